@@ -1,0 +1,1 @@
+//! Looplab: see the crate README in ARCHITECTURE.md.

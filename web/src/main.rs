@@ -1,0 +1,2 @@
+//! The Looplab playground page.
+fn main() {}
