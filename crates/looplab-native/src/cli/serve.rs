@@ -1,0 +1,9 @@
+//! `looplab serve`.
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn main(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("looplab serve is not available yet")
+}
