@@ -1,4 +1,66 @@
 //! Build, serve and test orchestration: `cargo xtask <build|serve|test>`.
-fn main() -> anyhow::Result<()> {
-    anyhow::bail!("xtask: not yet wired")
+//!
+//! One file per subcommand (`build.rs`, `serve.rs`, `test.rs`); the helpers they share are
+//! `step.rs` (quiet, timed commands), `tools.rs` (installs what is missing), `paths.rs`,
+//! `stamp.rs`, `server.rs`, `static_server.rs` and `wasm_imports.rs`.
+mod build;
+mod paths;
+mod serve;
+mod server;
+mod stamp;
+mod static_server;
+mod step;
+mod test;
+mod tools;
+mod wasm_imports;
+
+use anyhow::{Context, Result, bail};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  build           build the release `looplab` binary and the page into dist/
+  serve [--port N] install what is missing, build, and serve dist/ (default port 8080)
+  test            fmt, clippy, tests, wasm checks, page build and browser tests";
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    match command {
+        "build" => {
+            no_more_args(rest)?;
+            build::main()
+        }
+        "serve" => serve::main(parse_port(rest)?),
+        "test" => {
+            no_more_args(rest)?;
+            test::main()
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn no_more_args(rest: &[String]) -> Result<()> {
+    match rest.first() {
+        Some(arg) => bail!("unexpected argument `{arg}`\n\n{USAGE}"),
+        None => Ok(()),
+    }
+}
+
+fn parse_port(rest: &[String]) -> Result<u16> {
+    match rest {
+        [] => Ok(serve::DEFAULT_PORT),
+        [flag, port] if flag == "--port" => {
+            port.parse().with_context(|| format!("bad port `{port}`"))
+        }
+        _ => bail!("usage: cargo xtask serve [--port N]"),
+    }
 }

@@ -1,0 +1,138 @@
+//! `cargo xtask test`: everything the project checks, in order, stopping at the first failure.
+//! Installs what is missing first; each step prints one line with its duration.
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::server::{Server, looplab_binary};
+use crate::{build, paths, step, tools};
+
+/// A browser test that takes longer than this is stuck, not slow.
+const BROWSER_TEST_TIMEOUT: Duration = Duration::from_secs(180);
+
+pub fn main() -> Result<()> {
+    let start = Instant::now();
+    tools::ensure_wasm_target()?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen()?;
+    tools::ensure_node_packages()?;
+    let chromium = tools::ensure_chromium()?;
+
+    step::run(
+        "cargo fmt --check",
+        step::cargo().args(["fmt", "--all", "--check"]),
+    )?;
+    step::run(
+        "cargo clippy (workspace)",
+        step::cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step::run(
+        "cargo clippy (looplab-web, wasm32)",
+        step::cargo()
+            .args([
+                "clippy",
+                "--package",
+                "looplab-web",
+                "--target",
+                tools::WASM_TARGET,
+            ])
+            .args(["--", "-D", "warnings"]),
+    )?;
+    let unit = test_counts(&step::run(
+        "cargo test (workspace)",
+        step::cargo().args(["test", "--workspace"]),
+    )?);
+
+    build::page(&wasm_bindgen)?;
+    step::run(
+        "build looplab (debug, serves the browser tests)",
+        step::cargo().args(["build", "--package", "looplab-native", "--bin", "looplab"]),
+    )?;
+    let browser = browser_tests(&chromium)?;
+
+    let passed = unit.0 + browser;
+    println!("all checks passed in {:.0}s", start.elapsed().as_secs_f64());
+    println!("summary: {passed} passed, 0 failed");
+    Ok(())
+}
+
+/// Runs each tests/browser/*.mjs with node against a fresh server; returns how many passed.
+fn browser_tests(chromium: &Path) -> Result<usize> {
+    let data = paths::xtask_dir().join("browser-test-data");
+    let _ = std::fs::remove_dir_all(&data);
+    let server = Server::start(&looplab_binary("debug"), 0, &data)?;
+    println!(
+        "browser tests: dist/ served by {} at {}",
+        server.kind, server.url
+    );
+    std::fs::create_dir_all(paths::artifacts())?;
+    let files = browser_test_files()?;
+    for file in &files {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        step::run_with_timeout(
+            &format!("browser test {name}"),
+            Command::new("node")
+                .arg(file)
+                .current_dir(paths::node_dir())
+                .env("LOOPLAB_URL", &server.url)
+                .env("LOOPLAB_ARTIFACTS", paths::artifacts())
+                .env("CHROMIUM", chromium),
+            Some(BROWSER_TEST_TIMEOUT),
+        )?;
+    }
+    Ok(files.len())
+}
+
+fn browser_test_files() -> Result<Vec<PathBuf>> {
+    let dir = paths::node_dir().join("browser");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "mjs"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Adds up cargo test's `test result: ok. N passed; M failed; ...` lines.
+fn test_counts(output: &str) -> (usize, usize) {
+    let count = |line: &str, word: &str| -> usize {
+        line.split(';')
+            .find_map(|part| {
+                part.trim()
+                    .strip_suffix(word)?
+                    .split_whitespace()
+                    .last()?
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(0)
+    };
+    output
+        .lines()
+        .filter(|line| line.starts_with("test result:"))
+        .fold((0, 0), |(p, f), line| {
+            (p + count(line, " passed"), f + count(line, " failed"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_up_test_results() {
+        let out = "test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out\n\
+                   noise\n\
+                   test result: ok. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n";
+        assert_eq!(test_counts(out), (5, 1));
+    }
+}
