@@ -15,7 +15,6 @@ const {
   },
 } = require('internal/errors');
 
-let queueMicrotask;
 let kResistStopPropagation;
 
 /**
@@ -32,7 +31,6 @@ function addAbortListener(signal, listener) {
 
   let removeEventListener;
   if (signal.aborted) {
-    queueMicrotask ??= require('internal/process/task_queues').queueMicrotask;
     queueMicrotask(() => listener());
   } else {
     kResistStopPropagation ??= require('internal/event_target').kResistStopPropagation;
