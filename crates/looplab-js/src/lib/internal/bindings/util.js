@@ -109,6 +109,7 @@ module.exports = {
   privateSymbols: {
     arrow_message_private_symbol: Symbol('node:arrowMessage'),
     decorated_private_symbol: Symbol('node:decorated'),
+    untransferable_object_private_symbol: Symbol('node:untransferable'),
   },
   sleep() {},
   isArrayBufferDetached(buffer) {
