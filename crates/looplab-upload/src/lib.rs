@@ -1,1 +1,36 @@
-//! Looplab: see the crate README in ARCHITECTURE.md.
+//! Resumable uploads for Looplab: the tus 1.0.0 protocol (core, creation, creation-with-upload,
+//! creation-defer-length, termination, checksum, expiration, concatenation) as sans-IO state
+//! machines. No sockets, files or clocks: the page drives them over a simulated network, and
+//! `looplab serve` / `looplab upload` drive them over real ones.
+//!
+//! - [`Server`]: decides every response; the caller stores bytes and makes them durable.
+//! - [`Client`]: plans parts and chunks, retries with backoff, resumes from the server's offset.
+mod checksum;
+mod client;
+pub mod cors;
+mod id;
+mod info;
+mod message;
+mod metadata;
+mod part;
+mod progress;
+mod retry;
+mod server;
+mod time;
+
+pub use checksum::{Checksum, ChecksumAlgorithm, ChecksumError, Hasher};
+pub use client::{
+    BodyRange, Client, ClientConfig, ClientError, ClientRequest, Event, ResumeState, Token,
+    Transmit,
+};
+pub use id::UploadId;
+pub use info::{Concat, UploadInfo};
+pub use message::{
+    Headers, Method, OFFSET_OCTET_STREAM, Request, Response, TUS_VERSION, reason, resolve_url,
+};
+pub use metadata::{Metadata, MetadataError};
+pub use part::{Part, PartState, plan_parts};
+pub use progress::Progress;
+pub use retry::Backoff;
+pub use server::{BodyEnd, BodyPlan, EXTENSIONS, Finish, Outcome, Server, ServerConfig, parse_u64};
+pub use time::Instant;
