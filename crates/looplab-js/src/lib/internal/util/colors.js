@@ -1,44 +1,20 @@
-// Looplab: Node.js v20.20.2 lib/internal/util/colors.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-let internalTTy;
-function lazyInternalTTY() {
-  internalTTy ??= require('internal/tty');
-  return internalTTy;
-}
+// Looplab: Node's lib/internal/util/colors.js for output that is never a
+// terminal (the playground captures stdout/stderr), so no escape codes.
 
 module.exports = {
   blue: '',
   green: '',
   white: '',
+  yellow: '',
   red: '',
   gray: '',
   clear: '',
   reset: '',
   hasColors: false,
   shouldColorize(stream) {
-    if (process.env.FORCE_COLOR !== undefined) {
-      return lazyInternalTTY().getColorDepth() > 2;
-    }
-    return stream?.isTTY && (
-      typeof stream.getColorDepth === 'function' ?
-        stream.getColorDepth() > 2 : true);
+    return Boolean(stream?.isTTY) && process.env.NO_COLOR === undefined;
   },
-  refresh() {
-    if (process.stderr.isTTY) {
-      const hasColors = module.exports.shouldColorize(process.stderr);
-      module.exports.blue = hasColors ? '\u001b[34m' : '';
-      module.exports.green = hasColors ? '\u001b[32m' : '';
-      module.exports.white = hasColors ? '\u001b[39m' : '';
-      module.exports.yellow = hasColors ? '\u001b[33m' : '';
-      module.exports.red = hasColors ? '\u001b[31m' : '';
-      module.exports.gray = hasColors ? '\u001b[90m' : '';
-      module.exports.clear = hasColors ? '\u001bc' : '';
-      module.exports.reset = hasColors ? '\u001b[0m' : '';
-      module.exports.hasColors = hasColors;
-    }
-  },
+  refresh() {},
 };
-
-module.exports.refresh();

@@ -27,7 +27,7 @@ const {
   Uint8Array,
 } = require('internal/primordials');
 
-const { compare } = internalBinding('buffer');
+const { compare } = require('internal/bindings/buffer');
 const assert = require('internal/assert');
 const { isURL } = require('internal/url');
 const types = require('internal/util/types');
@@ -56,7 +56,7 @@ const {
     SKIP_SYMBOLS,
   },
   getOwnNonIndexProperties,
-} = internalBinding('util');
+} = require('internal/bindings/util');
 
 const kStrict = true;
 const kLoose = false;
