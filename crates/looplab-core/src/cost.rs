@@ -1,0 +1,93 @@
+//! What simulated work costs. Every number the simulated backend invents lives here, with a name.
+//!
+//! The defaults are rough measurements of node v20 on a 2-core x86_64 machine; they only need to be
+//! plausible and proportionate, because ordering never depends on them except where it does in Node
+//! too (a 3 ms busy wait makes a main-module `setTimeout(0)` win the race against `setImmediate`).
+use crate::time::Duration;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CostModel {
+    /// CPU for entering JavaScript and running a small callback on the main thread.
+    pub js_callback: Duration,
+    /// CPU for one promise job or `process.nextTick` callback.
+    pub js_microtask: Duration,
+    /// CPU for evaluating the entry script, before any callback.
+    pub main_script: Duration,
+    /// Reading a clock (`Date.now()`, `performance.now()`, `process.hrtime()`): makes busy-waits end.
+    pub clock_read: Duration,
+    /// A file system call on a pool thread, before the bytes.
+    pub fs_call: Duration,
+    /// Per KiB read or written by a file system call.
+    pub fs_per_kib: Duration,
+    /// One PBKDF2 iteration with SHA-512 (the usual teaching example); other digests scale from it.
+    pub pbkdf2_iteration: Duration,
+    /// scrypt per unit of N·r (memory-hard cost).
+    pub scrypt_per_nr: Duration,
+    /// Hashing per KiB (createHash, randomBytes, zlib per KiB is `zlib_per_kib`).
+    pub hash_per_kib: Duration,
+    /// zlib gzip/gunzip per KiB.
+    pub zlib_per_kib: Duration,
+    /// getaddrinfo's wait on the resolver: a pool thread blocked, not a busy core.
+    pub dns_lookup: Duration,
+    /// c-ares query round trip (`dns.resolve*`): no pool thread at all.
+    pub dns_resolve: Duration,
+    /// One-way latency of the simulated loopback network.
+    pub network_latency: Duration,
+    /// How long the OS lets a thread run before another runnable thread gets the core.
+    pub timeslice: Duration,
+    /// What a context switch costs the core that makes it.
+    pub context_switch: Duration,
+}
+
+impl Default for CostModel {
+    fn default() -> Self {
+        CostModel {
+            js_callback: Duration::from_micros(20),
+            js_microtask: Duration::from_micros(5),
+            main_script: Duration::from_micros(200),
+            clock_read: Duration::from_micros(1),
+            fs_call: Duration::from_micros(30),
+            fs_per_kib: Duration::from_micros(1),
+            pbkdf2_iteration: Duration::from_micros(1),
+            scrypt_per_nr: Duration::from_micros(1),
+            hash_per_kib: Duration::from_micros(2),
+            zlib_per_kib: Duration::from_micros(10),
+            dns_lookup: Duration::from_millis(2),
+            dns_resolve: Duration::from_millis(2),
+            network_latency: Duration::from_micros(50),
+            timeslice: Duration::from_millis(4),
+            context_switch: Duration::from_micros(5),
+        }
+    }
+}
+
+impl CostModel {
+    /// A file system call moving `bytes` bytes.
+    pub fn fs(&self, bytes: u64) -> Duration {
+        self.fs_call + self.fs_per_kib.saturating_mul(bytes.div_ceil(1024))
+    }
+
+    /// PBKDF2 with `iterations` rounds; `digest_weight` is 1 for SHA-512, less for cheaper digests.
+    pub fn pbkdf2(&self, iterations: u64, digest_weight: f64) -> Duration {
+        let us = self.pbkdf2_iteration.as_micros() as f64 * iterations as f64 * digest_weight;
+        Duration::from_micros(us.max(1.0) as u64)
+    }
+
+    pub fn scrypt(&self, n: u64, r: u64) -> Duration {
+        self.scrypt_per_nr
+            .saturating_mul(n.saturating_mul(r) / 8)
+            .max(Duration::from_micros(1))
+    }
+
+    pub fn hash(&self, bytes: u64) -> Duration {
+        self.hash_per_kib
+            .saturating_mul(bytes.div_ceil(1024).max(1))
+    }
+
+    pub fn zlib(&self, bytes: u64) -> Duration {
+        self.zlib_per_kib
+            .saturating_mul(bytes.div_ceil(1024).max(1))
+    }
+}

@@ -1,0 +1,15 @@
+//! Node's JavaScript layer: the nextTick and microtask queues, timer lists, immediates, and the
+//! process lifecycle (entry, loop, beforeExit, exit).
+mod ids;
+mod immediate_queue;
+mod job_queue;
+mod node_env;
+mod task;
+mod timer_lists;
+
+pub use ids::{ImmediateId, MicrotaskId, TickId, TimerId};
+pub use immediate_queue::ImmediateQueue;
+pub use job_queue::{JobQueue, MicrotaskQueue, TickQueue};
+pub use node_env::{Node, Step};
+pub use task::Task;
+pub use timer_lists::{TIMEOUT_MAX, TimerLists, TimersStep, coerce_delay};

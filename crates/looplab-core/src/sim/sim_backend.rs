@@ -1,0 +1,186 @@
+//! The simulated backend: a virtual clock, CPU cores and the thread pool, all deterministic.
+//!
+//! Time only moves when something takes time: the main thread running JavaScript (`charge_main`) or
+//! the poll phase waiting. Either way every thread with work progresses on the cores meanwhile, and
+//! pool jobs that finish are queued for the poll phase in the order they finished.
+use super::cpu::Cpu;
+use super::thread_pool::{Job, ThreadPool};
+use crate::cost::CostModel;
+use crate::time::{Duration, Instant};
+use crate::trace::{ThreadId, TraceEvent, Tracer};
+use crate::uv::{Backend, PollOutcome, Ready, RequestId, Work};
+use std::collections::VecDeque;
+
+#[derive(Debug)]
+pub struct SimBackend {
+    now: Instant,
+    cpu: Cpu,
+    /// Created at the first job, as libuv creates its threads (and reads UV_THREADPOOL_SIZE) then.
+    pool: Option<ThreadPool>,
+    pool_env: Option<String>,
+    /// Workers blocked after their CPU part (disk, resolver), until the instant given.
+    blocked: Vec<(Instant, u32)>,
+    /// Finished jobs not yet seen by the poll phase.
+    done: VecDeque<RequestId>,
+    events: Vec<TraceEvent>,
+}
+
+impl SimBackend {
+    pub fn new(cores: u32, pool_env: Option<String>, cost: &CostModel) -> Self {
+        SimBackend {
+            now: Instant::ZERO,
+            cpu: Cpu::new(cores, cost.timeslice),
+            pool: None,
+            pool_env,
+            blocked: Vec::new(),
+            done: VecDeque::new(),
+            events: Vec::new(),
+        }
+    }
+
+    pub fn context_switches(&self) -> u64 {
+        self.cpu.context_switches()
+    }
+
+    fn flush(&mut self, trace: &mut Tracer) {
+        for event in self.events.drain(..) {
+            trace.record(self.now, event);
+        }
+    }
+
+    fn start_jobs(&mut self, started: Vec<(u32, Job)>) {
+        for (worker, job) in started {
+            self.events.push(TraceEvent::WorkerStart {
+                worker,
+                request: job.request,
+            });
+            if job.work.cpu.is_zero() {
+                self.blocked.push((self.now + job.work.blocked, worker));
+            } else {
+                self.cpu
+                    .add_work(ThreadId::Worker(worker), job.work.cpu, &mut self.events);
+            }
+        }
+    }
+
+    fn complete(&mut self, worker: u32) {
+        let pool = self
+            .pool
+            .as_mut()
+            .expect("a worker finished without a pool");
+        let job = pool.job(worker).expect("an idle worker finished");
+        self.events.push(TraceEvent::WorkerDone {
+            worker,
+            request: job.request,
+        });
+        self.done.push_back(job.request);
+        let next = pool.finish(worker);
+        self.start_jobs(next);
+    }
+
+    /// Moves time forward to the next thing that happens, but not past `limit`.
+    fn step(&mut self, limit: Instant) {
+        let mut until = limit;
+        if let Some(d) = self.cpu.next_event_in() {
+            until = until.min(self.now + d);
+        }
+        if let Some(&(t, _)) = self.blocked.iter().min() {
+            until = until.min(t);
+        }
+        let span = until - self.now;
+        let finished = self.cpu.run_for(span, &mut self.events);
+        self.now = until;
+        for thread in finished {
+            if let ThreadId::Worker(w) = thread {
+                let job = self
+                    .pool
+                    .as_ref()
+                    .and_then(|p| p.job(w))
+                    .expect("worker without a job");
+                if job.work.blocked.is_zero() {
+                    self.complete(w);
+                } else {
+                    self.blocked.push((self.now + job.work.blocked, w));
+                }
+            }
+        }
+        // Equal instants finish in worker order, which keeps runs reproducible.
+        self.blocked.sort_unstable();
+        while let Some(&(t, w)) = self.blocked.first() {
+            if t > self.now {
+                break;
+            }
+            self.blocked.remove(0);
+            self.complete(w);
+        }
+    }
+
+    fn idle(&self) -> bool {
+        self.cpu.next_event_in().is_none() && self.blocked.is_empty()
+    }
+}
+
+impl Backend for SimBackend {
+    fn now(&self) -> Instant {
+        self.now
+    }
+
+    fn poll(
+        &mut self,
+        timeout: Option<Duration>,
+        ready: &mut Vec<Ready>,
+        trace: &mut Tracer,
+    ) -> PollOutcome {
+        let deadline = timeout.map(|t| self.now + t);
+        let mut outcome = PollOutcome::Woke;
+        while self.done.is_empty() {
+            if deadline.is_some_and(|d| self.now >= d) {
+                break;
+            }
+            if self.idle() {
+                match deadline {
+                    Some(d) => self.now = d,
+                    None => outcome = PollOutcome::WouldBlockForever,
+                }
+                break;
+            }
+            self.step(deadline.unwrap_or(Instant::from_micros(u64::MAX)));
+            self.flush(trace);
+        }
+        self.flush(trace);
+        ready.extend(self.done.drain(..).map(Ready::WorkDone));
+        outcome
+    }
+
+    fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer) {
+        let env = self.pool_env.take();
+        let pool = self.pool.get_or_insert_with(|| {
+            ThreadPool::new(super::thread_pool::size_from_env(env.as_deref()))
+        });
+        self.events.push(TraceEvent::WorkQueued {
+            request,
+            work_kind: work.kind,
+        });
+        let started = pool.post(Job { request, work });
+        self.start_jobs(started);
+        self.flush(trace);
+    }
+
+    fn charge_main(&mut self, cpu: Duration, trace: &mut Tracer) {
+        if cpu.is_zero() {
+            return;
+        }
+        self.cpu.add_work(ThreadId::Main, cpu, &mut self.events);
+        while self.cpu.is_runnable(ThreadId::Main) {
+            self.step(Instant::from_micros(u64::MAX));
+        }
+        self.flush(trace);
+    }
+}
+
+impl SimBackend {
+    /// Threads in the pool, once it started.
+    pub fn pool_threads(&self) -> Option<u32> {
+        self.pool.as_ref().map(ThreadPool::threads)
+    }
+}

@@ -1,0 +1,257 @@
+//! The trace: every step a learner could want to see, stamped with virtual (or real) time.
+//!
+//! Events name handles, requests and queue items by id; labels travel once, in the event that
+//! creates the thing, so the hot events stay small and allocation-free.
+use crate::node::Task;
+use crate::settings::Settings;
+use crate::time::Instant;
+use crate::uv::{HandleId, HandleKind, Phase, RequestId, RequestKind, RunMode, WorkKind};
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever an event changes shape; the page refuses traces from a newer version.
+pub const TRACE_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    pub version: u32,
+    pub settings: Settings,
+    pub events: Vec<Stamped>,
+    /// Events left out because `Limits::max_trace_events` was reached.
+    #[serde(default)]
+    pub dropped: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stamped {
+    /// Microseconds since the process started.
+    pub at: Instant,
+    #[serde(flatten)]
+    pub event: TraceEvent,
+}
+
+/// A thread of the process: the main thread runs JavaScript and the loop, workers run pool jobs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "thread", content = "index")]
+pub enum ThreadId {
+    Main,
+    Worker(u32),
+}
+
+/// Node's JavaScript-side queues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueName {
+    NextTick,
+    Microtask,
+    Timers,
+    Immediate,
+    Pending,
+    Closing,
+    Threadpool,
+}
+
+/// Why the loop is still alive: one ref'd active handle, one request in flight, or a non-empty queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "what", content = "id")]
+pub enum AliveReason {
+    Handle(HandleId),
+    Request(RequestId),
+    PendingCallbacks,
+    ClosingHandles,
+}
+
+/// Why the poll phase waits as long as it does (`uv__backend_timeout`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PollReason {
+    /// `uv_run` was called with `RunMode::NoWait`, or `RunMode::Once` with work pending.
+    NoWaitMode,
+    /// `uv_stop` was called.
+    Stopped,
+    /// Nothing ref'd and active: nothing to wait for.
+    NothingActive,
+    PendingCallbacks,
+    /// An active idle handle (Node starts one while ref'd immediates exist).
+    IdleHandles,
+    ClosingHandles,
+    /// Until the earliest timer is due.
+    NextTimer,
+    /// A timer is already due.
+    TimerDue,
+    /// No timer: only I/O can wake the loop.
+    NoTimers,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TraceEvent {
+    RunStart {
+        mode: RunMode,
+    },
+    RunEnd {
+        alive: bool,
+    },
+    PhaseEnter {
+        phase: Phase,
+        iteration: u64,
+    },
+    PhaseLeave {
+        phase: Phase,
+    },
+    /// `uv__update_time`: the loop's cached millisecond clock moved.
+    TimeUpdate {
+        loop_ms: u64,
+    },
+    PollWait {
+        timeout_ms: Option<u64>,
+        reason: PollReason,
+    },
+    PollWake {
+        ready: u32,
+    },
+    AliveCheck {
+        alive: bool,
+        handles: u32,
+        requests: u32,
+        reasons: Vec<AliveReason>,
+    },
+    HandleInit {
+        handle: HandleId,
+        handle_kind: HandleKind,
+        label: String,
+        internal: bool,
+    },
+    HandleStart {
+        handle: HandleId,
+    },
+    HandleStop {
+        handle: HandleId,
+    },
+    HandleRef {
+        handle: HandleId,
+        refed: bool,
+    },
+    HandleClosing {
+        handle: HandleId,
+    },
+    HandleClosed {
+        handle: HandleId,
+    },
+    RequestSubmit {
+        request: RequestId,
+        request_kind: RequestKind,
+        label: String,
+    },
+    RequestDone {
+        request: RequestId,
+    },
+    /// libuv calls into its user: a handle's or request's callback.
+    UvCallback {
+        phase: Phase,
+        handle: Option<HandleId>,
+        request: Option<RequestId>,
+    },
+    /// JavaScript starts running for a task; `TaskEnd` follows when it returns.
+    TaskStart {
+        task: Task,
+    },
+    TaskEnd {
+        task: Task,
+    },
+    QueuePush {
+        queue: QueueName,
+        id: u64,
+    },
+    QueuePop {
+        queue: QueueName,
+        id: u64,
+    },
+    QueueRemove {
+        queue: QueueName,
+        id: u64,
+    },
+    /// A JavaScript timer was created (`setTimeout`/`setInterval`).
+    TimeoutInit {
+        id: u64,
+        after_ms: u32,
+        repeat: bool,
+        refed: bool,
+    },
+    TimeoutRef {
+        id: u64,
+        refed: bool,
+    },
+    /// Node's single libuv timer was (re)armed for the earliest timer list.
+    TimerSchedule {
+        due_ms: u64,
+        refed: bool,
+    },
+    WorkQueued {
+        request: RequestId,
+        work_kind: WorkKind,
+    },
+    WorkerStart {
+        worker: u32,
+        request: RequestId,
+    },
+    WorkerDone {
+        worker: u32,
+        request: RequestId,
+    },
+    /// The OS gave a core to another thread (or took it away).
+    CoreSwitch {
+        core: u32,
+        from: Option<ThreadId>,
+        to: Option<ThreadId>,
+    },
+    BeforeExit {
+        code: i32,
+    },
+    Exit {
+        code: i32,
+    },
+    /// A limit stopped the run.
+    Halt {
+        message: String,
+    },
+}
+
+/// Collects events up to a limit.
+#[derive(Debug)]
+pub struct Tracer {
+    events: Vec<Stamped>,
+    limit: usize,
+    dropped: u64,
+}
+
+impl Tracer {
+    pub fn new(limit: usize) -> Self {
+        Tracer {
+            events: Vec::new(),
+            limit,
+            dropped: 0,
+        }
+    }
+
+    #[inline]
+    pub fn record(&mut self, at: Instant, event: TraceEvent) {
+        if self.events.len() < self.limit {
+            self.events.push(Stamped { at, event });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub fn events(&self) -> &[Stamped] {
+        &self.events
+    }
+
+    pub fn finish(self, settings: Settings) -> Trace {
+        Trace {
+            version: TRACE_VERSION,
+            settings,
+            events: self.events,
+            dropped: self.dropped,
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! What the loop needs from the world below it: a clock, a readiness poller and a thread pool.
+//!
+//! The simulated backend (`crate::sim`) makes all three up deterministically; the native backend
+//! (looplab-native) uses the monotonic clock, epoll/kqueue through mio and OS threads.
+use super::handle::HandleId;
+use super::request::{RequestId, WorkKind};
+use crate::time::{Duration, Instant};
+use crate::trace::Tracer;
+use serde::{Deserialize, Serialize};
+
+/// A job for the thread pool: how it is classified and what it costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Work {
+    pub kind: WorkKind,
+    /// Time on a core (hashing, compressing, the CPU side of a syscall).
+    pub cpu: Duration,
+    /// Time blocked afterwards without using a core (waiting on a disk or a resolver).
+    pub blocked: Duration,
+}
+
+/// What readiness the poller reported for a handle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IoEvent {
+    Readable,
+    Writable,
+}
+
+/// One thing the poll phase found ready.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ready {
+    /// A pool job finished (signalled through the loop's async handle, as `uv_async_send` does).
+    WorkDone(RequestId),
+    Io(HandleId, IoEvent),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PollOutcome {
+    /// Returned because something was ready or the timeout passed.
+    Woke,
+    /// Asked to wait forever with nothing that could ever become ready: a real process would hang.
+    WouldBlockForever,
+}
+
+pub trait Backend: std::fmt::Debug {
+    /// The current time (monotonic).
+    fn now(&self) -> Instant;
+
+    /// Waits up to `timeout` (`None`: without limit) for readiness, appending what became ready.
+    fn poll(
+        &mut self,
+        timeout: Option<Duration>,
+        ready: &mut Vec<Ready>,
+        trace: &mut Tracer,
+    ) -> PollOutcome;
+
+    /// Hands a job to the thread pool; it comes back as `Ready::WorkDone` in a later poll.
+    fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer);
+
+    /// The main thread ran JavaScript for `cpu`; a simulated clock moves, a real one already has.
+    fn charge_main(&mut self, cpu: Duration, trace: &mut Tracer);
+}

@@ -1,0 +1,721 @@
+//! `Loop`: libuv's `uv_run` (1.46, src/unix/core.c) as a step machine.
+//!
+//! libuv calls its user's callbacks from inside `uv_run`; here `poll_callback` returns each callback
+//! instead, and the caller runs it (possibly starting timers or closing handles) and then calls
+//! `poll_callback` again. The stages below are `uv_run`'s statements in order:
+//!
+//! ```text
+//! r = alive; if !r update_time
+//! if DEFAULT && r && !stop { update_time; run_timers }
+//! while r && !stop {
+//!     can_sleep = pending empty && idle empty
+//!     run_pending; run_idle; run_prepare
+//!     io_poll(timeout)              // timeout = backend_timeout in DEFAULT, or ONCE when can_sleep
+//!     up to 8 times: run_pending
+//!     run_check; run_closing_handles
+//!     update_time; run_timers
+//!     r = alive; if ONCE || NOWAIT break
+//! }
+//! ```
+use super::backend::{Backend, PollOutcome, Ready, Work};
+use super::handle::{HandleId, HandleKind, HandleTable};
+use super::phase::{Phase, RunMode};
+use super::request::{RequestId, RequestKind, RequestTable};
+use super::timer_heap::TimerHeap;
+use super::watcher_list::WatcherList;
+use crate::time::{Duration, Instant};
+use crate::trace::{AliveReason, PollReason, QueueName, TraceEvent, Tracer};
+use std::collections::VecDeque;
+
+/// A callback libuv would make into its user now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UvCallback {
+    Timer(HandleId),
+    Idle(HandleId),
+    Prepare(HandleId),
+    Check(HandleId),
+    /// A callback deferred to the pending phase with `queue_pending`.
+    Pending(HandleId),
+    WorkDone(RequestId),
+    Io(HandleId, super::backend::IoEvent),
+    Close(HandleId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoopStep {
+    /// Run this callback, then call `poll_callback` again.
+    Callback(UvCallback),
+    /// `uv_run` returned: whether the loop is still alive.
+    Done { alive: bool },
+    /// The poll phase was told to wait forever and nothing can ever wake it.
+    WouldBlockForever,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    NotRunning,
+    PreTimers,
+    /// Round 0 is the phase before idle; rounds 1..=8 follow poll.
+    Pending(u8),
+    Idle,
+    Prepare,
+    Poll,
+    Check,
+    Closing,
+    Timers,
+}
+
+/// How many times pending callbacks are drained after poll (libuv 1.44.2, #3598).
+const PENDING_ROUNDS_AFTER_POLL: u8 = 8;
+
+#[derive(Debug)]
+pub struct Loop {
+    backend: Box<dyn Backend>,
+    tracer: Tracer,
+    /// `loop->time`: cached milliseconds, moved only by `update_time`.
+    time_ms: u64,
+    handles: HandleTable,
+    requests: RequestTable,
+    timers: TimerHeap,
+    idle: WatcherList,
+    prepare: WatcherList,
+    check: WatcherList,
+    pending: VecDeque<HandleId>,
+    /// `loop->closing_handles`: a stack, so close callbacks run newest first.
+    closing: Vec<HandleId>,
+    /// The pool's completion signal (`loop->wq_async`): internal and unref'd.
+    wq_async: HandleId,
+    stop_flag: bool,
+    mode: RunMode,
+    stage: Stage,
+    iteration: u64,
+    can_sleep: bool,
+    /// Callbacks of the current pending, poll or closing phase not yet returned.
+    batch: VecDeque<UvCallback>,
+    /// Watchers of the current idle/prepare/check phase not yet returned.
+    watchers: VecDeque<(HandleId, u64)>,
+    ready: Vec<Ready>,
+}
+
+impl Loop {
+    pub fn new(backend: Box<dyn Backend>, trace_limit: usize) -> Self {
+        let mut lp = Loop {
+            backend,
+            tracer: Tracer::new(trace_limit),
+            time_ms: 0,
+            handles: HandleTable::default(),
+            requests: RequestTable::default(),
+            timers: TimerHeap::default(),
+            idle: WatcherList::default(),
+            prepare: WatcherList::default(),
+            check: WatcherList::default(),
+            pending: VecDeque::new(),
+            closing: Vec::new(),
+            wq_async: HandleId(0),
+            stop_flag: false,
+            mode: RunMode::Default,
+            stage: Stage::NotRunning,
+            iteration: 0,
+            can_sleep: false,
+            batch: VecDeque::new(),
+            watchers: VecDeque::new(),
+            ready: Vec::new(),
+        };
+        lp.time_ms = lp.backend.now().as_millis();
+        // uv_loop_init: the async handle the pool signals; started and unref'd, so it never keeps
+        // the loop alive by itself (the requests in flight do).
+        lp.wq_async =
+            lp.handle_init_internal(HandleKind::Async, "threadpool completions (wq_async)");
+        lp.handles.update(lp.wq_async, |h| {
+            h.active = true;
+            h.refed = false;
+        });
+        lp
+    }
+
+    // ---- running the loop -------------------------------------------------------------------
+
+    /// `uv_run(mode)`: begins a run; drive it with `poll_callback` until it returns `Done`.
+    pub fn run(&mut self, mode: RunMode) {
+        assert_eq!(self.stage, Stage::NotRunning, "uv_run called re-entrantly");
+        self.mode = mode;
+        self.record(TraceEvent::RunStart { mode });
+        let r = self.alive_checked();
+        if !r {
+            self.update_time();
+        }
+        if mode == RunMode::Default && r && !self.stop_flag {
+            self.update_time();
+            self.enter(Phase::Timers);
+            self.stage = Stage::PreTimers;
+        } else {
+            self.stage = Stage::NotRunning;
+            self.loop_head(r);
+        }
+    }
+
+    /// Continues the run until the next callback, or until `uv_run` returns.
+    pub fn poll_callback(&mut self) -> LoopStep {
+        loop {
+            if let Some(cb) = self.next_in_stage() {
+                return LoopStep::Callback(cb);
+            }
+            match self.stage {
+                Stage::NotRunning => {
+                    let alive = self.alive();
+                    return LoopStep::Done { alive };
+                }
+                Stage::PreTimers => {
+                    self.leave(Phase::Timers);
+                    // uv_run does not re-check liveness after the pre-loop timers.
+                    if let Some(done) = self.loop_head(true) {
+                        return done;
+                    }
+                }
+                Stage::Pending(0) => {
+                    self.leave(Phase::Pending);
+                    self.begin_watchers(Phase::Idle);
+                    self.stage = Stage::Idle;
+                }
+                Stage::Idle => {
+                    self.leave(Phase::Idle);
+                    self.begin_watchers(Phase::Prepare);
+                    self.stage = Stage::Prepare;
+                }
+                Stage::Prepare => {
+                    self.leave(Phase::Prepare);
+                    self.stage = Stage::Poll;
+                    if self.io_poll() == PollOutcome::WouldBlockForever {
+                        self.leave(Phase::Poll);
+                        self.stage = Stage::NotRunning;
+                        return LoopStep::WouldBlockForever;
+                    }
+                }
+                Stage::Poll => {
+                    self.leave(Phase::Poll);
+                    self.next_pending_round(1);
+                }
+                Stage::Pending(round) => {
+                    self.leave(Phase::Pending);
+                    self.next_pending_round(round + 1);
+                }
+                Stage::Check => {
+                    self.leave(Phase::Check);
+                    self.enter(Phase::Close);
+                    // Handles closed from now on wait for the next iteration.
+                    let closing = std::mem::take(&mut self.closing);
+                    self.batch
+                        .extend(closing.into_iter().rev().map(UvCallback::Close));
+                    self.stage = Stage::Closing;
+                }
+                Stage::Closing => {
+                    self.leave(Phase::Close);
+                    self.update_time();
+                    self.enter(Phase::Timers);
+                    self.stage = Stage::Timers;
+                }
+                Stage::Timers => {
+                    self.leave(Phase::Timers);
+                    let r = self.alive_checked();
+                    if self.mode != RunMode::Default {
+                        return self.finish(r);
+                    }
+                    if let Some(done) = self.loop_head(r) {
+                        return done;
+                    }
+                }
+            }
+        }
+    }
+
+    /// `while (r != 0 && loop->stop_flag == 0)`: starts the next iteration or ends the run.
+    fn loop_head(&mut self, r: bool) -> Option<LoopStep> {
+        if !r || self.stop_flag {
+            return Some(self.finish(r));
+        }
+        self.iteration += 1;
+        self.can_sleep = self.pending.is_empty() && self.idle.is_empty();
+        self.enter(Phase::Pending);
+        self.batch
+            .extend(self.pending.drain(..).map(UvCallback::Pending));
+        self.stage = Stage::Pending(0);
+        None
+    }
+
+    fn finish(&mut self, alive: bool) -> LoopStep {
+        self.stop_flag = false;
+        self.stage = Stage::NotRunning;
+        self.record(TraceEvent::RunEnd { alive });
+        LoopStep::Done { alive }
+    }
+
+    fn next_pending_round(&mut self, round: u8) {
+        if round <= PENDING_ROUNDS_AFTER_POLL && !self.pending.is_empty() {
+            self.enter(Phase::Pending);
+            self.batch
+                .extend(self.pending.drain(..).map(UvCallback::Pending));
+            self.stage = Stage::Pending(round);
+        } else {
+            self.begin_watchers(Phase::Check);
+            self.stage = Stage::Check;
+        }
+    }
+
+    fn begin_watchers(&mut self, phase: Phase) {
+        self.enter(phase);
+        let list = match phase {
+            Phase::Idle => &self.idle,
+            Phase::Prepare => &self.prepare,
+            _ => &self.check,
+        };
+        self.watchers = list.snapshot().into();
+    }
+
+    /// The next callback of the stage in progress, if any.
+    fn next_in_stage(&mut self) -> Option<UvCallback> {
+        match self.stage {
+            Stage::NotRunning => None,
+            Stage::PreTimers | Stage::Timers => self.next_due_timer(),
+            Stage::Idle | Stage::Prepare | Stage::Check => {
+                while let Some(entry) = self.watchers.pop_front() {
+                    let (list, cb): (&WatcherList, fn(HandleId) -> UvCallback) = match self.stage {
+                        Stage::Idle => (&self.idle, UvCallback::Idle),
+                        Stage::Prepare => (&self.prepare, UvCallback::Prepare),
+                        _ => (&self.check, UvCallback::Check),
+                    };
+                    if list.still_active(entry) {
+                        self.record_callback(Some(entry.0), None);
+                        return Some(cb(entry.0));
+                    }
+                }
+                None
+            }
+            Stage::Pending(_) | Stage::Poll | Stage::Closing => {
+                let cb = self.batch.pop_front()?;
+                match cb {
+                    UvCallback::WorkDone(req) => {
+                        self.requests.unregister(req);
+                        self.record(TraceEvent::QueuePop {
+                            queue: QueueName::Threadpool,
+                            id: req.0 as u64,
+                        });
+                        self.record(TraceEvent::RequestDone { request: req });
+                        self.record_callback(Some(self.wq_async), Some(req));
+                    }
+                    UvCallback::Close(h) => {
+                        self.handles.update(h, |h| {
+                            h.closing = false;
+                            h.closed = true;
+                        });
+                        self.record(TraceEvent::HandleClosed { handle: h });
+                        self.record_callback(Some(h), None);
+                    }
+                    UvCallback::Pending(h) | UvCallback::Io(h, _) => {
+                        self.record_callback(Some(h), None)
+                    }
+                    _ => {}
+                }
+                Some(cb)
+            }
+        }
+    }
+
+    /// `uv__run_timers` (before 1.48): re-reads the heap after every callback, so a timer restarted
+    /// with timeout 0 from its own callback runs again in the same pass.
+    fn next_due_timer(&mut self) -> Option<UvCallback> {
+        let (id, timeout) = self.timers.peek()?;
+        if timeout > self.time_ms {
+            return None;
+        }
+        self.timer_stop(id);
+        self.timer_again(id);
+        self.record_callback(Some(id), None);
+        Some(UvCallback::Timer(id))
+    }
+
+    fn io_poll(&mut self) -> PollOutcome {
+        self.enter(Phase::Poll);
+        let wait = self.mode == RunMode::Default || (self.mode == RunMode::Once && self.can_sleep);
+        let (timeout_ms, reason) = if wait {
+            self.backend_timeout()
+        } else {
+            (Some(0), PollReason::NoWaitMode)
+        };
+        self.record(TraceEvent::PollWait { timeout_ms, reason });
+        let mut ready = std::mem::take(&mut self.ready);
+        let outcome = self.backend.poll(
+            timeout_ms.map(Duration::from_millis),
+            &mut ready,
+            &mut self.tracer,
+        );
+        // uv__io_poll updates the time right after epoll_wait returns, before any callback.
+        self.update_time();
+        self.record(TraceEvent::PollWake {
+            ready: ready.len() as u32,
+        });
+        self.batch.extend(ready.drain(..).map(|r| match r {
+            Ready::WorkDone(req) => UvCallback::WorkDone(req),
+            Ready::Io(h, ev) => UvCallback::Io(h, ev),
+        }));
+        self.ready = ready;
+        outcome
+    }
+
+    /// `uv_backend_timeout` with the reason, in milliseconds; `None` waits without limit.
+    pub fn backend_timeout(&mut self) -> (Option<u64>, PollReason) {
+        if self.stop_flag {
+            return (Some(0), PollReason::Stopped);
+        }
+        if self.handles.active_refed() == 0 && self.requests.active_count() == 0 {
+            return (Some(0), PollReason::NothingActive);
+        }
+        if !self.pending.is_empty() {
+            return (Some(0), PollReason::PendingCallbacks);
+        }
+        if !self.idle.is_empty() {
+            return (Some(0), PollReason::IdleHandles);
+        }
+        if !self.closing.is_empty() {
+            return (Some(0), PollReason::ClosingHandles);
+        }
+        match self.timers.peek() {
+            None => (None, PollReason::NoTimers),
+            Some((_, due)) if due <= self.time_ms => (Some(0), PollReason::TimerDue),
+            Some((_, due)) => (
+                Some((due - self.time_ms).min(i32::MAX as u64)),
+                PollReason::NextTimer,
+            ),
+        }
+    }
+
+    // ---- liveness ------------------------------------------------------------------------------
+
+    /// `uv_loop_alive`.
+    pub fn alive(&self) -> bool {
+        self.handles.active_refed() > 0
+            || self.requests.active_count() > 0
+            || !self.pending.is_empty()
+            || !self.closing.is_empty()
+    }
+
+    /// Why the loop is alive: every ref'd active handle, every request in flight, non-empty queues.
+    pub fn alive_reasons(&self) -> Vec<AliveReason> {
+        let mut reasons: Vec<AliveReason> = self
+            .handles
+            .iter()
+            .filter(|(_, h)| h.keeps_alive())
+            .map(|(id, _)| AliveReason::Handle(id))
+            .collect();
+        reasons.extend(self.requests.active().map(AliveReason::Request));
+        if !self.pending.is_empty() {
+            reasons.push(AliveReason::PendingCallbacks);
+        }
+        if !self.closing.is_empty() {
+            reasons.push(AliveReason::ClosingHandles);
+        }
+        reasons
+    }
+
+    /// `uv_loop_alive`, recorded with (the first few of) its reasons.
+    pub fn alive_checked(&mut self) -> bool {
+        const SHOWN: usize = 8;
+        let alive = self.alive();
+        let mut reasons = Vec::new();
+        // Listing every request of a busy loop would bloat the trace; the counts say the rest.
+        for (id, h) in self.handles.iter() {
+            if reasons.len() == SHOWN {
+                break;
+            }
+            if h.keeps_alive() {
+                reasons.push(AliveReason::Handle(id));
+            }
+        }
+        reasons.extend(
+            self.requests
+                .active()
+                .take(SHOWN.saturating_sub(reasons.len()))
+                .map(AliveReason::Request),
+        );
+        if !self.pending.is_empty() {
+            reasons.push(AliveReason::PendingCallbacks);
+        }
+        if !self.closing.is_empty() {
+            reasons.push(AliveReason::ClosingHandles);
+        }
+        self.record(TraceEvent::AliveCheck {
+            alive,
+            handles: self.handles.active_refed(),
+            requests: self.requests.active_count(),
+            reasons,
+        });
+        alive
+    }
+
+    /// `uv_stop`: the run ends after the current iteration; poll does not block meanwhile.
+    pub fn stop(&mut self) {
+        self.stop_flag = true;
+    }
+
+    // ---- time ----------------------------------------------------------------------------------
+
+    /// `uv_now`: the cached loop time in milliseconds.
+    pub fn now_ms(&self) -> u64 {
+        self.time_ms
+    }
+
+    /// `uv_update_time`.
+    pub fn update_time(&mut self) {
+        let ms = self.backend.now().as_millis();
+        if ms != self.time_ms {
+            self.time_ms = ms;
+            self.record(TraceEvent::TimeUpdate { loop_ms: ms });
+        }
+    }
+
+    /// `uv_hrtime`: the backend's clock, uncached.
+    pub fn hrtime(&self) -> Instant {
+        self.backend.now()
+    }
+
+    /// The main thread ran JavaScript (or anything else) for `cpu`.
+    pub fn charge_main(&mut self, cpu: Duration) {
+        self.backend.charge_main(cpu, &mut self.tracer);
+    }
+
+    // ---- handles -------------------------------------------------------------------------------
+
+    pub fn handle_init(&mut self, kind: HandleKind, label: impl Into<String>) -> HandleId {
+        self.init(kind, label.into(), false)
+    }
+
+    pub(crate) fn handle_init_internal(&mut self, kind: HandleKind, label: &str) -> HandleId {
+        self.init(kind, label.to_string(), true)
+    }
+
+    fn init(&mut self, kind: HandleKind, label: String, internal: bool) -> HandleId {
+        let id = self.handles.insert(kind, label.clone(), internal);
+        self.record(TraceEvent::HandleInit {
+            handle: id,
+            handle_kind: kind,
+            label,
+            internal,
+        });
+        id
+    }
+
+    pub fn handle(&self, id: HandleId) -> &super::handle::Handle {
+        self.handles.get(id)
+    }
+
+    pub fn handles(&self) -> &HandleTable {
+        &self.handles
+    }
+
+    fn set_active(&mut self, id: HandleId, active: bool) {
+        if self.handles.update(id, |h| h.active = active) {
+            let handle = id;
+            self.record(if active {
+                TraceEvent::HandleStart { handle }
+            } else {
+                TraceEvent::HandleStop { handle }
+            });
+        }
+    }
+
+    /// `uv_ref` / `uv_unref`.
+    pub fn set_ref(&mut self, id: HandleId, refed: bool) {
+        if self.handles.update(id, |h| h.refed = refed) {
+            self.record(TraceEvent::HandleRef { handle: id, refed });
+        }
+    }
+
+    /// `uv_timer_start` (delay and repeat in milliseconds, from the cached loop time).
+    pub fn timer_start(&mut self, id: HandleId, delay_ms: u64, repeat_ms: u64) {
+        debug_assert_eq!(self.handles.get(id).kind, HandleKind::Timer);
+        if self.handles.get(id).closing {
+            return;
+        }
+        self.timers.start(id, self.time_ms, delay_ms, repeat_ms);
+        self.set_active(id, true);
+    }
+
+    /// `uv_timer_stop`.
+    pub fn timer_stop(&mut self, id: HandleId) {
+        self.timers.stop(id);
+        self.set_active(id, false);
+    }
+
+    /// `uv_timer_again`: restarts a repeating timer; does nothing for a one-shot timer.
+    pub fn timer_again(&mut self, id: HandleId) {
+        if self.timers.again(id, self.time_ms) {
+            self.set_active(id, true);
+        }
+    }
+
+    pub fn timer_set_repeat(&mut self, id: HandleId, repeat_ms: u64) {
+        self.timers.set_repeat(id, repeat_ms);
+    }
+
+    pub fn timer_get_repeat(&self, id: HandleId) -> u64 {
+        self.timers.repeat(id)
+    }
+
+    /// When the timer is due, in loop milliseconds, if it is running.
+    pub fn timer_due(&self, id: HandleId) -> Option<u64> {
+        self.timers.due(id)
+    }
+
+    fn watcher_list(&mut self, kind: HandleKind) -> &mut WatcherList {
+        match kind {
+            HandleKind::Idle => &mut self.idle,
+            HandleKind::Prepare => &mut self.prepare,
+            HandleKind::Check => &mut self.check,
+            other => panic!("{other:?} is not an idle, prepare or check handle"),
+        }
+    }
+
+    /// `uv_idle_start`, `uv_prepare_start`, `uv_check_start`.
+    pub fn watcher_start(&mut self, id: HandleId) {
+        let kind = self.handles.get(id).kind;
+        if self.handles.get(id).closing {
+            return;
+        }
+        self.watcher_list(kind).start(id);
+        self.set_active(id, true);
+    }
+
+    /// `uv_idle_stop`, `uv_prepare_stop`, `uv_check_stop`.
+    pub fn watcher_stop(&mut self, id: HandleId) {
+        let kind = self.handles.get(id).kind;
+        self.watcher_list(kind).stop(id);
+        self.set_active(id, false);
+    }
+
+    /// Marks a handle (a socket, a signal watcher) active or not; timers and watchers have their own.
+    pub fn io_set_active(&mut self, id: HandleId, active: bool) {
+        self.set_active(id, active);
+    }
+
+    /// `uv_close`: stops the handle now; its close callback runs in the close phase, newest first.
+    pub fn close(&mut self, id: HandleId) {
+        let h = self.handles.get(id);
+        if h.closing || h.closed {
+            return;
+        }
+        match h.kind {
+            HandleKind::Timer => self.timer_stop(id),
+            HandleKind::Idle | HandleKind::Prepare | HandleKind::Check => self.watcher_stop(id),
+            _ => self.set_active(id, false),
+        }
+        self.handles.update(id, |h| h.closing = true);
+        self.closing.push(id);
+        self.record(TraceEvent::HandleClosing { handle: id });
+    }
+
+    /// Defers a handle's callback to the next pending phase (`uv__io_feed`).
+    pub fn queue_pending(&mut self, id: HandleId) {
+        self.pending.push_back(id);
+        self.record(TraceEvent::QueuePush {
+            queue: QueueName::Pending,
+            id: id.0 as u64,
+        });
+    }
+
+    // ---- requests ------------------------------------------------------------------------------
+
+    /// `uv_queue_work` and friends: registers a request and posts it to the thread pool.
+    pub fn submit_work(
+        &mut self,
+        kind: RequestKind,
+        work: Work,
+        label: impl Into<String>,
+    ) -> RequestId {
+        let id = self.requests.register();
+        self.record(TraceEvent::RequestSubmit {
+            request: id,
+            request_kind: kind,
+            label: label.into(),
+        });
+        self.record(TraceEvent::QueuePush {
+            queue: QueueName::Threadpool,
+            id: id.0 as u64,
+        });
+        self.backend.submit_work(id, work, &mut self.tracer);
+        id
+    }
+
+    pub fn active_requests(&self) -> u32 {
+        self.requests.active_count()
+    }
+
+    // ---- trace ---------------------------------------------------------------------------------
+
+    pub fn iteration(&self) -> u64 {
+        self.iteration
+    }
+
+    #[inline]
+    pub fn record(&mut self, event: TraceEvent) {
+        let at = self.backend.now();
+        self.tracer.record(at, event);
+    }
+
+    fn record_callback(&mut self, handle: Option<HandleId>, request: Option<RequestId>) {
+        let phase = self.current_phase();
+        self.record(TraceEvent::UvCallback {
+            phase,
+            handle,
+            request,
+        });
+    }
+
+    fn current_phase(&self) -> Phase {
+        match self.stage {
+            Stage::PreTimers | Stage::Timers | Stage::NotRunning => Phase::Timers,
+            Stage::Pending(_) => Phase::Pending,
+            Stage::Idle => Phase::Idle,
+            Stage::Prepare => Phase::Prepare,
+            Stage::Poll => Phase::Poll,
+            Stage::Check => Phase::Check,
+            Stage::Closing => Phase::Close,
+        }
+    }
+
+    /// The phase in progress, if a run is.
+    pub fn phase(&self) -> Option<Phase> {
+        (self.stage != Stage::NotRunning).then(|| self.current_phase())
+    }
+
+    fn enter(&mut self, phase: Phase) {
+        let iteration = self.iteration;
+        self.record(TraceEvent::PhaseEnter { phase, iteration });
+    }
+
+    fn leave(&mut self, phase: Phase) {
+        self.record(TraceEvent::PhaseLeave { phase });
+    }
+
+    pub fn tracer(&self) -> &Tracer {
+        &self.tracer
+    }
+
+    pub fn into_tracer(self) -> Tracer {
+        self.tracer
+    }
+
+    /// Drives a whole `uv_run`, handing each callback to `on_callback`: how libuv's own tests read.
+    pub fn run_with(
+        &mut self,
+        mode: RunMode,
+        mut on_callback: impl FnMut(&mut Loop, UvCallback),
+    ) -> bool {
+        self.run(mode);
+        loop {
+            match self.poll_callback() {
+                LoopStep::Callback(cb) => on_callback(self, cb),
+                LoopStep::Done { alive } => return alive,
+                LoopStep::WouldBlockForever => return true,
+            }
+        }
+    }
+}

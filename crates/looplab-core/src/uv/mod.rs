@@ -1,0 +1,14 @@
+//! The libuv layer: the loop, its handles and requests, and the backend it polls.
+mod backend;
+mod event_loop;
+mod handle;
+mod phase;
+mod request;
+mod timer_heap;
+mod watcher_list;
+
+pub use backend::{Backend, IoEvent, PollOutcome, Ready, Work};
+pub use event_loop::{Loop, LoopStep, UvCallback};
+pub use handle::{Handle, HandleId, HandleKind, HandleTable};
+pub use phase::{Phase, RunMode};
+pub use request::{RequestId, RequestKind, RequestTable, WorkKind};
