@@ -167,12 +167,13 @@ function copyPrototype(src, dest, prefix) {
 });
 
 // Create copies of legacy functions
+// (Looplab: Annex B's escape/unescape may be missing from the engine.)
 [
-  escape,
-  eval,
-  unescape,
-].forEach((fn) => {
-  primordials[fn.name] = fn;
+  'escape',
+  'eval',
+  'unescape',
+].forEach((name) => {
+  if (typeof globalThis[name] === 'function') primordials[name] = globalThis[name];
 });
 
 // Create copies of the namespace objects

@@ -62,6 +62,7 @@ const {
   ObjectSetPrototypeOf,
   ReflectApply,
   ReflectOwnKeys,
+  SafeWeakSet,
   RegExp,
   RegExpPrototypeExec,
   RegExpPrototypeSymbolReplace,
@@ -1214,8 +1215,27 @@ function getClassBase(value, constructor, tag) {
   return `[${base}]`;
 }
 
+// Looplab: an engine may print a class's source as `function A() { [native code] }`
+// (Boa does). A class is then a function with a read-only `prototype` that is
+// not one of the realm's built-in constructors, noted when this module loads.
+const builtinConstructors = new SafeWeakSet();
+for (const key of ReflectOwnKeys(globalThis)) {
+  const desc = ObjectGetOwnPropertyDescriptor(globalThis, key);
+  if (typeof desc?.value === 'function') builtinConstructors.add(desc.value);
+}
+function isEngineHiddenClass(value, stringified) {
+  if (!StringPrototypeIncludes(stringified, '[native code]') || builtinConstructors.has(value)) {
+    return false;
+  }
+  const desc = ObjectGetOwnPropertyDescriptor(value, 'prototype');
+  return desc !== undefined && desc.writable === false;
+}
+
 function getFunctionBase(value, constructor, tag) {
   const stringified = FunctionPrototypeToString(value);
+  if (isEngineHiddenClass(value, stringified)) {
+    return getClassBase(value, constructor, tag);
+  }
   if (StringPrototypeStartsWith(stringified, 'class') && stringified[stringified.length - 1] === '}') {
     const slice = StringPrototypeSlice(stringified, 5, -1);
     const bracketIndex = StringPrototypeIndexOf(slice, '{');
