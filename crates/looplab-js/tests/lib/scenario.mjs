@@ -18,6 +18,15 @@ function makeLog(out) {
   return (...args) => out.push(args.map(fmt).join(' '));
 }
 
+// A scenario whose promise never settles fails instead of stalling the run.
+function withTimeout(p) {
+  let timer;
+  const limit = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('scenario timed out')), 2000);
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
+}
+
 // fn(require, log) is a method (shorthand syntax) and may be async; warnings are
 // recorded into the log too.
 export async function runBoth(realm, fn) {
@@ -27,7 +36,7 @@ export async function runBoth(realm, fn) {
   const logO = makeLog(ours);
   const before = realm.warnings.length;
   try {
-    await realm.eval(`Object.values({ ${src} })[0]`)(realm.require, logO);
+    await withTimeout(realm.eval(`Object.values({ ${src} })[0]`)(realm.require, logO));
   } catch (e) {
     logO('threw', e);
   }
@@ -38,7 +47,7 @@ export async function runBoth(realm, fn) {
   const warned = [];
   process.emitWarning = (...args) => warned.push(args);
   try {
-    await fn(nodeRequire, logT);
+    await withTimeout(fn(nodeRequire, logT));
   } catch (e) {
     logT('threw', e);
   } finally {

@@ -59,10 +59,10 @@ function debuglogImpl(enabled, set) {
       const pid = process.pid;
       emitWarningIfNeeded(set);
       debugImpls[set] = function debug(...args) {
-        const colors = lazyUtilColors().shouldColorize(process.stderr);
+        const colors = false;
         const msg = formatWithOptions({ colors }, ...args);
         const coloredPID = inspect(pid, { colors });
-        process.stderr.write(format('%s %s: %s\n', set, coloredPID, msg));
+        internalBinding('stdio').write(2, format('%s %s: %s\n', set, coloredPID, msg));
       };
     } else {
       debugImpls[set] = noop;
@@ -116,6 +116,9 @@ function debuglog(set, cb) {
   });
   return logger;
 }
+
+// Looplab: no bootstrap step calls this, so the module does it when loaded.
+initializeDebugEnv(process.env?.NODE_DEBUG);
 
 module.exports = {
   debuglog,
