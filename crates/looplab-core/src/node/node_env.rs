@@ -451,6 +451,11 @@ impl Node {
         self.lp.record(TraceEvent::TimeoutRef { id: id.0, refed });
     }
 
+    /// Whether the timer was made by `setInterval`.
+    pub fn timer_is_interval(&self, id: TimerId) -> bool {
+        self.timers.is_repeat(id)
+    }
+
     pub fn timer_has_ref(&self, id: TimerId) -> bool {
         self.timers.is_refed(id)
     }
