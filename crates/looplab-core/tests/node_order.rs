@@ -198,7 +198,7 @@ fn cleared_timers_and_immediates_do_not_run() {
         cx.node.clear_immediate(i);
     });
     assert!(out.log.is_empty());
-    assert_eq!(out.node.uv().alive(), false);
+    assert!(!out.node.uv().alive());
 }
 
 #[test]
