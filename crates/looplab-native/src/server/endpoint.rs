@@ -1,0 +1,206 @@
+//! The tus endpoint: the sans-IO `Server` decides, this file does what it asks on disk and
+//! on the socket. File I/O runs outside the state-machine lock; each upload's own writer
+//! lock (in the state machine) keeps bodies from interleaving.
+use std::io;
+use std::os::unix::fs::FileExt;
+use std::sync::{Mutex, MutexGuard};
+
+use looplab_upload::{
+    BodyEnd, BodyPlan, Instant, Method, Outcome, Response, Server, ServerConfig, UploadId,
+};
+
+use super::http::{Conn, Head};
+use super::store::Store;
+
+#[derive(Debug)]
+pub struct Endpoint {
+    server: Mutex<Server>,
+    store: Store,
+}
+
+/// Wall-clock time as the state machine's `Instant`.
+pub fn now() -> Instant {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Instant::from_millis(d.as_millis() as u64)
+}
+
+fn new_id() -> io::Result<UploadId> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(UploadId::from_bytes(bytes))
+}
+
+impl Endpoint {
+    /// Opens the store and restores every upload in it.
+    pub fn open(store: Store, config: ServerConfig) -> io::Result<Self> {
+        let mut server = Server::new(config);
+        for info in store.load()? {
+            server.restore(info);
+        }
+        Ok(Self {
+            server: Mutex::new(server),
+            store,
+        })
+    }
+
+    fn server(&self) -> MutexGuard<'_, Server> {
+        // A panic elsewhere must not take the endpoint down with it.
+        self.server.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn upload_count(&self) -> usize {
+        self.server().uploads().count()
+    }
+
+    /// Deletes expired, idle uploads.
+    pub fn sweep(&self) {
+        let expired = self.server().take_expired(now());
+        for id in expired {
+            if let Err(e) = self.store.delete(id) {
+                eprintln!("looplab serve: could not delete expired {id}: {e}");
+            }
+        }
+    }
+
+    /// Answers one request; returns whether the connection may carry another.
+    pub fn handle(&self, conn: &mut Conn, head: Head) -> (u16, bool) {
+        let id = match new_id() {
+            Ok(id) => id,
+            Err(_) => return super::reply(conn, &head, Response::new(500).text("no randomness")),
+        };
+        let outcome = self.server().handle(&head.request, now(), id);
+        let response = match outcome {
+            Outcome::ReadBody(plan) => return self.read_body(conn, &head, plan),
+            Outcome::Respond(r) => r,
+            Outcome::Create { info, response } => {
+                self.storage_step(info.id, response, || self.store.create(&info))
+            }
+            Outcome::Concatenate {
+                info,
+                parts,
+                response,
+            } => self.storage_step(info.id, response, || self.store.concatenate(&info, &parts)),
+            Outcome::Delete { id, response } => match self.store.delete(id) {
+                Ok(()) => response,
+                Err(e) => failed(&e),
+            },
+            Outcome::Download {
+                id,
+                length,
+                response,
+            } => return self.download(conn, &head, id, length, response),
+        };
+        super::reply(conn, &head, response)
+    }
+
+    /// Runs a storage step; if it fails the upload is forgotten and the client gets 500.
+    fn storage_step(
+        &self,
+        id: UploadId,
+        ok: Response,
+        step: impl FnOnce() -> io::Result<()>,
+    ) -> Response {
+        match step() {
+            Ok(()) => ok,
+            Err(e) => {
+                self.server().forget(id);
+                failed(&e)
+            }
+        }
+    }
+
+    fn download(
+        &self,
+        conn: &mut Conn,
+        head: &Head,
+        id: UploadId,
+        length: u64,
+        r: Response,
+    ) -> (u16, bool) {
+        let mut file = match self.store.open_read(id) {
+            Ok(f) => f,
+            Err(e) => return super::reply(conn, head, failed(&e)),
+        };
+        let keep = super::discard_body(conn, head);
+        let head_only = head.request.method == Method::Head;
+        let sent = conn
+            .write_response(&r, head_only, !keep, true)
+            .and_then(|()| conn.stream(&mut file, length));
+        (r.status, keep && sent.is_ok())
+    }
+
+    fn read_body(&self, conn: &mut Conn, head: &Head, mut plan: BodyPlan) -> (u16, bool) {
+        let file = plan
+            .created
+            .as_ref()
+            .map_or(Ok(()), |info| self.store.create(info))
+            .and_then(|()| self.store.open_write(plan.id));
+        let file = match file {
+            Ok(f) => f,
+            Err(e) => {
+                let created = plan.created.is_some();
+                let id = plan.id;
+                let finish = self
+                    .server()
+                    .finish_body(plan, 0, BodyEnd::Interrupted, now());
+                self.server().commit(finish, false);
+                if created {
+                    self.server().forget(id);
+                }
+                return super::reply(conn, head, failed(&e));
+            }
+        };
+        let continued = !head.expect_continue || conn.write_continue().is_ok();
+        let mut body = conn.body(&head.framing);
+        let mut buf = vec![0u8; 1 << 20];
+        let (mut received, mut end, mut write_failed) = (0u64, BodyEnd::Complete, false);
+        while continued {
+            let n = match io::Read::read(&mut body, &mut buf) {
+                Ok(0) => break,
+                Ok(n) => n as u64,
+                Err(_) => {
+                    end = BodyEnd::Interrupted;
+                    break;
+                }
+            };
+            let take = n.min(plan.limit - received);
+            if take < n {
+                end = BodyEnd::TooLarge;
+            }
+            let bytes = &buf[..take as usize];
+            if file.write_all_at(bytes, plan.offset + received).is_err() {
+                (end, write_failed) = (BodyEnd::Interrupted, true);
+                break;
+            }
+            plan.update(bytes);
+            received += take;
+            if end == BodyEnd::TooLarge {
+                break;
+            }
+        }
+        if !continued || (end == BodyEnd::Complete && !body.is_done()) {
+            end = BodyEnd::Interrupted;
+        }
+        let finish = self.server().finish_body(plan, received, end, now());
+        let durable = !write_failed
+            && self
+                .store
+                .settle(&file, finish.offset + finish.keep, finish.info.as_ref())
+                .is_ok();
+        let response = self.server().commit(finish, durable);
+        let keep = end == BodyEnd::Complete && !head.close;
+        // The peer may be gone (an interrupted body); then this write fails, which is fine.
+        let _ = conn.write_response(&response, false, !keep, false);
+        (response.status, keep)
+    }
+}
+
+fn failed(e: &io::Error) -> Response {
+    eprintln!("looplab serve: storage error: {e}");
+    let mut r = Response::new(500).text("storage error");
+    r.headers.set("Tus-Resumable", looplab_upload::TUS_VERSION);
+    looplab_upload::cors::simple(&mut r.headers);
+    r
+}
