@@ -22,7 +22,10 @@ pub struct SimBackend {
     blocked: Vec<(Instant, u32)>,
     /// Finished jobs not yet seen by the poll phase.
     done: VecDeque<RequestId>,
-    events: Vec<TraceEvent>,
+    /// Scratch space the CPU writes its core switches into.
+    cpu_events: Vec<TraceEvent>,
+    /// What happened since the last flush, with when it happened.
+    events: Vec<(Instant, TraceEvent)>,
 }
 
 impl SimBackend {
@@ -34,6 +37,7 @@ impl SimBackend {
             pool_env,
             blocked: Vec::new(),
             done: VecDeque::new(),
+            cpu_events: Vec::new(),
             events: Vec::new(),
         }
     }
@@ -43,14 +47,25 @@ impl SimBackend {
     }
 
     fn flush(&mut self, trace: &mut Tracer) {
-        for event in self.events.drain(..) {
-            trace.record(self.now, event);
+        for (at, event) in self.events.drain(..) {
+            trace.record(at, event);
         }
+    }
+
+    fn note(&mut self, event: TraceEvent) {
+        self.events.push((self.now, event));
+    }
+
+    /// Stamps the core switches the CPU just made with the current time.
+    fn note_cpu(&mut self) {
+        let now = self.now;
+        self.events
+            .extend(self.cpu_events.drain(..).map(|e| (now, e)));
     }
 
     fn start_jobs(&mut self, started: Vec<(u32, Job)>) {
         for (worker, job) in started {
-            self.events.push(TraceEvent::WorkerStart {
+            self.note(TraceEvent::WorkerStart {
                 worker,
                 request: job.request,
             });
@@ -58,7 +73,8 @@ impl SimBackend {
                 self.blocked.push((self.now + job.work.blocked, worker));
             } else {
                 self.cpu
-                    .add_work(ThreadId::Worker(worker), job.work.cpu, &mut self.events);
+                    .add_work(ThreadId::Worker(worker), job.work.cpu, &mut self.cpu_events);
+                self.note_cpu();
             }
         }
     }
@@ -69,10 +85,13 @@ impl SimBackend {
             .as_mut()
             .expect("a worker finished without a pool");
         let job = pool.job(worker).expect("an idle worker finished");
-        self.events.push(TraceEvent::WorkerDone {
-            worker,
-            request: job.request,
-        });
+        self.events.push((
+            self.now,
+            TraceEvent::WorkerDone {
+                worker,
+                request: job.request,
+            },
+        ));
         self.done.push_back(job.request);
         let next = pool.finish(worker);
         self.start_jobs(next);
@@ -88,8 +107,9 @@ impl SimBackend {
             until = until.min(t);
         }
         let span = until - self.now;
-        let finished = self.cpu.run_for(span, &mut self.events);
+        let finished = self.cpu.run_for(span, &mut self.cpu_events);
         self.now = until;
+        self.note_cpu();
         for thread in finished {
             if let ThreadId::Worker(w) = thread {
                 let job = self
@@ -157,11 +177,14 @@ impl Backend for SimBackend {
         let pool = self.pool.get_or_insert_with(|| {
             ThreadPool::new(super::thread_pool::size_from_env(env.as_deref()))
         });
-        self.events.push(TraceEvent::WorkQueued {
-            request,
-            work_kind: work.kind,
-        });
         let started = pool.post(Job { request, work });
+        self.events.push((
+            self.now,
+            TraceEvent::WorkQueued {
+                request,
+                work_kind: work.kind,
+            },
+        ));
         self.start_jobs(started);
         self.flush(trace);
     }
@@ -170,7 +193,8 @@ impl Backend for SimBackend {
         if cpu.is_zero() {
             return;
         }
-        self.cpu.add_work(ThreadId::Main, cpu, &mut self.events);
+        self.cpu.add_work(ThreadId::Main, cpu, &mut self.cpu_events);
+        self.note_cpu();
         while self.cpu.is_runnable(ThreadId::Main) {
             self.step(Instant::from_micros(u64::MAX));
         }
