@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const LIB = path.resolve(here, '../../src/lib');
+// LOOPLAB_LIB_DIR runs the cases against another module directory; modules it
+// lacks still come from src/lib.
+const DIRS = process.env.LOOPLAB_LIB_DIR ? [path.resolve(process.env.LOOPLAB_LIB_DIR), LIB] : [LIB];
 
 // Node's own engine introspection stands in for the host's `engine` binding.
 const nodeRequire = createRequire(import.meta.url);
@@ -18,8 +21,8 @@ const sourceCache = new Map();
 function source(name) {
   let src = sourceCache.get(name);
   if (src === undefined) {
-    const file = path.join(LIB, `${name}.js`);
-    if (!fs.existsSync(file)) return undefined;
+    const file = DIRS.map((d) => path.join(d, `${name}.js`)).find((f) => fs.existsSync(f));
+    if (file === undefined) return undefined;
     src = fs.readFileSync(file, 'utf8');
     sourceCache.set(name, src);
   }
