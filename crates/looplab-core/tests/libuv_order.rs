@@ -421,3 +421,33 @@ fn slow_io_never_takes_more_than_half_the_pool() {
     );
     assert_eq!(done[1..].iter().map(|d| d.0).collect::<Vec<_>>(), lookups);
 }
+
+#[test]
+fn scheduled_readiness_wakes_poll_at_its_time() {
+    let backend = SimBackend::new(1, None, &CostModel::default());
+    let mut lp = Loop::new(Box::new(backend), 1_000);
+    let socket = lp.handle_init(HandleKind::Tcp, "socket");
+    lp.io_set_active(socket, true);
+    let sim = lp
+        .backend_mut()
+        .as_any_mut()
+        .downcast_mut::<SimBackend>()
+        .unwrap();
+    sim.schedule(
+        Duration::from_millis(7),
+        looplab_core::uv::Ready::Io(socket, looplab_core::uv::IoEvent::Readable),
+    );
+    let mut seen = Vec::new();
+    lp.run_with(RunMode::Default, |lp, cb| {
+        seen.push((cb, lp.now_ms()));
+        lp.close(socket);
+    });
+    assert_eq!(
+        seen[0],
+        (
+            UvCallback::Io(socket, looplab_core::uv::IoEvent::Readable),
+            7
+        )
+    );
+    assert_eq!(seen[1], (UvCallback::Close(socket), 7));
+}

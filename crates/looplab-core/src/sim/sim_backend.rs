@@ -9,7 +9,7 @@ use crate::cost::CostModel;
 use crate::time::{Duration, Instant};
 use crate::trace::{ThreadId, TraceEvent, Tracer};
 use crate::uv::{Backend, PollOutcome, Ready, RequestId, Work};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 #[derive(Debug)]
 pub struct SimBackend {
@@ -20,8 +20,11 @@ pub struct SimBackend {
     pool_env: Option<String>,
     /// Workers blocked after their CPU part (disk, resolver), until the instant given.
     blocked: Vec<(Instant, u32)>,
-    /// Finished jobs not yet seen by the poll phase.
-    done: VecDeque<RequestId>,
+    /// Finished jobs and readiness not yet seen by the poll phase, in the order they happened.
+    ready: VecDeque<Ready>,
+    /// Readiness scheduled for later (a packet arriving, a resolver answering), in time order.
+    arrivals: BTreeMap<(Instant, u64), Ready>,
+    arrival_seq: u64,
     /// Scratch space the CPU writes its core switches into.
     cpu_events: Vec<TraceEvent>,
     /// What happened since the last flush, with when it happened.
@@ -36,7 +39,9 @@ impl SimBackend {
             pool: None,
             pool_env,
             blocked: Vec::new(),
-            done: VecDeque::new(),
+            ready: VecDeque::new(),
+            arrivals: BTreeMap::new(),
+            arrival_seq: 0,
             cpu_events: Vec::new(),
             events: Vec::new(),
         }
@@ -92,7 +97,7 @@ impl SimBackend {
                 request: job.request,
             },
         ));
-        self.done.push_back(job.request);
+        self.ready.push_back(Ready::WorkDone(job.request));
         let next = pool.finish(worker);
         self.start_jobs(next);
     }
@@ -104,6 +109,9 @@ impl SimBackend {
             until = until.min(self.now + d);
         }
         if let Some(&(t, _)) = self.blocked.iter().min() {
+            until = until.min(t);
+        }
+        if let Some(&(t, _)) = self.arrivals.keys().next() {
             until = until.min(t);
         }
         let span = until - self.now;
@@ -133,16 +141,35 @@ impl SimBackend {
             self.blocked.remove(0);
             self.complete(w);
         }
+        while let Some(entry) = self.arrivals.first_entry() {
+            if entry.key().0 > self.now {
+                break;
+            }
+            let ready = entry.remove();
+            self.ready.push_back(ready);
+        }
     }
 
     fn idle(&self) -> bool {
-        self.cpu.next_event_in().is_none() && self.blocked.is_empty()
+        self.cpu.next_event_in().is_none() && self.blocked.is_empty() && self.arrivals.is_empty()
+    }
+
+    /// Makes `ready` happen `after` from now: how the simulated network and resolver deliver
+    /// readiness to the poll phase.
+    pub fn schedule(&mut self, after: Duration, ready: Ready) {
+        self.arrival_seq += 1;
+        self.arrivals
+            .insert((self.now + after, self.arrival_seq), ready);
     }
 }
 
 impl Backend for SimBackend {
     fn now(&self) -> Instant {
         self.now
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
     }
 
     fn poll(
@@ -153,7 +180,7 @@ impl Backend for SimBackend {
     ) -> PollOutcome {
         let deadline = timeout.map(|t| self.now + t);
         let mut outcome = PollOutcome::Woke;
-        while self.done.is_empty() {
+        while self.ready.is_empty() {
             if deadline.is_some_and(|d| self.now >= d) {
                 break;
             }
@@ -168,7 +195,7 @@ impl Backend for SimBackend {
             self.flush(trace);
         }
         self.flush(trace);
-        ready.extend(self.done.drain(..).map(Ready::WorkDone));
+        ready.extend(self.ready.drain(..));
         outcome
     }
 

@@ -42,9 +42,12 @@ pub enum PollOutcome {
     WouldBlockForever,
 }
 
-pub trait Backend: std::fmt::Debug {
+pub trait Backend: std::fmt::Debug + 'static {
     /// The current time (monotonic).
     fn now(&self) -> Instant;
+
+    /// For hosts that need their concrete backend (the simulated network schedules readiness).
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 
     /// Waits up to `timeout` (`None`: without limit) for readiness, appending what became ready.
     fn poll(

@@ -644,6 +644,29 @@ impl Loop {
         id
     }
 
+    /// Registers a request that is not pool work (a TCP connect or write, a c-ares query): it keeps
+    /// the loop alive until `request_finish`.
+    pub fn request_start(&mut self, kind: RequestKind, label: impl Into<String>) -> RequestId {
+        let id = self.requests.register();
+        self.record(TraceEvent::RequestSubmit {
+            request: id,
+            request_kind: kind,
+            label: label.into(),
+        });
+        id
+    }
+
+    /// The request's callback is about to run.
+    pub fn request_finish(&mut self, id: RequestId) {
+        if self.requests.unregister(id) {
+            self.record(TraceEvent::RequestDone { request: id });
+        }
+    }
+
+    pub fn backend_mut(&mut self) -> &mut dyn Backend {
+        self.backend.as_mut()
+    }
+
     pub fn active_requests(&self) -> u32 {
         self.requests.active_count()
     }
