@@ -11,7 +11,9 @@ fn builtin_modules_match_node() {
     let version = match Command::new(&node).arg("--version").output() {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_owned(),
         _ => {
-            eprintln!("skipping lib_differential: `{node}` is not installed (set NODE to its path)");
+            eprintln!(
+                "skipping lib_differential: `{node}` is not installed (set NODE to its path)"
+            );
             return;
         }
     };

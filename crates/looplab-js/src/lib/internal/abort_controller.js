@@ -82,7 +82,7 @@ function lazyMakeTransferable(obj) {
 
 // Engines without FinalizationRegistry just keep the timer.
 const clearTimeoutRegistry = SafeFinalizationRegistry !== undefined ?
-  new SafeFinalizationRegistry(clearTimeout) : { register() {} };
+  new SafeFinalizationRegistry((timer) => clearTimeout(timer)) : { register() {} };
 const gcPersistentSignals = new SafeSet();
 
 const kAborted = Symbol('kAborted');
