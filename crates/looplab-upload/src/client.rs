@@ -189,6 +189,11 @@ impl Client {
         &self.parts
     }
 
+    /// The checksum sent with each chunk (known once the server's extensions are).
+    pub fn checksum(&self) -> Option<ChecksumAlgorithm> {
+        self.checksum
+    }
+
     pub fn is_finished(&self) -> bool {
         self.phase == Phase::Finished
     }

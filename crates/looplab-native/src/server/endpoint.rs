@@ -156,7 +156,7 @@ impl Endpoint {
         let mut body = conn.body(&head.framing);
         let mut buf = vec![0u8; 1 << 20];
         let (mut received, mut end, mut write_failed) = (0u64, BodyEnd::Complete, false);
-        while continued {
+        while continued && !body.is_done() {
             let n = match io::Read::read(&mut body, &mut buf) {
                 Ok(0) => break,
                 Ok(n) => n as u64,
