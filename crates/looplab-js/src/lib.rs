@@ -1,1 +1,33 @@
-//! Looplab: see the crate README in ARCHITECTURE.md.
+//! Looplab's JavaScript host: runs a user's Node.js script on the Boa engine, with Node's
+//! built-in modules, the CommonJS loader over a virtual file system, and every callback,
+//! tick and promise job scheduled by the model of libuv and Node's queues.
+mod bindings;
+mod builtins;
+mod engine;
+mod host;
+mod model;
+mod options;
+mod resolve;
+mod runtime;
+mod vfs;
+
+pub use host::{Output, Stream};
+pub use options::{Limits, RunOptions};
+pub use resolve::join as join_path;
+pub use runtime::{RunResult, Runtime};
+pub use vfs::{FsError, Stat, Vfs};
+
+/// Why a run could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the JavaScript host failed to start: {0}")]
+    Bootstrap(String),
+}
+
+/// Node's version string, as `process.version` and the fatal-error trailer print it.
+pub const NODE_VERSION: &str = "v20.20.2";
+
+/// Runs `options.script` to the end over `vfs`.
+pub fn run(options: RunOptions, vfs: Vfs) -> Result<RunResult, Error> {
+    Ok(Runtime::new(options, vfs)?.run())
+}

@@ -1,0 +1,87 @@
+//! `fs`: synchronous primitives over the [`Vfs`](crate::vfs::Vfs). Paths are made absolute from
+//! the working directory; failures throw the POSIX code as a string, and JavaScript builds Node's
+//! error object (code, errno, syscall, path) from it.
+use boa_engine::{Context, JsError, JsResult, JsValue};
+
+use super::{Native, arg, arg_bytes, arg_string, array, bytes_value, host, str_value};
+use crate::resolve::join;
+use crate::vfs::FsError;
+
+pub(super) const FNS: &[(&str, Native)] = &[
+    ("read", read),
+    ("write", write),
+    ("stat", stat),
+    ("readdir", readdir),
+    ("mkdir", mkdir),
+    ("rmdir", rmdir),
+    ("unlink", unlink),
+    ("rename", rename),
+    ("resolve", resolve_path),
+];
+
+fn path_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {
+    let p = arg_string(args, i, context)?;
+    let cwd = host(context).borrow().options.cwd.clone();
+    Ok(join(&cwd, &p))
+}
+
+fn fail(e: FsError) -> JsError {
+    JsError::from_opaque(str_value(e.0))
+}
+
+fn resolve_path(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    Ok(str_value(&path_arg(args, 0, context)?))
+}
+
+fn read(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let data = host(context).borrow().vfs.read(&p).map_err(fail)?;
+    bytes_value(data, context)
+}
+
+fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let data = arg_bytes(args, 1, context)?;
+    let append = arg(args, 2).to_boolean();
+    host(context).borrow_mut().vfs.write(&p, &data, append).map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn stat(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let s = host(context).borrow().vfs.stat(&p).map_err(fail)?;
+    Ok(array(vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)], context))
+}
+
+fn readdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let names = host(context).borrow().vfs.read_dir(&p).map_err(fail)?;
+    let values = names.iter().map(|n| str_value(n)).collect();
+    Ok(array(values, context))
+}
+
+fn mkdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let recursive = arg(args, 1).to_boolean();
+    host(context).borrow_mut().vfs.mkdir(&p, recursive).map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn rmdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    host(context).borrow_mut().vfs.rmdir(&p).map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn unlink(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    host(context).borrow_mut().vfs.unlink(&p).map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn rename(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let from = path_arg(args, 0, context)?;
+    let to = path_arg(args, 1, context)?;
+    host(context).borrow_mut().vfs.rename(&from, &to).map_err(fail)?;
+    Ok(JsValue::undefined())
+}

@@ -1,0 +1,91 @@
+//! The Boa context: virtual clock, promise jobs handed to the model, no local time zone (UTC,
+//! so dates print the same everywhere), and the stated runtime limits.
+use std::rc::Rc;
+
+use boa_engine::builtins::promise::OperationType;
+use boa_engine::context::time::JsInstant;
+use boa_engine::context::{Clock, ContextBuilder, HostHooks};
+use boa_engine::job::{Job, JobExecutor};
+use boa_engine::object::builtins::JsPromise;
+use boa_engine::{Context, JsObject, JsResult};
+
+use crate::host::HostRef;
+
+/// A fixed wall-clock origin so `Date.now()` is deterministic: 2024-01-01T00:00:00Z.
+pub const EPOCH_MS: i64 = 1_704_067_200_000;
+
+/// Time for the engine: the model's virtual clock (reading it costs virtual time).
+struct VirtualClock(HostRef);
+
+impl Clock for VirtualClock {
+    fn now(&self) -> JsInstant {
+        let us = self.0.borrow_mut().node.clock_read().as_micros();
+        JsInstant::new(us / 1_000_000, ((us % 1_000_000) * 1000) as u32)
+    }
+
+    fn system_time_millis(&self) -> i64 {
+        let us = self.0.borrow_mut().node.clock_read().as_micros();
+        EPOCH_MS + (us / 1000) as i64
+    }
+}
+
+/// Promise jobs wait in the host's map; the model decides when each runs.
+pub(crate) struct ModelJobs(pub HostRef);
+
+impl JobExecutor for ModelJobs {
+    fn enqueue_job(self: Rc<Self>, job: Job, _context: &mut Context) {
+        let mut host = self.0.borrow_mut();
+        match job {
+            Job::PromiseJob(_) | Job::GenericJob(_) => {
+                let id = host.node.enqueue_microtask();
+                host.jobs.insert(id, job);
+            }
+            // Timeouts, futures and FinalizationRegistry cleanup are not part of Node's model.
+            _ => {}
+        }
+    }
+
+    fn run_jobs(self: Rc<Self>, _context: &mut Context) -> JsResult<()> {
+        Ok(())
+    }
+}
+
+/// Rejections without a handler, and handlers added later, for Node's 'unhandledRejection'.
+struct Hooks(HostRef);
+
+impl HostHooks for Hooks {
+    fn promise_rejection_tracker(
+        &self,
+        promise: &JsObject<boa_engine::builtins::promise::Promise>,
+        operation: OperationType,
+        _context: &mut Context,
+    ) {
+        let promise = JsPromise::from_object(promise.clone().upcast());
+        if let Ok(p) = promise {
+            let mut host = self.0.borrow_mut();
+            host.rejections.push((p, matches!(operation, OperationType::Reject)));
+            host.node.set_rejection_pending();
+        }
+    }
+
+    fn local_timezone_offset_seconds(&self, _unix_time_seconds: i64) -> i32 {
+        0
+    }
+}
+
+/// Builds the context for one run.
+pub(crate) fn build(host: &HostRef) -> Context {
+    let mut context = ContextBuilder::new()
+        .clock(Rc::new(VirtualClock(host.clone())))
+        .job_executor(Rc::new(ModelJobs(host.clone())))
+        .host_hooks(Rc::new(Hooks(host.clone())))
+        .build()
+        .expect("a context with default intrinsics always builds");
+    let limits = host.borrow().options.limits.clone();
+    let rt = context.runtime_limits_mut();
+    rt.set_loop_iteration_limit(limits.loop_iterations);
+    rt.set_recursion_limit(limits.recursion);
+    rt.set_stack_size_limit(1024 * 1024);
+    context.insert_data(host.clone());
+    context
+}

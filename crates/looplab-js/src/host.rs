@@ -1,0 +1,86 @@
+//! What the JavaScript side reaches through `internalBinding`: the model, the files, the output
+//! and the promise jobs waiting for their turn. Natives borrow it briefly and never across a call
+//! back into JavaScript (the job executor borrows it too).
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use boa_engine::job::Job;
+use boa_engine::object::builtins::JsPromise;
+use rand_chacha::ChaCha8Rng;
+use rand_core::SeedableRng;
+
+use crate::model::{MicrotaskId, Node};
+use crate::options::RunOptions;
+use crate::vfs::Vfs;
+
+/// Which stream a write goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Written output, in order, so interleaving of stdout and stderr is kept.
+pub type Output = Vec<(Stream, String)>;
+
+pub(crate) struct Host {
+    pub node: Node,
+    pub vfs: Vfs,
+    pub options: RunOptions,
+    pub output: Output,
+    pub output_bytes: usize,
+    pub jobs: HashMap<MicrotaskId, Job>,
+    pub rng: ChaCha8Rng,
+    /// Set once `process.exit()` or a fatal error decided the exit code: no more JavaScript runs.
+    pub exiting: Option<i32>,
+    /// A stated limit was hit; the message goes to stderr and the run ends with code 1.
+    pub limit_hit: Option<String>,
+    /// Promise rejection events since the last check: (promise, true = rejected without handler).
+    pub rejections: Vec<(JsPromise, bool)>,
+}
+
+impl std::fmt::Debug for Host {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Host").field("exiting", &self.exiting).finish_non_exhaustive()
+    }
+}
+
+pub(crate) type HostRef = Rc<RefCell<Host>>;
+
+impl Host {
+    pub fn new(node: Node, vfs: Vfs, options: RunOptions) -> Self {
+        let rng = ChaCha8Rng::seed_from_u64(options.seed);
+        Host {
+            node,
+            vfs,
+            options,
+            output: Vec::new(),
+            output_bytes: 0,
+            jobs: HashMap::new(),
+            rng,
+            exiting: None,
+            limit_hit: None,
+            rejections: Vec::new(),
+        }
+    }
+
+    /// Appends output; past the output limit the run stops with a message instead of growing.
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        if self.limit_hit.is_some() {
+            return;
+        }
+        self.output_bytes += text.len();
+        if self.output_bytes > self.options.limits.max_output_bytes {
+            self.limit_hit = Some(format!(
+                "looplab: output limit reached ({} bytes); the run was stopped",
+                self.options.limits.max_output_bytes
+            ));
+            return;
+        }
+        match self.output.last_mut() {
+            Some((s, buf)) if *s == stream => buf.push_str(text),
+            _ => self.output.push((stream, text.to_string())),
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! How a run is set up: arguments, environment, working directory, pool size, limits.
+use std::collections::BTreeMap;
+
+/// Stated limits: past them a run stops with a clear message instead of hanging.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Iterations of one loop before it is stopped.
+    pub loop_iterations: u64,
+    /// Nested calls before `RangeError: Maximum call stack size exceeded`.
+    pub recursion: usize,
+    /// JavaScript callbacks (incl. ticks and promise jobs) in one run.
+    pub max_callbacks: u64,
+    /// Virtual time a run may reach, in milliseconds.
+    pub max_virtual_ms: u64,
+    /// Bytes written to stdout and stderr together.
+    pub max_output_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            loop_iterations: 20_000_000,
+            recursion: 2_000,
+            max_callbacks: 1_000_000,
+            max_virtual_ms: 24 * 3600 * 1000,
+            max_output_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// Everything `looplab run` or the page passes in.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Absolute path of the entry script.
+    pub script: String,
+    /// Extra arguments (`process.argv.slice(2)`).
+    pub args: Vec<String>,
+    /// Absolute working directory (`process.cwd()`).
+    pub cwd: String,
+    pub env: BTreeMap<String, String>,
+    /// Thread-pool size when UV_THREADPOOL_SIZE is not set.
+    pub threadpool_size: usize,
+    pub cores: usize,
+    /// Seed for crypto randomness: the same seed gives the same bytes.
+    pub seed: u64,
+    pub limits: Limits,
+}
+
+impl RunOptions {
+    pub fn new(script: impl Into<String>, cwd: impl Into<String>) -> Self {
+        RunOptions {
+            script: script.into(),
+            args: Vec::new(),
+            cwd: cwd.into(),
+            env: BTreeMap::new(),
+            threadpool_size: 4,
+            cores: 2,
+            seed: 0x100b_1ab,
+            limits: Limits::default(),
+        }
+    }
+}

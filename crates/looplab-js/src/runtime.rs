@@ -1,0 +1,217 @@
+//! Runs one script: asks the model for the next step and runs the JavaScript it names, until the
+//! model says the process exited.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use boa_engine::object::FunctionObjectBuilder;
+use boa_engine::{Context, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction};
+
+use crate::bindings::{self, arg_string};
+use crate::host::{Host, HostRef, Output, Stream};
+use crate::model::{EntryKind, Node, Settings, Step, Task};
+use crate::options::RunOptions;
+use crate::vfs::Vfs;
+use crate::{Error, engine};
+
+/// What a finished run printed and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunResult {
+    /// Writes in order, each tagged with its stream.
+    pub output: Output,
+    pub status: i32,
+}
+
+impl RunResult {
+    fn joined(&self, stream: Stream) -> String {
+        self.output.iter().filter(|(s, _)| *s == stream).map(|(_, t)| t.as_str()).collect()
+    }
+    pub fn stdout(&self) -> String {
+        self.joined(Stream::Stdout)
+    }
+    pub fn stderr(&self) -> String {
+        self.joined(Stream::Stderr)
+    }
+}
+
+/// A script on the model, ready to step.
+pub struct Runtime {
+    context: Context,
+    host: HostRef,
+    dispatch: JsObject,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime").finish_non_exhaustive()
+    }
+}
+
+fn internal_binding(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let name = arg_string(args, 0, context)?;
+    match bindings::create(&name, context) {
+        Some(obj) => Ok(obj.into()),
+        None => Err(boa_engine::JsNativeError::error()
+            .with_message(format!("No such binding: {name}"))
+            .into()),
+    }
+}
+
+impl Runtime {
+    /// Sets up the engine and Node's globals; the entry script runs on the first step.
+    pub fn new(options: RunOptions, vfs: Vfs) -> Result<Self, Error> {
+        let entry = if options.script.ends_with(".mjs") { EntryKind::Module } else { EntryKind::CommonJs };
+        // libuv reads UV_THREADPOOL_SIZE at the first use of the pool; --threadpool stands in for it.
+        let threadpool_env = options
+            .env
+            .get("UV_THREADPOOL_SIZE")
+            .cloned()
+            .or_else(|| Some(options.threadpool_size.to_string()));
+        let mut settings = Settings {
+            threadpool_env,
+            cores: options.cores as u32,
+            entry,
+            ..Settings::default()
+        };
+        settings.limits.max_tasks = options.limits.max_callbacks;
+        settings.limits.max_virtual_time = crate::model::Duration::from_millis(options.limits.max_virtual_ms);
+        let host: HostRef = Rc::new(RefCell::new(Host::new(Node::simulated(settings), vfs, options)));
+        let mut context = engine::build(&host);
+        let binding = FunctionObjectBuilder::new(
+            context.realm(),
+            NativeFunction::from_fn_ptr(internal_binding),
+        )
+        .name(JsString::from("internalBinding"))
+        .length(1)
+        .build();
+        let bootstrap = bindings::compile_builtin_fn("internal/looplab/bootstrap", &mut context)
+            .map_err(|e| Error::Bootstrap(e.to_string()))?;
+        let module = JsObject::with_null_proto();
+        let args = [JsValue::undefined(), JsValue::undefined(), module.clone().into(), binding.into()];
+        let dispatch = bootstrap
+            .call(&JsValue::undefined(), &args, &mut context)
+            .and_then(|_| module.get(JsString::from("exports"), &mut context))
+            .map_err(|e| Error::Bootstrap(e.to_string()))?;
+        let dispatch = dispatch
+            .as_object()
+            .ok_or_else(|| Error::Bootstrap("bootstrap returned no dispatch object".into()))?
+            .clone();
+        Ok(Runtime { context, host, dispatch })
+    }
+
+    /// Runs to the end and returns what was printed and the exit status.
+    pub fn run(mut self) -> RunResult {
+        loop {
+            if let Some(status) = self.step() {
+                let output = std::mem::take(&mut self.host.borrow_mut().output);
+                return RunResult { output, status };
+            }
+        }
+    }
+
+    /// The run's trace as JSON (the model's events).
+    pub fn trace_json(&self) -> String {
+        "[]".to_string()
+    }
+
+    /// Output written since the last call (the CLI streams it).
+    pub fn take_output(&mut self) -> Output {
+        std::mem::take(&mut self.host.borrow_mut().output)
+    }
+
+    /// One model step; `Some(status)` once the process has exited.
+    pub fn step(&mut self) -> Option<i32> {
+        let step = {
+            let mut host = self.host.borrow_mut();
+            if let Some(msg) = host.limit_hit.take() {
+                host.output.push((Stream::Stderr, format!("{msg}\n")));
+                host.exiting = Some(1);
+                return Some(1);
+            }
+            host.node.poll_step()
+        };
+        let task = match step {
+            Step::Exit(code) => return Some(code),
+            Step::Halt(message) => {
+                let mut host = self.host.borrow_mut();
+                host.output.push((Stream::Stderr, format!("looplab: {message}\n")));
+                return Some(1);
+            }
+            Step::Run(task) => task,
+        };
+        if self.host.borrow().exiting.is_some() {
+            return None;
+        }
+        let result = self.run_task(task);
+        if let Err(err) = result {
+            self.uncaught(err);
+        }
+        None
+    }
+
+    fn call(&mut self, method: &str, args: &[JsValue]) -> JsResult<JsValue> {
+        let f = self.dispatch.get(JsString::from(method), &mut self.context)?;
+        let f = f.as_callable().expect("dispatch methods are functions");
+        f.call(&JsValue::undefined(), args, &mut self.context)
+    }
+
+    fn run_task(&mut self, task: Task) -> JsResult<JsValue> {
+        let id = |n: u64| JsValue::from(n as f64);
+        match task {
+            Task::Main => self.call("main", &[]),
+            Task::Timeout(t) => self.call("timeout", &[id(t.0)]),
+            Task::Immediate(i) => self.call("immediate", &[id(i.0)]),
+            Task::Tick(t) => self.call("tick", &[id(t.0)]),
+            Task::RequestDone(r) => self.call("request", &[id(u64::from(r.0))]),
+            Task::BeforeExit => self.call("beforeExit", &[]),
+            Task::PromiseRejections => self.call("rejections", &[]),
+            Task::Exit => {
+                let code = self.call("exit", &[])?;
+                let code = code.to_i32(&mut self.context).unwrap_or(0);
+                self.host.borrow_mut().node.set_exit_code(code);
+                Ok(JsValue::undefined())
+            }
+            Task::Io(..) | Task::Pending(_) | Task::Close(_) => Ok(JsValue::undefined()),
+            Task::Microtask(m) => {
+                let job = self.host.borrow_mut().jobs.remove(&m);
+                match job {
+                    Some(boa_engine::job::Job::PromiseJob(j)) => j.call(&mut self.context),
+                    Some(boa_engine::job::Job::GenericJob(j)) => j.call(&mut self.context),
+                    _ => Ok(JsValue::undefined()),
+                }
+            }
+        }
+    }
+
+    /// An error escaped a callback: process.exit's unwinding, a stated limit, or Node's fatal path.
+    fn uncaught(&mut self, err: JsError) {
+        if self.host.borrow().exiting.is_some() {
+            return;
+        }
+        if let Some(engine_err) = err.as_engine() {
+            let msg = engine_err.to_string();
+            let text = if msg.contains("recursive calls") || msg.contains("stack size") {
+                "RangeError: Maximum call stack size exceeded (looplab's recursion limit)".to_string()
+            } else if msg.contains("iteration loops") {
+                format!(
+                    "looplab: a loop ran more than {} iterations; the run was stopped",
+                    self.host.borrow().options.limits.loop_iterations
+                )
+            } else {
+                format!("looplab: {msg}")
+            };
+            let mut host = self.host.borrow_mut();
+            host.limit_hit = Some(text);
+            return;
+        }
+        let value = err.into_opaque(&mut self.context).unwrap_or_default();
+        if let Err(e) = self.call("fatal", &[value]) {
+            if self.host.borrow().exiting.is_none() {
+                let mut host = self.host.borrow_mut();
+                host.write(Stream::Stderr, &format!("looplab: error while reporting an error: {e}\n"));
+                host.exiting = Some(7);
+                host.node.exit(7);
+                drop(host);
+            }
+        }
+    }
+}
