@@ -3,7 +3,12 @@ use boa_engine::{Context, JsError, JsResult, JsValue};
 
 use super::{Native, arg_bytes, bytes_value, str_value};
 
-pub(super) const FNS: &[(&str, Native)] = &[("gzip", gzip), ("gunzip", gunzip)];
+pub(super) const FNS: &[(&str, Native)] = &[
+    ("gzip", gzip),
+    ("gunzip", gunzip),
+    ("deflate", deflate),
+    ("inflate", inflate),
+];
 
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
@@ -51,5 +56,18 @@ fn gunzip(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     }
     let body = data.get(pos..data.len() - 8).ok_or_else(bad)?;
     let out = miniz_oxide::inflate::decompress_to_vec(body).map_err(|_| bad())?;
+    bytes_value(out, context)
+}
+
+/// zlib format (RFC 1950), as `zlib.deflateSync` writes it.
+fn deflate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let data = arg_bytes(args, 0, context)?;
+    bytes_value(miniz_oxide::deflate::compress_to_vec_zlib(&data, 6), context)
+}
+
+fn inflate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let data = arg_bytes(args, 0, context)?;
+    let out = miniz_oxide::inflate::decompress_to_vec_zlib(&data)
+        .map_err(|_| JsError::from_opaque(str_value("Z_DATA_ERROR")))?;
     bytes_value(out, context)
 }

@@ -109,8 +109,20 @@ function clearTimeout(timer) {
   }
 }
 
+// Host-internal delays (c-ares answers) ride on the model's timers without a Timeout object.
+const internalTimers = new Map();
+function scheduleInternal(after, fn) {
+  internalTimers.set(tasks.setTimeout(after, false), fn);
+}
+
 // The model fires timer `id`: run its callback; a one-shot timer is done afterwards.
 function runTimeout(id) {
+  const internal = internalTimers.get(id);
+  if (internal !== undefined) {
+    internalTimers.delete(id);
+    internal();
+    return;
+  }
   const timer = timeouts.get(id);
   if (timer === undefined || timer._destroyed) return;
   if (!timer._repeat) {
@@ -195,6 +207,7 @@ module.exports = {
   active,
   runTimeout,
   runImmediate,
+  scheduleInternal,
   Timeout,
   Immediate,
 };

@@ -39,26 +39,6 @@ const publicBuiltins = new Set(moduleBinding.builtinNames());
 const internals = { binding, requireBuiltin, publicBuiltins };
 globalThis[Symbol.for('looplab.internals')] = internals;
 
-function defineLazy(name, load) {
-  Object.defineProperty(globalThis, name, {
-    __proto__: null,
-    configurable: true,
-    enumerable: false,
-    get() {
-      const value = load();
-      Object.defineProperty(globalThis, name, {
-        __proto__: null, value, writable: true, configurable: true, enumerable: false,
-      });
-      return value;
-    },
-    set(value) {
-      Object.defineProperty(globalThis, name, {
-        __proto__: null, value, writable: true, configurable: true, enumerable: false,
-      });
-    },
-  });
-}
-
 function defineValue(name, value) {
   Object.defineProperty(globalThis, name, {
     __proto__: null, value, writable: true, configurable: true, enumerable: false,
@@ -84,28 +64,25 @@ defineValue('queueMicrotask', function queueMicrotask(callback) {
   tasks.queueMicrotask(callback);
 });
 
-defineLazy('console', () => requireBuiltin('console'));
-const maybe = (name, prop) => () => {
-  try {
-    const m = requireBuiltin(name);
-    return prop ? m[prop] : m;
-  } catch {
-    return undefined;
-  }
-};
-defineLazy('Buffer', maybe('buffer', 'Buffer'));
-defineLazy('atob', maybe('buffer', 'atob'));
-defineLazy('btoa', maybe('buffer', 'btoa'));
-defineLazy('EventTarget', maybe('internal/event_target', 'EventTarget'));
-defineLazy('Event', maybe('internal/event_target', 'Event'));
-defineLazy('AbortController', maybe('internal/abort_controller', 'AbortController'));
-defineLazy('AbortSignal', maybe('internal/abort_controller', 'AbortSignal'));
-defineLazy('DOMException', maybe('internal/dom_exception'));
-defineLazy('URL', maybe('internal/url', 'URL'));
-defineLazy('URLSearchParams', maybe('internal/url', 'URLSearchParams'));
-defineLazy('TextEncoder', maybe('util', 'TextEncoder'));
-defineLazy('TextDecoder', maybe('util', 'TextDecoder'));
-defineLazy('structuredClone', () => requireBuiltin('internal/looplab/structured_clone'));
+requireBuiltin('internal/bootstrap/globals');
+// Math.random from the run's seed, so a run replays the same.
+{
+  const seed = binding('crypto').randomBytes(16);
+  const word = (i) => (seed[i] | (seed[i + 1] << 8) | (seed[i + 2] << 16) | (seed[i + 3] << 24)) >>> 0;
+  let a = word(0); let b = word(4); let c = word(8); let d = word(12);
+  const sfc32 = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = ((c << 21) | (c >>> 11)) + t | 0;
+    return t >>> 0;
+  };
+  Math.random = function random() {
+    return (sfc32() * 2 ** 21 + (sfc32() >>> 11)) / 2 ** 53;
+  };
+}
+
 const clock = binding('clock');
 defineValue('performance', {
   now: () => clock.now(),

@@ -1,0 +1,303 @@
+'use strict';
+// Looplab: Node's fs over the host's virtual file system. Sync calls run at once; every async call
+// is a thread-pool request (readFile is open, fstat, read and close, as in Node), its result made
+// when submitted and delivered when the model says the request completed.
+
+const { Buffer } = require('buffer');
+const { binding } = globalThis[Symbol.for('looplab.internals')];
+const { submit } = require('internal/looplab/pool');
+const { call } = require('internal/looplab/fs_errors');
+const fsb = binding('fs');
+
+function invalidArgType(name, expected, actual) {
+  const { codes } = require('internal/errors');
+  return new codes.ERR_INVALID_ARG_TYPE(name, expected, actual);
+}
+
+function checkCallback(cb) {
+  if (typeof cb !== 'function') throw invalidArgType('cb', 'Function', cb);
+  return cb;
+}
+
+function checkPath(path, name = 'path') {
+  if (path instanceof URL) path = path.pathname;
+  if (Buffer.isBuffer(path)) path = path.toString();
+  if (typeof path !== 'string') throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
+  return path;
+}
+
+function encodingOf(options, fallback) {
+  if (typeof options === 'string') return options;
+  if (options && typeof options === 'object' && options.encoding) return options.encoding;
+  return fallback;
+}
+
+function toBuffer(u8) {
+  return Buffer.from(u8.buffer, u8.byteOffset, u8.length);
+}
+
+function dataBytes(data, options) {
+  if (typeof data === 'string') return Buffer.from(data, encodingOf(options, 'utf8'));
+  if (ArrayBuffer.isView(data)) return data;
+  throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+class Stats {
+  constructor(isDir, size) {
+    const ms = 1704067200000;
+    this.dev = 2049;
+    this.mode = isDir ? 0o40755 : 0o100644;
+    this.nlink = 1;
+    this.uid = 1000;
+    this.gid = 1000;
+    this.rdev = 0;
+    this.blksize = 4096;
+    this.ino = 1;
+    this.size = size;
+    this.blocks = Math.ceil(size / 512);
+    this.atimeMs = ms;
+    this.mtimeMs = ms;
+    this.ctimeMs = ms;
+    this.birthtimeMs = ms;
+    this.atime = new Date(ms);
+    this.mtime = new Date(ms);
+    this.ctime = new Date(ms);
+    this.birthtime = new Date(ms);
+  }
+  isFile() { return (this.mode & 0o170000) === 0o100000; }
+  isDirectory() { return (this.mode & 0o170000) === 0o40000; }
+  isSymbolicLink() { return false; }
+  isFIFO() { return false; }
+  isSocket() { return false; }
+  isBlockDevice() { return false; }
+  isCharacterDevice() { return false; }
+}
+
+class Dirent {
+  constructor(name, isDir, path) {
+    this.name = name;
+    this.parentPath = path;
+    this.path = path;
+    this[Symbol.for('looplab.isDir')] = isDir;
+  }
+  isFile() { return !this[Symbol.for('looplab.isDir')]; }
+  isDirectory() { return this[Symbol.for('looplab.isDir')]; }
+  isSymbolicLink() { return false; }
+}
+
+// ---- synchronous forms ------------------------------------------------------------------------
+
+function readFileSync(path, options) {
+  path = checkPath(path);
+  const buf = toBuffer(call(() => fsb.read(path), 'open', path));
+  const enc = encodingOf(options);
+  return enc ? buf.toString(enc) : buf;
+}
+
+function writeFileSync(path, data, options) {
+  path = checkPath(path);
+  const append = options && typeof options === 'object' && options.flag === 'a';
+  call(() => fsb.write(path, dataBytes(data, options), append), 'open', path);
+}
+
+function appendFileSync(path, data, options) {
+  path = checkPath(path);
+  call(() => fsb.write(path, dataBytes(data, options), true), 'open', path);
+}
+
+function statSync(path, options) {
+  path = checkPath(path);
+  try {
+    const [isDir, size] = call(() => fsb.stat(path), 'stat', path);
+    return new Stats(isDir, size);
+  } catch (err) {
+    if (options && options.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function existsSync(path) {
+  try {
+    fsb.stat(checkPath(path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function accessSync(path) {
+  path = checkPath(path);
+  call(() => fsb.stat(path), 'access', path);
+}
+
+function readdirSync(path, options) {
+  path = checkPath(path);
+  const names = call(() => fsb.readdir(path), 'scandir', path);
+  if (options && typeof options === 'object' && options.withFileTypes) {
+    const dir = fsb.resolve(path);
+    return names.map((n) => new Dirent(n, fsb.stat(`${dir}/${n}`)[0], path));
+  }
+  return names;
+}
+
+function mkdirSync(path, options) {
+  path = checkPath(path);
+  const recursive = !!(options && typeof options === 'object' && options.recursive);
+  let first;
+  if (recursive) {
+    // Node returns the first directory it had to create.
+    let p = fsb.resolve(path);
+    const missing = [];
+    while (p !== '/' && !existsSync(p)) {
+      missing.push(p);
+      p = p.slice(0, p.lastIndexOf('/')) || '/';
+    }
+    first = missing.pop();
+  }
+  call(() => fsb.mkdir(path, recursive), 'mkdir', path);
+  return first;
+}
+
+function rmdirSync(path) {
+  path = checkPath(path);
+  call(() => fsb.rmdir(path), 'rmdir', path);
+}
+
+function rmSync(path, options = {}) {
+  path = checkPath(path);
+  let st;
+  try {
+    st = fsb.stat(path);
+  } catch (e) {
+    if (options.force && e === 'ENOENT') return;
+    call(() => { throw e; }, 'stat', path);
+  }
+  if (st[0]) {
+    if (!options.recursive) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
+    }
+    for (const name of fsb.readdir(path)) rmSync(`${fsb.resolve(path)}/${name}`, options);
+    fsb.rmdir(path);
+  } else {
+    fsb.unlink(path);
+  }
+}
+
+function unlinkSync(path) {
+  path = checkPath(path);
+  call(() => fsb.unlink(path), 'unlink', path);
+}
+
+function renameSync(from, to) {
+  from = checkPath(from, 'oldPath');
+  to = checkPath(to, 'newPath');
+  call(() => fsb.rename(from, to), 'rename', from, to);
+}
+
+function copyFileSync(src, dest) {
+  src = checkPath(src, 'src');
+  dest = checkPath(dest, 'dest');
+  const data = call(() => fsb.read(src), 'copyfile', src, dest);
+  call(() => fsb.write(dest, data, false), 'copyfile', src, dest);
+}
+
+// ---- callback forms: the result is made now, delivered when the pool request completes ---------
+
+function settle(fn) {
+  try {
+    return { value: fn() };
+  } catch (error) {
+    if (error && error.stack && error.syscall) {
+      Object.defineProperty(error, 'stack', {
+        __proto__: null, value: `Error: ${error.message}`, writable: true, configurable: true,
+      });
+    }
+    return { error };
+  }
+}
+
+function request(label, bytes, steps, fn, cb) {
+  // Each step is one pool request; the result comes with the last.
+  const result = settle(fn);
+  const total = result.error ? 1 : steps;
+  let n = 0;
+  const next = () => {
+    n++;
+    if (n < total) {
+      submit('fs', 0, label, next);
+      return;
+    }
+    if (result.error) cb(result.error);
+    else cb(null, result.value);
+  };
+  submit('fs', bytes, label, next);
+}
+
+function optionsAndCallback(options, cb) {
+  if (typeof options === 'function') return [undefined, options];
+  return [options, checkCallback(cb)];
+}
+
+function readFile(path, options, cb) {
+  [options, cb] = optionsAndCallback(options, cb);
+  path = checkPath(path);
+  let size = 0;
+  request('fs.readFile', 0, 4, () => {
+    const v = readFileSync(path, options);
+    size = v.length;
+    return v;
+  }, cb);
+  return size;
+}
+
+function writeFile(path, data, options, cb) {
+  [options, cb] = optionsAndCallback(options, cb);
+  path = checkPath(path);
+  const bytes = dataBytes(data, options);
+  request('fs.writeFile', bytes.length, 3, () => writeFileSync(path, bytes, options), (err) => cb(err));
+}
+
+function appendFile(path, data, options, cb) {
+  [options, cb] = optionsAndCallback(options, cb);
+  path = checkPath(path);
+  const bytes = dataBytes(data, options);
+  request('fs.appendFile', bytes.length, 3, () => appendFileSync(path, bytes), (err) => cb(err));
+}
+
+function oneShot(name, syncFn) {
+  return function (...args) {
+    const cb = checkCallback(args[args.length - 1]);
+    const callArgs = args.slice(0, -1);
+    request(`fs.${name}`, 0, 1, () => syncFn(...callArgs), cb);
+  };
+}
+
+const stat = oneShot('stat', statSync);
+const readdir = oneShot('readdir', readdirSync);
+const mkdir = oneShot('mkdir', mkdirSync);
+const rmdir = oneShot('rmdir', rmdirSync);
+const rm = oneShot('rm', rmSync);
+const unlink = oneShot('unlink', unlinkSync);
+const rename = oneShot('rename', renameSync);
+const copyFile = oneShot('copyFile', copyFileSync);
+const access = oneShot('access', accessSync);
+
+function exists(path, cb) {
+  checkCallback(cb);
+  const ok = existsSync(path);
+  submit('fs', 0, 'fs.exists', () => cb(ok));
+}
+
+module.exports = {
+  readFileSync, writeFileSync, appendFileSync, statSync, lstatSync: statSync, existsSync,
+  accessSync, readdirSync, mkdirSync, rmdirSync, rmSync, unlinkSync, renameSync, copyFileSync,
+  readFile, writeFile, appendFile, stat, lstat: stat, readdir, mkdir, rmdir, rm, unlink, rename,
+  copyFile, access, exists, Stats, Dirent,
+  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1 },
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+};
+Object.defineProperty(module.exports, 'promises', {
+  __proto__: null, enumerable: true, configurable: true,
+  get() { return require('fs/promises'); },
+});

@@ -1,0 +1,27 @@
+'use strict';
+// Looplab: fs/promises: the callback forms wrapped in promises (one pool request chain per call).
+
+const fs = require('fs');
+
+function wrap(fn) {
+  return (...args) => new Promise((resolve, reject) => {
+    fn(...args, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}
+
+module.exports = {
+  readFile: wrap(fs.readFile),
+  writeFile: wrap(fs.writeFile),
+  appendFile: wrap(fs.appendFile),
+  stat: wrap(fs.stat),
+  lstat: wrap(fs.stat),
+  readdir: wrap(fs.readdir),
+  mkdir: wrap(fs.mkdir),
+  rmdir: wrap(fs.rmdir),
+  rm: wrap(fs.rm),
+  unlink: wrap(fs.unlink),
+  rename: wrap(fs.rename),
+  copyFile: wrap(fs.copyFile),
+  access: wrap(fs.access),
+  constants: fs.constants,
+};

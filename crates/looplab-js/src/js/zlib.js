@@ -1,0 +1,65 @@
+'use strict';
+// Looplab: zlib's gzip/gunzip and deflate/inflate; the async forms are thread-pool requests.
+
+const { Buffer } = require('buffer');
+const { binding } = globalThis[Symbol.for('looplab.internals')];
+const { submit } = require('internal/looplab/pool');
+const zb = binding('zlib');
+
+function toBuf(u8) { return Buffer.from(u8.buffer, u8.byteOffset, u8.length); }
+
+function input(data) {
+  if (typeof data === 'string') return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  const { codes } = require('internal/errors');
+  throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], data);
+}
+
+function zlibError() {
+  const err = new Error('incorrect header check');
+  err.errno = -3;
+  err.code = 'Z_DATA_ERROR';
+  return err;
+}
+
+function sync(op) {
+  return function (data) {
+    try {
+      return toBuf(zb[op](input(data)));
+    } catch (e) {
+      if (typeof e === 'string') throw zlibError();
+      throw e;
+    }
+  };
+}
+
+function withPool(op) {
+  const run = sync(op);
+  return function (data, options, callback) {
+    if (typeof options === 'function') callback = options;
+    const bytes = input(data);
+    let result;
+    let error = null;
+    try {
+      result = run(bytes);
+    } catch (e) {
+      error = e;
+    }
+    submit('zlib', bytes.byteLength, `zlib.${op}`, () => callback(error, result));
+  };
+}
+
+module.exports = {
+  gzipSync: sync('gzip'),
+  gunzipSync: sync('gunzip'),
+  deflateSync: sync('deflate'),
+  inflateSync: sync('inflate'),
+  gzip: withPool('gzip'),
+  gunzip: withPool('gunzip'),
+  deflate: withPool('deflate'),
+  inflate: withPool('inflate'),
+  unzipSync: sync('gunzip'),
+  unzip: withPool('gunzip'),
+  constants: { Z_NO_FLUSH: 0, Z_FINISH: 4, Z_OK: 0, Z_STREAM_END: 1, Z_DATA_ERROR: -3, Z_DEFAULT_COMPRESSION: -1 },
+};
