@@ -1,0 +1,112 @@
+//! `cargo xtask fidelity [--record] [FILTER]`: the fidelity corpus in tests/fidelity/.
+//!
+//! `--record` runs every scenario (`main.js` or `main.mjs` in its own directory) under real
+//! `node` several times and writes `expected.json` {stdout, stderr, status}; a scenario whose
+//! output varies between runs is refused, since it cannot be compared exactly. Without
+//! `--record` it runs the comparison test (`cargo test -p looplab-js --test fidelity`).
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+const RUNS: usize = 5;
+
+pub fn main(args: &[String]) -> Result<()> {
+    let record = args.iter().any(|a| a == "--record");
+    let filter = args.iter().find(|a| !a.starts_with("--")).cloned();
+    if !record {
+        let status = Command::new(env!("CARGO"))
+            .args(["test", "-p", "looplab-js", "--test", "fidelity", "--", "--nocapture"])
+            .status()
+            .context("running cargo test")?;
+        if !status.success() {
+            bail!("fidelity scenarios failed");
+        }
+        return Ok(());
+    }
+    let root = corpus_dir();
+    let mut refused = Vec::new();
+    let mut recorded = 0;
+    for dir in scenarios(&root)? {
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        let first = run_node(&dir)?;
+        let mut varies = false;
+        for _ in 1..RUNS {
+            if run_node(&dir)? != first {
+                varies = true;
+                break;
+            }
+        }
+        if varies {
+            eprintln!("refused {name}: node's output varies between runs");
+            refused.push(name);
+            continue;
+        }
+        let (stdout, stderr, status) = first;
+        let json = format!(
+            "{{\n  \"stdout\": {},\n  \"stderr\": {},\n  \"status\": {status}\n}}\n",
+            json_string(&stdout),
+            json_string(&stderr)
+        );
+        std::fs::write(dir.join("expected.json"), json)?;
+        recorded += 1;
+    }
+    println!("recorded {recorded} scenarios");
+    if !refused.is_empty() {
+        bail!("{} scenarios vary under node: {}", refused.len(), refused.join(", "));
+    }
+    Ok(())
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fidelity")
+}
+
+fn scenarios(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .with_context(|| format!("reading {}", root.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("main.js").exists() || p.join("main.mjs").exists())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// Runs node on the scenario from its own directory; the directory's path becomes `<dir>` so the
+/// expectation does not depend on where the checkout lives.
+fn run_node(dir: &Path) -> Result<(String, String, i32)> {
+    let script = if dir.join("main.mjs").exists() { "main.mjs" } else { "main.js" };
+    let out = Command::new("node")
+        .arg(script)
+        .current_dir(dir)
+        .env("TZ", "UTC")
+        .env_remove("NODE_OPTIONS")
+        .env_remove("UV_THREADPOOL_SIZE")
+        .output()
+        .context("running node (v20.20.2 is the reference)")?;
+    let canonical = dir.canonicalize()?;
+    let place = |bytes: &[u8]| {
+        String::from_utf8_lossy(bytes).replace(&*canonical.to_string_lossy(), "<dir>")
+    };
+    Ok((place(&out.stdout), place(&out.stderr), out.status.code().unwrap_or(-1)))
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
