@@ -4,6 +4,7 @@
 //! `step.rs` (quiet, timed commands), `tools.rs` (installs what is missing), `paths.rs`,
 //! `stamp.rs`, `server.rs`, `static_server.rs` and `wasm_imports.rs`.
 mod build;
+mod fidelity;
 mod paths;
 mod serve;
 mod server;
@@ -35,6 +36,7 @@ fn main() -> Result<()> {
             no_more_args(rest)?;
             build::main()
         }
+        "fidelity" => fidelity::main(rest),
         "serve" => serve::main(parse_port(rest)?),
         "test" => {
             no_more_args(rest)?;
