@@ -198,6 +198,9 @@ pub fn read_response(r: &mut impl BufRead) -> std::io::Result<Resp> {
         .map(|l| l.parse::<u64>().unwrap())
     {
         r.take(len).read_to_end(&mut resp.body)?;
+        if resp.body.len() as u64 != len {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
     }
     Ok(resp)
 }
