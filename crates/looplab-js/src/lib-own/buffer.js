@@ -14,7 +14,7 @@ const customInspect = Symbol.for('nodejs.util.inspect.custom');
 let inspectMaxBytes = 50;
 
 // The one class every Buffer really is; `Buffer` itself is the public function.
-class FastBuffer extends Uint8Array {}
+const { FastBuffer } = require('internal/buffer');
 
 function Buffer(arg, encodingOrOffset, length) {
   if (typeof arg === 'number') {
