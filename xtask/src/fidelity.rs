@@ -89,9 +89,27 @@ fn run_node(dir: &Path) -> Result<(String, String, i32)> {
         .context("running node (v20.20.2 is the reference)")?;
     let canonical = dir.canonicalize()?;
     let place = |bytes: &[u8]| {
-        String::from_utf8_lossy(bytes).replace(&*canonical.to_string_lossy(), "<dir>")
+        let text = String::from_utf8_lossy(bytes).replace(&*canonical.to_string_lossy(), "<dir>");
+        without_pids(&text)
     };
     Ok((place(&out.stdout), place(&out.stderr), out.status.code().unwrap_or(-1)))
+}
+
+/// `(node:12345)` in warnings becomes `(node:PID)`: the PID changes from run to run.
+fn without_pids(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("(node:") {
+        out.push_str(&rest[..i + 6]);
+        rest = &rest[i + 6..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            out.push_str("PID");
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn json_string(s: &str) -> String {
