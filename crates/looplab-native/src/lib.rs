@@ -1,1 +1,3 @@
-//! Looplab: see the crate README in ARCHITECTURE.md.
+//! Looplab's native side: the real backend (epoll/kqueue through mio, OS threads, the monotonic
+//! clock) and the pieces behind the `looplab` command line.
+pub mod real;

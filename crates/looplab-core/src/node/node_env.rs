@@ -548,6 +548,17 @@ impl Node {
         self.lp.submit_work(kind, work, label)
     }
 
+    /// `submit_work` with the real operation (run on a pool thread by a native backend).
+    pub fn submit_job(
+        &mut self,
+        kind: RequestKind,
+        work: Work,
+        label: impl Into<String>,
+        job: crate::uv::Job,
+    ) -> RequestId {
+        self.lp.submit_job(kind, work, label, job)
+    }
+
     /// The main thread spent `cpu` in JavaScript beyond a callback's base cost (a sync hash, say).
     pub fn charge(&mut self, cpu: Duration) {
         self.lp.charge_main(cpu);

@@ -18,6 +18,10 @@ pub struct Work {
     pub blocked: Duration,
 }
 
+/// The real operation behind a pool request, for backends that run them (a native backend runs it on
+/// a pool thread; the simulated one runs it when it is submitted and only simulates the timing).
+pub type Job = Box<dyn FnOnce() + Send + 'static>;
+
 /// What readiness the poller reported for a handle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -59,6 +63,12 @@ pub trait Backend: std::fmt::Debug + 'static {
 
     /// Hands a job to the thread pool; it comes back as `Ready::WorkDone` in a later poll.
     fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer);
+
+    /// Like `submit_work`, with the operation to perform on the pool thread.
+    fn submit_job(&mut self, request: RequestId, work: Work, job: Job, trace: &mut Tracer) {
+        job();
+        self.submit_work(request, work, trace);
+    }
 
     /// The main thread ran JavaScript for `cpu`; a simulated clock moves, a real one already has.
     fn charge_main(&mut self, cpu: Duration, trace: &mut Tracer);

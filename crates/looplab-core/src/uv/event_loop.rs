@@ -644,6 +644,28 @@ impl Loop {
         id
     }
 
+    /// `submit_work` with the real operation to run on a pool thread (see `Backend::submit_job`).
+    pub fn submit_job(
+        &mut self,
+        kind: RequestKind,
+        work: Work,
+        label: impl Into<String>,
+        job: super::backend::Job,
+    ) -> RequestId {
+        let id = self.requests.register();
+        self.record(TraceEvent::RequestSubmit {
+            request: id,
+            request_kind: kind,
+            label: label.into(),
+        });
+        self.record(TraceEvent::QueuePush {
+            queue: QueueName::Threadpool,
+            id: id.0 as u64,
+        });
+        self.backend.submit_job(id, work, job, &mut self.tracer);
+        id
+    }
+
     /// Registers a request that is not pool work (a TCP connect or write, a c-ares query): it keeps
     /// the loop alive until `request_finish`.
     pub fn request_start(&mut self, kind: RequestKind, label: impl Into<String>) -> RequestId {

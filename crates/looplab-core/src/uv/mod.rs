@@ -7,7 +7,7 @@ mod request;
 mod timer_heap;
 mod watcher_list;
 
-pub use backend::{Backend, IoEvent, PollOutcome, Ready, Work};
+pub use backend::{Backend, IoEvent, Job, PollOutcome, Ready, Work};
 pub use event_loop::{Loop, LoopStep, UvCallback};
 pub use handle::{Handle, HandleId, HandleKind, HandleTable};
 pub use phase::{Phase, RunMode};
