@@ -89,9 +89,10 @@ module.exports = function register(E) {
   E('ERR_STREAM_WRAP', 'Stream has StringDecoder set or is in objectMode', Error);
   E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
   E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
+  // The emitter passes the error already inspected.
   E('ERR_UNHANDLED_ERROR', (err = undefined) => {
     const msg = 'Unhandled error.';
-    return err === undefined ? msg : `${msg} (${lazyInspect()(err)})`;
+    return err === undefined ? msg : `${msg} (${err})`;
   }, Error);
   E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
   E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);

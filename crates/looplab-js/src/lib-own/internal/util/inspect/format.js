@@ -8,26 +8,18 @@ const { formatNumber, formatBigInt } = require('internal/util/inspect/primitives
 const { stylizeNoColor } = require('internal/util/inspect/options');
 const { builtInObjects } = require('internal/util/inspect/describe');
 
-let circularErrorMessage;
-
-// %j: JSON, with cycles reported instead of thrown.
+// %j: JSON, with cycles reported instead of thrown (V8 says "circular
+// structure", Boa "cyclic object value").
 function tryStringify(value) {
   try {
     return JSON.stringify(value);
   } catch (err) {
-    if (circularErrorMessage === undefined) {
-      try {
-        const a = {};
-        a.a = a;
-        JSON.stringify(a);
-      } catch (circular) {
-        circularErrorMessage = circular.message;
-      }
-    }
-    if (err.name === 'TypeError' && err.message === circularErrorMessage) return '[Circular]';
+    if (err.name === 'TypeError' && /circular|cyclic/i.test(String(err.message))) return '[Circular]';
     throw err;
   }
 }
+
+const notDirective = Symbol('notDirective');
 
 // %s prints objects with their own toString through String(); objects whose
 // toString is a built-in one are inspected instead.
@@ -37,7 +29,6 @@ function hasBuiltInToString(value) {
     if (target === null) return true;
     value = target;
   }
-  if (typeof value[Symbol.toPrimitive] === 'function') return false;
   if (typeof value.toString !== 'function') return true;
   if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
   let pointer = value;
@@ -53,8 +44,7 @@ function numberText(value) {
   return formatNumber(stylizeNoColor, value, false);
 }
 
-// The text for one directive (the character after `%`), or undefined when
-// the character is not a directive.
+// The text for one directive (the character after `%`), or notDirective.
 function directive(code, arg, inspectOptions) {
   const { inspect } = require('internal/util/inspect');
   switch (code) {
@@ -83,7 +73,7 @@ function directive(code, arg, inspectOptions) {
     case 99: // c: CSS has no meaning outside a browser console
       return '';
     default:
-      return undefined;
+      return notDirective;
   }
 }
 
@@ -106,7 +96,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
           continue;
         }
         const text = directive(code, args[used + 1], inspectOptions);
-        if (text === undefined) continue;
+        if (text === notDirective) continue;
         used++;
         if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
         str += text;
