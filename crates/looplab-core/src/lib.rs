@@ -10,7 +10,9 @@
 //! runs, the JavaScript calls back into the model (`set_timeout`, `next_tick`, `submit_work`, ...).
 pub mod cost;
 pub mod demo;
+pub mod narration;
 pub mod node;
+pub mod replay;
 pub mod settings;
 pub mod sim;
 pub mod time;

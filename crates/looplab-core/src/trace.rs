@@ -214,6 +214,12 @@ pub enum TraceEvent {
     Halt {
         message: String,
     },
+    /// The script wrote to stdout (fd 1) or stderr (fd 2): console lines link to the step that
+    /// printed them.
+    Output {
+        fd: u8,
+        text: String,
+    },
 }
 
 /// Collects events up to a limit.

@@ -257,10 +257,17 @@ impl Node {
         };
         self.lp.charge_main(cpu);
         self.lp.record(TraceEvent::TaskEnd { task });
-        if let Task::Timeout(id) = task
-            && let Some(delay) = self.timers.after_callback(id, start)
-        {
-            self.schedule_timer(delay as u64);
+        if let Task::Timeout(id) = task {
+            if let Some(delay) = self.timers.after_callback(id, start) {
+                self.schedule_timer(delay as u64);
+            }
+            if self.timers.is_scheduled(id) {
+                // An interval went back into its list.
+                self.lp.record(TraceEvent::QueuePush {
+                    queue: QueueName::Timers,
+                    id: id.0,
+                });
+            }
         }
         if !task.is_microtask_like() {
             self.draining = true;
@@ -574,6 +581,14 @@ impl Node {
     pub fn exit(&mut self, code: i32) {
         self.exit_code = code;
         self.exited = true;
+    }
+
+    /// The script wrote `text` to stdout (fd 1) or stderr (fd 2).
+    pub fn record_output(&mut self, fd: u8, text: &str) {
+        self.lp.record(TraceEvent::Output {
+            fd,
+            text: text.to_string(),
+        });
     }
 
     /// `process.exitCode = code`: the code the process ends with if nothing else sets one.

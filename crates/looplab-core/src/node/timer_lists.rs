@@ -96,6 +96,11 @@ impl TimerLists {
         self.timeouts.get(id.0 as usize).is_some_and(|t| t.refed)
     }
 
+    /// In a list, waiting to fire.
+    pub fn is_scheduled(&self, id: TimerId) -> bool {
+        self.timeouts.get(id.0 as usize).is_some_and(|t| t.in_list)
+    }
+
     pub fn msecs(&self, id: TimerId) -> u32 {
         self.timeouts[id.0 as usize].msecs
     }

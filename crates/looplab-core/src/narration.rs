@@ -1,0 +1,166 @@
+//! A sentence for every step: what happened and the rule behind it, with where the rule comes from.
+use crate::node::Task;
+use crate::replay::View;
+use crate::trace::{AliveReason, PollReason, QueueName, ThreadId, TraceEvent};
+use crate::uv::{HandleId, Phase, RequestId};
+
+fn handle_name(view: &View, id: HandleId) -> String {
+    view.handles
+        .get(&id)
+        .map_or_else(|| format!("handle #{}", id.0), |h| h.label.clone())
+}
+
+fn request_name(view: &View, id: RequestId) -> String {
+    view.requests
+        .get(&id)
+        .map_or_else(|| format!("request #{}", id.0), |r| r.label.clone())
+}
+
+fn thread_name(t: ThreadId) -> String {
+    match t {
+        ThreadId::Main => "the main thread".into(),
+        ThreadId::Worker(i) => format!("pool thread {i}"),
+    }
+}
+
+fn phase_rule(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Timers => {
+            "runs the libuv timers that are due; Node has one, which runs every due setTimeout/setInterval callback (lib/internal/timers.js processTimers). Since libuv 1.45 this comes at the end of each iteration (libuv#3927)."
+        }
+        Phase::Pending => {
+            "runs callbacks libuv deferred from the last iteration (some TCP errors and writes)."
+        }
+        Phase::Idle => {
+            "runs idle handles. Node starts one while ref'd setImmediate callbacks wait, only so that poll will not block."
+        }
+        Phase::Prepare => "runs prepare handles, just before the loop polls for I/O.",
+        Phase::Poll => {
+            "asks the OS (epoll) what is ready and runs I/O callbacks; finished thread-pool work arrives here through the loop's async handle."
+        }
+        Phase::Check => {
+            "runs check handles: Node's runs every setImmediate callback queued before this phase began (processImmediate)."
+        }
+        Phase::Close => {
+            "runs close callbacks, newest first (uv__run_closing_handles walks a stack)."
+        }
+    }
+}
+
+fn poll_reason(reason: PollReason) -> &'static str {
+    match reason {
+        PollReason::NoWaitMode => "the loop runs in NOWAIT mode",
+        PollReason::Stopped => "uv_stop() was called",
+        PollReason::NothingActive => {
+            "no ref'd handle or request is active, so there is nothing to wait for"
+        }
+        PollReason::PendingCallbacks => "pending callbacks are waiting",
+        PollReason::IdleHandles => {
+            "an idle handle is active (Node's, because setImmediate callbacks wait)"
+        }
+        PollReason::ClosingHandles => "handles are closing",
+        PollReason::NextTimer => "that is when the earliest timer is due",
+        PollReason::TimerDue => "a timer is already due",
+        PollReason::NoTimers => "no timer is pending, so only I/O can wake the loop",
+    }
+}
+
+fn task_name(task: Task, view: &View) -> String {
+    match task {
+        Task::Main => "the entry script".into(),
+        Task::Timeout(id) => match view.timeouts.get(&id.0) {
+            Some(t) if t.repeat => {
+                format!("setInterval callback #{} (every {} ms)", id.0, t.after_ms)
+            }
+            Some(t) => format!("setTimeout callback #{} ({} ms)", id.0, t.after_ms),
+            None => format!("timer #{}", id.0),
+        },
+        Task::Immediate(id) => format!("setImmediate callback #{}", id.0),
+        Task::Tick(id) => format!("process.nextTick callback #{}", id.0),
+        Task::Microtask(id) => format!("promise job #{}", id.0),
+        Task::RequestDone(r) => format!("the callback of {}", request_name(view, r)),
+        Task::Io(h, _) => format!("the I/O callback of {}", handle_name(view, h)),
+        Task::Pending(h) => format!("the deferred callback of {}", handle_name(view, h)),
+        Task::Close(h) => format!("the close callback of {}", handle_name(view, h)),
+        Task::PromiseRejections => "the unhandled-rejection check".into(),
+        Task::BeforeExit => "process 'beforeExit' listeners".into(),
+        Task::Exit => "process 'exit' listeners".into(),
+    }
+}
+
+fn queue_name(queue: QueueName) -> &'static str {
+    match queue {
+        QueueName::NextTick => "the nextTick queue",
+        QueueName::Microtask => "the microtask queue",
+        QueueName::Timers => "Node's timer lists",
+        QueueName::Immediate => "the immediate queue",
+        QueueName::Pending => "the pending queue",
+        QueueName::Closing => "the closing handles",
+        QueueName::Threadpool => "the thread pool's queue",
+    }
+}
+
+/// The sentence for `event`, given the view just before it. `None` for bookkeeping events that the
+/// neighbouring sentences already tell.
+pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
+    Some(match event {
+        TraceEvent::RunStart { mode } => format!("uv_run starts in {mode:?} mode: Node spins the loop until nothing keeps it alive (src/api/embed_helpers.cc)."),
+        TraceEvent::RunEnd { alive } => format!("uv_run returns; the loop is {}.", if *alive { "still alive" } else { "no longer alive" }),
+        TraceEvent::PhaseEnter { phase, iteration } if *iteration == 0 => format!("Before the first iteration, uv_run(DEFAULT) runs due timers once (kept for compatibility): the {} phase {}", phase.name(), phase_rule(*phase)),
+        TraceEvent::PhaseEnter { phase, iteration } => format!("Iteration {iteration}, {} phase: it {}", phase.name(), phase_rule(*phase)),
+        TraceEvent::PhaseLeave { .. } | TraceEvent::PollWake { .. } | TraceEvent::WorkQueued { .. } => return None,
+        TraceEvent::TimeUpdate { loop_ms } => format!("The loop's cached clock moves to {loop_ms} ms (uv__update_time: libuv reads the clock only at set points)."),
+        TraceEvent::PollWait { timeout_ms: Some(0), reason } => format!("Poll does not block: {}.", poll_reason(*reason)),
+        TraceEvent::PollWait { timeout_ms: Some(ms), reason } => format!("Poll blocks for up to {ms} ms: {} (uv_backend_timeout).", poll_reason(*reason)),
+        TraceEvent::PollWait { timeout_ms: None, reason } => format!("Poll blocks until something is ready: {}.", poll_reason(*reason)),
+        TraceEvent::AliveCheck { alive: true, reasons, .. } => {
+            let names: Vec<String> = reasons
+                .iter()
+                .map(|r| match r {
+                    AliveReason::Handle(h) => handle_name(view, *h),
+                    AliveReason::Request(r) => request_name(view, *r),
+                    AliveReason::PendingCallbacks => "pending callbacks".into(),
+                    AliveReason::ClosingHandles => "closing handles".into(),
+                })
+                .collect();
+            format!("The loop is alive: {} (uv_loop_alive counts ref'd active handles and requests in flight).", names.join(", "))
+        }
+        TraceEvent::AliveCheck { alive: false, .. } => "Nothing ref'd is active and no request is in flight: the loop is not alive.".into(),
+        TraceEvent::HandleInit { handle_kind, label, .. } => format!("A {handle_kind:?} handle is created: {label}."),
+        TraceEvent::HandleStart { handle } => format!("{} starts; while active and ref'd it keeps the loop alive.", handle_name(view, *handle)),
+        TraceEvent::HandleStop { handle } => format!("{} stops.", handle_name(view, *handle)),
+        TraceEvent::HandleRef { handle, refed: true } => format!("{} is ref'd: it counts towards keeping the process alive.", handle_name(view, *handle)),
+        TraceEvent::HandleRef { handle, refed: false } => format!("{} is unref'd: it no longer keeps the process alive on its own.", handle_name(view, *handle)),
+        TraceEvent::HandleClosing { handle } => format!("uv_close({}): its close callback will run in the close phase.", handle_name(view, *handle)),
+        TraceEvent::HandleClosed { handle } => format!("{} is closed.", handle_name(view, *handle)),
+        TraceEvent::RequestSubmit { label, request_kind, .. } => format!("A {request_kind:?} request starts: {label}. Requests are short-lived and keep the loop alive while in flight."),
+        TraceEvent::RequestDone { request } => format!("{} is done; its callback runs now.", request_name(view, *request)),
+        TraceEvent::UvCallback { phase, handle, request } => match (handle, request) {
+            (_, Some(r)) => format!("In the {} phase the thread pool's async handle delivers {}.", phase.name(), request_name(view, *r)),
+            (Some(h), None) => format!("libuv calls back {} in the {} phase.", handle_name(view, *h), phase.name()),
+            _ => return None,
+        },
+        TraceEvent::TaskStart { task } => match task {
+            Task::Tick(_) => format!("Run {}: after every callback Node drains all nextTicks, then all promise jobs (processTicksAndRejections).", task_name(*task, view)),
+            Task::Microtask(_) => format!("Run {}: promise jobs run after the nextTick queue is empty, all of them before anything else.", task_name(*task, view)),
+            _ => format!("JavaScript runs: {}.", task_name(*task, view)),
+        },
+        TraceEvent::TaskEnd { task } => format!("{} returns.", task_name(*task, view)),
+        TraceEvent::QueuePush { queue, id } => format!("#{id} joins {}.", queue_name(*queue)),
+        TraceEvent::QueuePop { .. } => return None,
+        TraceEvent::QueueRemove { queue, id } => format!("#{id} is removed from {} (cleared).", queue_name(*queue)),
+        TraceEvent::TimeoutInit { id, after_ms, repeat, .. } => format!("{} #{id} for {after_ms} ms goes into the {after_ms} ms list (one list per duration).", if *repeat { "setInterval" } else { "setTimeout" }),
+        TraceEvent::TimeoutRef { id, refed } => format!("Timer #{id} is {}.", if *refed { "ref'd" } else { "unref'd: it will not keep the process alive" }),
+        TraceEvent::TimerSchedule { due_ms, refed } => format!("Node arms its single libuv timer for {due_ms} ms, the earliest list's expiry{}.", if *refed { "" } else { " (unref'd: only unref'd timers remain)" }),
+        TraceEvent::WorkerStart { worker, request } => format!("Pool thread {worker} takes {} from the queue.", request_name(view, *request)),
+        TraceEvent::WorkerDone { worker, request } => format!("Pool thread {worker} finishes {}; it signals the loop (uv_async_send) and the callback waits for the poll phase.", request_name(view, *request)),
+        TraceEvent::CoreSwitch { core, from: Some(from), to: Some(to) } => format!("Context switch on core {core}: {} is preempted and {} runs (more runnable threads than cores).", thread_name(*from), thread_name(*to)),
+        TraceEvent::CoreSwitch { core, from: None, to: Some(to) } => format!("{} gets core {core}.", thread_name(*to)),
+        TraceEvent::CoreSwitch { core, from: Some(from), to: None } => format!("{} leaves core {core}.", thread_name(*from)),
+        TraceEvent::CoreSwitch { .. } => return None,
+        TraceEvent::BeforeExit { .. } => "The loop is empty: Node emits 'beforeExit'; if a listener schedules work, the loop runs again.".into(),
+        TraceEvent::Exit { code } => format!("The process exits with code {code}."),
+        TraceEvent::Halt { message } => message.clone(),
+        TraceEvent::Output { fd, text } => format!("The script writes to {}: {}", if *fd == 2 { "stderr" } else { "stdout" }, text.trim_end()),
+    })
+}

@@ -1,0 +1,341 @@
+//! The model's visible state at any step of a trace, rebuilt from the events: what the page draws.
+//!
+//! Stepping backwards never re-runs code: `Replay` keeps a `View` every `CHECKPOINT_EVERY` events
+//! and replays at most that many from the nearest one.
+use crate::node::Task;
+use crate::time::Instant;
+use crate::trace::{AliveReason, PollReason, QueueName, Stamped, ThreadId, Trace, TraceEvent};
+use crate::uv::{HandleId, HandleKind, Phase, RequestId, RequestKind};
+use serde::Serialize;
+use std::collections::{BTreeMap, VecDeque};
+
+const CHECKPOINT_EVERY: usize = 256;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct HandleView {
+    pub kind: Option<HandleKind>,
+    pub label: String,
+    pub internal: bool,
+    pub active: bool,
+    pub refed: bool,
+    pub closing: bool,
+    pub closed: bool,
+}
+
+impl HandleView {
+    pub fn keeps_alive(&self) -> bool {
+        self.active && self.refed && !self.closing && !self.closed
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RequestView {
+    pub kind: RequestKind,
+    pub label: String,
+    pub done: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TimeoutView {
+    pub after_ms: u32,
+    pub repeat: bool,
+    pub refed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AliveView {
+    pub alive: bool,
+    pub handles: u32,
+    pub requests: u32,
+    pub reasons: Vec<AliveReason>,
+}
+
+/// Everything the page shows at one step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct View {
+    /// Events applied so far.
+    pub index: usize,
+    pub at: Instant,
+    pub iteration: u64,
+    pub phase: Option<Phase>,
+    pub loop_ms: u64,
+    pub running: Option<Task>,
+    pub next_tick: VecDeque<u64>,
+    pub microtask: VecDeque<u64>,
+    pub timers: VecDeque<u64>,
+    pub immediate: VecDeque<u64>,
+    /// Pool requests waiting for a thread.
+    pub threadpool: VecDeque<RequestId>,
+    /// Pool requests finished on a thread, waiting for the poll phase.
+    pub completed: VecDeque<RequestId>,
+    pub pending: VecDeque<u64>,
+    pub closing: Vec<HandleId>,
+    pub timeouts: BTreeMap<u64, TimeoutView>,
+    pub workers: BTreeMap<u32, Option<RequestId>>,
+    pub cores: BTreeMap<u32, Option<ThreadId>>,
+    pub context_switches: u64,
+    pub handles: BTreeMap<HandleId, HandleView>,
+    pub requests: BTreeMap<RequestId, RequestView>,
+    pub alive: Option<AliveView>,
+    pub poll: Option<(Option<u64>, PollReason)>,
+    /// Output events seen so far.
+    pub outputs: usize,
+    pub exit: Option<i32>,
+    pub halt: Option<String>,
+}
+
+fn remove<T: PartialEq + Copy>(queue: &mut VecDeque<T>, item: T) {
+    if queue.front() == Some(&item) {
+        queue.pop_front();
+    } else if let Some(pos) = queue.iter().position(|&x| x == item) {
+        queue.remove(pos);
+    }
+}
+
+impl View {
+    fn queue(&mut self, name: QueueName) -> Option<&mut VecDeque<u64>> {
+        match name {
+            QueueName::NextTick => Some(&mut self.next_tick),
+            QueueName::Microtask => Some(&mut self.microtask),
+            QueueName::Timers => Some(&mut self.timers),
+            QueueName::Immediate => Some(&mut self.immediate),
+            QueueName::Pending => Some(&mut self.pending),
+            // The pool's queue is followed through worker events; closing through handle events.
+            QueueName::Threadpool | QueueName::Closing => None,
+        }
+    }
+
+    fn handle(&mut self, id: HandleId) -> &mut HandleView {
+        self.handles.entry(id).or_default()
+    }
+
+    /// Applies one event.
+    pub fn apply(&mut self, stamped: &Stamped) {
+        self.index += 1;
+        self.at = stamped.at;
+        match &stamped.event {
+            TraceEvent::RunStart { .. }
+            | TraceEvent::PollWake { .. }
+            | TraceEvent::UvCallback { .. } => {}
+            TraceEvent::RunEnd { .. } => self.phase = None,
+            TraceEvent::PhaseEnter { phase, iteration } => {
+                self.phase = Some(*phase);
+                self.iteration = *iteration;
+                if *phase != Phase::Poll {
+                    self.poll = None;
+                }
+            }
+            TraceEvent::PhaseLeave { .. } => {}
+            TraceEvent::TimeUpdate { loop_ms } => self.loop_ms = *loop_ms,
+            TraceEvent::PollWait { timeout_ms, reason } => self.poll = Some((*timeout_ms, *reason)),
+            TraceEvent::AliveCheck {
+                alive,
+                handles,
+                requests,
+                reasons,
+            } => {
+                self.alive = Some(AliveView {
+                    alive: *alive,
+                    handles: *handles,
+                    requests: *requests,
+                    reasons: reasons.clone(),
+                })
+            }
+            TraceEvent::HandleInit {
+                handle,
+                handle_kind,
+                label,
+                internal,
+            } => {
+                self.handles.insert(
+                    *handle,
+                    HandleView {
+                        kind: Some(*handle_kind),
+                        label: label.clone(),
+                        internal: *internal,
+                        refed: true,
+                        ..HandleView::default()
+                    },
+                );
+            }
+            TraceEvent::HandleStart { handle } => self.handle(*handle).active = true,
+            TraceEvent::HandleStop { handle } => self.handle(*handle).active = false,
+            TraceEvent::HandleRef { handle, refed } => self.handle(*handle).refed = *refed,
+            TraceEvent::HandleClosing { handle } => {
+                self.handle(*handle).closing = true;
+                self.closing.push(*handle);
+            }
+            TraceEvent::HandleClosed { handle } => {
+                let h = self.handle(*handle);
+                h.closing = false;
+                h.closed = true;
+                h.active = false;
+                self.closing.retain(|c| c != handle);
+            }
+            TraceEvent::RequestSubmit {
+                request,
+                request_kind,
+                label,
+            } => {
+                self.requests.insert(
+                    *request,
+                    RequestView {
+                        kind: *request_kind,
+                        label: label.clone(),
+                        done: false,
+                    },
+                );
+            }
+            TraceEvent::RequestDone { request } => {
+                if let Some(r) = self.requests.get_mut(request) {
+                    r.done = true;
+                }
+                remove(&mut self.completed, *request);
+            }
+            TraceEvent::TaskStart { task } => self.running = Some(*task),
+            TraceEvent::TaskEnd { .. } => self.running = None,
+            TraceEvent::QueuePush { queue, id } => {
+                if *queue == QueueName::Threadpool {
+                    self.threadpool.push_back(RequestId(*id as u32));
+                } else if let Some(q) = self.queue(*queue) {
+                    q.push_back(*id);
+                }
+            }
+            TraceEvent::QueuePop { queue, id } | TraceEvent::QueueRemove { queue, id } => {
+                if let Some(q) = self.queue(*queue) {
+                    remove(q, *id);
+                }
+            }
+            TraceEvent::TimeoutInit {
+                id,
+                after_ms,
+                repeat,
+                refed,
+            } => {
+                self.timeouts.insert(
+                    *id,
+                    TimeoutView {
+                        after_ms: *after_ms,
+                        repeat: *repeat,
+                        refed: *refed,
+                    },
+                );
+            }
+            TraceEvent::TimeoutRef { id, refed } => {
+                if let Some(t) = self.timeouts.get_mut(id) {
+                    t.refed = *refed;
+                }
+            }
+            TraceEvent::TimerSchedule { .. }
+            | TraceEvent::WorkQueued { .. }
+            | TraceEvent::BeforeExit { .. } => {}
+            TraceEvent::WorkerStart { worker, request } => {
+                remove(&mut self.threadpool, *request);
+                self.workers.insert(*worker, Some(*request));
+            }
+            TraceEvent::WorkerDone { worker, request } => {
+                self.workers.insert(*worker, None);
+                self.completed.push_back(*request);
+            }
+            TraceEvent::CoreSwitch { core, from, to } => {
+                if from.is_some() && to.is_some() {
+                    self.context_switches += 1;
+                }
+                self.cores.insert(*core, *to);
+            }
+            TraceEvent::Exit { code } => {
+                self.exit = Some(*code);
+                self.phase = None;
+            }
+            TraceEvent::Halt { message } => self.halt = Some(message.clone()),
+            TraceEvent::Output { .. } => self.outputs += 1,
+        }
+    }
+
+    /// The handles that keep the process alive now, with their labels.
+    pub fn keeping_alive(&self) -> Vec<(HandleId, &HandleView)> {
+        self.handles
+            .iter()
+            .filter(|(_, h)| h.keeps_alive())
+            .map(|(&id, h)| (id, h))
+            .collect()
+    }
+}
+
+/// A trace with checkpoints, for moving to any step quickly.
+#[derive(Debug)]
+pub struct Replay {
+    trace: Trace,
+    checkpoints: Vec<View>,
+    /// Index of each output event, in order.
+    outputs: Vec<usize>,
+}
+
+impl Replay {
+    pub fn new(trace: Trace) -> Self {
+        let mut view = View::default();
+        let mut checkpoints = vec![view.clone()];
+        let mut outputs = Vec::new();
+        for (i, event) in trace.events.iter().enumerate() {
+            if matches!(event.event, TraceEvent::Output { .. }) {
+                outputs.push(i);
+            }
+            view.apply(event);
+            if (i + 1) % CHECKPOINT_EVERY == 0 {
+                checkpoints.push(view.clone());
+            }
+        }
+        Replay {
+            trace,
+            checkpoints,
+            outputs,
+        }
+    }
+
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    pub fn len(&self) -> usize {
+        self.trace.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.trace.events.is_empty()
+    }
+
+    /// The view after the first `index` events.
+    pub fn view_at(&self, index: usize) -> View {
+        let index = index.min(self.len());
+        let mut view = self.checkpoints[index / CHECKPOINT_EVERY].clone();
+        for event in &self.trace.events[view.index..index] {
+            view.apply(event);
+        }
+        view
+    }
+
+    /// Indices of the events that wrote output.
+    pub fn output_events(&self) -> &[usize] {
+        &self.outputs
+    }
+
+    /// The next event index after `from` that enters a phase (optionally a given one).
+    pub fn next_phase(&self, from: usize, phase: Option<Phase>) -> Option<usize> {
+        self.find(from, |e| matches!(e, TraceEvent::PhaseEnter { phase: p, .. } if phase.is_none_or(|want| want == *p)))
+    }
+
+    /// The next event index after `from` that starts a new loop iteration.
+    pub fn next_iteration(&self, from: usize) -> Option<usize> {
+        self.find(from, |e| matches!(e, TraceEvent::PhaseEnter { phase: Phase::Pending, iteration, .. } if *iteration > 0))
+    }
+
+    fn find(&self, from: usize, pred: impl Fn(&TraceEvent) -> bool) -> Option<usize> {
+        self.trace
+            .events
+            .iter()
+            .enumerate()
+            .skip(from + 1)
+            .find(|(_, e)| pred(&e.event))
+            .map(|(i, _)| i)
+    }
+}
