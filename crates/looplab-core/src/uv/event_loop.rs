@@ -630,16 +630,7 @@ impl Loop {
         work: Work,
         label: impl Into<String>,
     ) -> RequestId {
-        let id = self.requests.register();
-        self.record(TraceEvent::RequestSubmit {
-            request: id,
-            request_kind: kind,
-            label: label.into(),
-        });
-        self.record(TraceEvent::QueuePush {
-            queue: QueueName::Threadpool,
-            id: id.0 as u64,
-        });
+        let id = self.queue_pool_request(kind, label.into());
         self.backend.submit_work(id, work, &mut self.tracer);
         id
     }
@@ -652,17 +643,17 @@ impl Loop {
         label: impl Into<String>,
         job: super::backend::Job,
     ) -> RequestId {
-        let id = self.requests.register();
-        self.record(TraceEvent::RequestSubmit {
-            request: id,
-            request_kind: kind,
-            label: label.into(),
-        });
+        let id = self.queue_pool_request(kind, label.into());
+        self.backend.submit_job(id, work, job, &mut self.tracer);
+        id
+    }
+
+    fn queue_pool_request(&mut self, kind: RequestKind, label: String) -> RequestId {
+        let id = self.request_start(kind, label);
         self.record(TraceEvent::QueuePush {
             queue: QueueName::Threadpool,
             id: id.0 as u64,
         });
-        self.backend.submit_job(id, work, job, &mut self.tracer);
         id
     }
 
