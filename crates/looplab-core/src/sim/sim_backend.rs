@@ -4,12 +4,19 @@
 //! the poll phase waiting. Either way every thread with work progresses on the cores meanwhile, and
 //! pool jobs that finish are queued for the poll phase in the order they finished.
 use super::cpu::Cpu;
+use super::network::{Delivery, SimNetwork};
 use super::thread_pool::{Job, ThreadPool};
 use crate::cost::CostModel;
 use crate::time::{Duration, Instant};
 use crate::trace::{ThreadId, TraceEvent, Tracer};
 use crate::uv::{Backend, PollOutcome, Ready, RequestId, Work};
 use std::collections::{BTreeMap, VecDeque};
+
+#[derive(Debug)]
+enum Arrival {
+    Ready(Ready),
+    Net(Delivery),
+}
 
 #[derive(Debug)]
 pub struct SimBackend {
@@ -22,8 +29,9 @@ pub struct SimBackend {
     blocked: Vec<(Instant, u32)>,
     /// Finished jobs and readiness not yet seen by the poll phase, in the order they happened.
     ready: VecDeque<Ready>,
-    /// Readiness scheduled for later (a packet arriving, a resolver answering), in time order.
-    arrivals: BTreeMap<(Instant, u64), Ready>,
+    /// What happens later (a packet arriving, a resolver answering), in time order.
+    arrivals: BTreeMap<(Instant, u64), Arrival>,
+    network: SimNetwork,
     arrival_seq: u64,
     /// Scratch space the CPU writes its core switches into.
     cpu_events: Vec<TraceEvent>,
@@ -41,6 +49,7 @@ impl SimBackend {
             blocked: Vec::new(),
             ready: VecDeque::new(),
             arrivals: BTreeMap::new(),
+            network: SimNetwork::new(cost.network_latency),
             arrival_seq: 0,
             cpu_events: Vec::new(),
             events: Vec::new(),
@@ -145,8 +154,15 @@ impl SimBackend {
             if entry.key().0 > self.now {
                 break;
             }
-            let ready = entry.remove();
-            self.ready.push_back(ready);
+            match entry.remove() {
+                Arrival::Ready(ready) => self.ready.push_back(ready),
+                Arrival::Net(delivery) => {
+                    if let Some((handle, event)) = self.network.deliver(delivery) {
+                        self.ready.push_back(Ready::Io(handle, event));
+                    }
+                    self.schedule_network();
+                }
+            }
         }
     }
 
@@ -157,9 +173,30 @@ impl SimBackend {
     /// Makes `ready` happen `after` from now: how the simulated network and resolver deliver
     /// readiness to the poll phase.
     pub fn schedule(&mut self, after: Duration, ready: Ready) {
+        self.arrive(after, Arrival::Ready(ready));
+    }
+
+    fn arrive(&mut self, after: Duration, arrival: Arrival) {
         self.arrival_seq += 1;
         self.arrivals
-            .insert((self.now + after, self.arrival_seq), ready);
+            .insert((self.now + after, self.arrival_seq), arrival);
+    }
+
+    /// Works with the simulated network; what it sends is scheduled to arrive one latency later.
+    pub fn net<R>(&mut self, f: impl FnOnce(&mut SimNetwork) -> R) -> R {
+        let result = f(&mut self.network);
+        self.schedule_network();
+        result
+    }
+
+    fn schedule_network(&mut self) {
+        for (after, delivery) in self.network.take_outbox() {
+            self.arrive(after, Arrival::Net(delivery));
+        }
+        for handle in self.network.take_woken() {
+            self.ready
+                .push_back(Ready::Io(handle, crate::uv::IoEvent::Readable));
+        }
     }
 }
 
