@@ -1,0 +1,4 @@
+'use strict';
+
+// `assert/strict` is the strict variant of `assert`.
+module.exports = require('assert').strict;

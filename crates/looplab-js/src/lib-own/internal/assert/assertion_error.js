@@ -1,0 +1,110 @@
+'use strict';
+
+// AssertionError: the error every failed assertion throws. Its message is
+// built from the operator: a line diff for the strict comparisons, a
+// `value op value` sentence for the loose ones.
+
+const { inspect } = require('internal/util/inspect');
+const { validateObject } = require('internal/validators');
+const { createErrDiff, inspectForDiff, headers } = require('internal/assert/diff');
+
+const kMaxInputLength = 512;
+
+const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 3)}...` : text);
+
+// The first lines of a long inspected value, for the "not equal" messages.
+function shortenLines(text) {
+  const lines = text.split('\n');
+  return lines.length > 50 ? [...lines.slice(0, 46), '...'] : lines;
+}
+
+function generatedMessage(actual, expected, operator) {
+  if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+    return createErrDiff(actual, expected, operator);
+  }
+  if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
+    let header = headers[operator];
+    if (operator === 'notStrictEqual' &&
+        ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
+      header = headers.notStrictEqualObject;
+    }
+    const lines = shortenLines(inspectForDiff(actual));
+    if (lines.length === 1) return `${header}${lines[0].length > 5 ? '\n\n' : ' '}${lines[0]}`;
+    return `${header}\n\n${lines.join('\n')}\n`;
+  }
+  let actualText = inspectForDiff(actual);
+  let expectedText = inspectForDiff(expected);
+  if (operator === 'notDeepEqual' && actualText === expectedText) {
+    return clip(`${headers.notDeepEqual}\n\n${actualText}`, 1024);
+  }
+  actualText = clip(actualText, kMaxInputLength);
+  expectedText = clip(expectedText, kMaxInputLength);
+  if (operator === 'deepEqual') {
+    return `${headers.deepEqual}\n\n${actualText}\n\nshould loosely deep-equal\n\n${expectedText}`;
+  }
+  if (operator === 'notDeepEqual') {
+    return `${headers.notDeepEqualUnequal}\n\n${actualText}\n\nshould not loosely deep-equal\n\n${expectedText}`;
+  }
+  // `==`, `!=`, and anything a caller made up.
+  return `${actualText} ${operator} ${expectedText}`;
+}
+
+class AssertionError extends Error {
+  constructor(options) {
+    validateObject(options, 'options');
+    const { message, operator, stackStartFn, details } = options;
+    let { actual, expected } = options;
+    let text;
+    if (message != null) {
+      // A user's message leads the diff for the strict comparisons.
+      text = operator === 'deepStrictEqual' || operator === 'strictEqual' ?
+        createErrDiff(actual, expected, operator, message) : String(message);
+    } else {
+      text = generatedMessage(actual, expected, operator);
+    }
+    if (details) {
+      actual = details.map((d) => d.actual);
+      expected = details.map((d) => d.expected);
+    }
+    super(text);
+    this.generatedMessage = !message;
+    Object.defineProperty(this, 'name', {
+      value: 'AssertionError', enumerable: false, writable: true, configurable: true,
+    });
+    this.code = 'ERR_ASSERTION';
+    this.actual = actual;
+    this.expected = expected;
+    this.operator = operator;
+    if (typeof Error.captureStackTrace === 'function') {
+      Error.captureStackTrace(this, stackStartFn || AssertionError);
+    }
+    // The stack's first line carries the code, as for Node's own errors.
+    const stack = this.stack;
+    if (typeof stack === 'string' && stack.startsWith('AssertionError')) {
+      const rest = stack.slice('AssertionError'.length);
+      Object.defineProperty(this, 'stack', {
+        value: `AssertionError [ERR_ASSERTION]${rest}`, writable: true, enumerable: false, configurable: true,
+      });
+    }
+  }
+
+  toString() {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+
+  // Long string operands are cut to 128 characters while inspecting.
+  [inspect.custom](recurseTimes, ctx) {
+    const saved = { actual: this.actual, expected: this.expected };
+    for (const key of ['actual', 'expected']) {
+      if (typeof this[key] === 'string') this[key] = clip(this[key], 128 + 3);
+    }
+    try {
+      return inspect(this, { ...ctx, customInspect: false, depth: 0 });
+    } finally {
+      this.actual = saved.actual;
+      this.expected = saved.expected;
+    }
+  }
+}
+
+module.exports = AssertionError;
