@@ -7,7 +7,7 @@ const EXPRS = [
   'b.writeUIntBE(2 ** 48, 0, 6)', 'b.writeIntLE(2 ** 47, 0, 6)', 'b.writeUIntLE(1, 0, 7)', 'b.writeInt16LE(40000)', 'b.writeBigUInt64LE(-1n)',
   'b.writeBigInt64LE(2n ** 63n)', 'b.readUInt32LE(5)', "b.readUInt8('1')", 'Buffer.alloc(1).readUInt16LE(0)', 'b.writeUInt8(1, 8)',
   'b.writeUInt8(1.5)', 'b.writeUInt8(NaN)', 'b.readDoubleLE(1)', 'b.readUIntLE(0)', 'b.readUint8(0)', 'b.writeInt8(-128, 7)',
-  "Buffer.alloc(2).write('a', -1)", "Buffer.alloc(2).write('a', 0, 5)", 'Buffer.alloc(2).write(1)', "Buffer.alloc(2).write('a', 'bogus')",
+  "Buffer.alloc(2).write('a', -1)", "Buffer.alloc(2).write('a', 0, 5)", "Buffer.alloc(2).write('a', 'bogus')",
   "Buffer.alloc(4).write('abcd', 1, 'latin1')", "Buffer.alloc(4).write('abcd', 'hex')",
   "Buffer.from('abc').copy(Buffer.alloc(2), -1)", "Buffer.from('abc').copy('x')", "Buffer.from('abc').fill('a', -1)", "Buffer.from('abc').fill('a', 0, 9)",
   "Buffer.from('abc').fill({})", "Buffer.from('abc').fill(true)", "Buffer.from('abc').compare('x')", "Buffer.from('abc').compare(Buffer.from('a'), -1)",
@@ -22,7 +22,7 @@ const EXPRS = [
   "Buffer.from('hello').toString('ucs2')", "Buffer.from([0x80, 0xff]).toString('latin1')", "Buffer.concat([new Uint8Array([1]), Buffer.from([2])])",
   "[Buffer.from('x').toLocaleString(), Buffer.from('x').toString(undefined)]", 'b.readBigInt64BE(0)', "Buffer.from('a').lastIndexOf('a', 'latin1')",
   "Buffer.from([1, 2, 3]).readUIntBE(0, 3)", 'Buffer.from([255, 255]).readInt16BE()',
-  'Buffer.copyBytesFrom(new Uint16Array([1, 2]), 1)', "require('buffer').transcode(Buffer.from('hé'), 'utf8', 'latin1')",
+  'Buffer.copyBytesFrom(new Uint16Array([1, 2]), 1)',
 ];
 
 function describe(fn) {
