@@ -351,31 +351,7 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
   checkMatch(string, regexp, message, doesNotMatch, false);
 };
 
-// Node's CallTracker is deprecated; a minimal one keeps old tests loading.
-class CallTracker {
-  #calls = [];
-  calls(fn = () => {}, exact = 1) {
-    const record = { fn, exact, actual: 0, name: fn.name || 'calls' };
-    this.#calls.push(record);
-    return function tracked(...args) {
-      record.actual++;
-      return Reflect.apply(fn, this, args);
-    };
-  }
-  report() {
-    return this.#calls.filter((c) => c.actual !== c.exact).map((c) => ({
-      message: `Expected the ${c.name} function to be executed ${c.exact} time(s) but was executed ${c.actual} time(s).`,
-      actual: c.actual, expected: c.exact, operator: c.name, stack: new Error().stack,
-    }));
-  }
-  verify() {
-    const failures = this.report();
-    if (failures.length === 0) return;
-    const message = failures.length === 1 ? failures[0].message : 'Functions were not called the expected number of times';
-    throw new AssertionError({ message, details: failures });
-  }
-}
-assert.CallTracker = CallTracker;
+assert.CallTracker = require('internal/assert/calltracker');
 
 // assert.strict: the same API with the loose comparisons made strict.
 function strict(...args) {

@@ -52,8 +52,7 @@ function generatedMessage(actual, expected, operator) {
 class AssertionError extends Error {
   constructor(options) {
     validateObject(options, 'options');
-    const { message, operator, stackStartFn, details } = options;
-    let { actual, expected } = options;
+    const { message, operator, stackStartFn, details, actual, expected } = options;
     let text;
     if (message != null) {
       // A user's message leads the diff for the strict comparisons.
@@ -62,19 +61,18 @@ class AssertionError extends Error {
     } else {
       text = generatedMessage(actual, expected, operator);
     }
-    if (details) {
-      actual = details.map((d) => d.actual);
-      expected = details.map((d) => d.expected);
-    }
     super(text);
     this.generatedMessage = !message;
     Object.defineProperty(this, 'name', {
       value: 'AssertionError', enumerable: false, writable: true, configurable: true,
     });
     this.code = 'ERR_ASSERTION';
-    this.actual = actual;
-    this.expected = expected;
-    this.operator = operator;
+    // A CallTracker report (details) has no single actual/expected pair.
+    if (!details) {
+      this.actual = actual;
+      this.expected = expected;
+      this.operator = operator;
+    }
     if (typeof Error.captureStackTrace === 'function') {
       Error.captureStackTrace(this, stackStartFn || AssertionError);
     }
