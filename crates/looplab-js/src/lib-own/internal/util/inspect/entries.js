@@ -92,9 +92,10 @@ function formatArrayBuffer(ctx, value) {
   return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${text}>`];
 }
 
-function formatSet(set, ctx, value, recurseTimes) {
+function formatSet(set, ctx, value, recurseTimes, unlimited = false) {
+  // Node shows every entry of a null-prototype Set or Map.
   const size = set.size;
-  const shown = Math.min(Math.max(0, ctx.maxArrayLength), size);
+  const shown = unlimited ? size : Math.min(Math.max(0, ctx.maxArrayLength), size);
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
@@ -108,9 +109,9 @@ function formatSet(set, ctx, value, recurseTimes) {
   return output;
 }
 
-function formatMap(map, ctx, value, recurseTimes) {
+function formatMap(map, ctx, value, recurseTimes, unlimited = false) {
   const size = map.size;
-  const shown = Math.min(Math.max(0, ctx.maxArrayLength), size);
+  const shown = unlimited ? size : Math.min(Math.max(0, ctx.maxArrayLength), size);
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;

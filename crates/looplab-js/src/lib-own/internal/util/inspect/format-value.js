@@ -17,6 +17,15 @@ const { formatError } = require('internal/util/inspect/errors');
 
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const intrinsicGetter = (name) => {
+  const get = Object.getOwnPropertyDescriptor(typedArrayProto, name).get;
+  return (value) => Reflect.apply(get, value, []);
+};
+const typedArrayLength = intrinsicGetter('length');
+const typedArrayBuffer = intrinsicGetter('buffer');
+const typedArrayOffset = intrinsicGetter('byteOffset');
+
 function formatValue(ctx, value, recurseTimes, typedArray) {
   if (typeof value !== 'object' && typeof value !== 'function') {
     return formatPrimitive(ctx.stylize, value, ctx);
@@ -113,7 +122,8 @@ function describeIterable(ctx, value, constructor, tag, protoProps, shape) {
     const prefix = describe.getPrefix(constructor, tag, 'Set', `(${size})`);
     shape.keys = describe.getKeys(value, ctx.showHidden);
     const source = constructor !== null ? value : Set.prototype.values.call(value);
-    shape.formatter = (c, v, r) => entries.formatSet(constructor !== null ? value : new Set(source), c, v, r);
+    shape.formatter = (c, v, r) => entries.formatSet(constructor !== null ? value : new Set(source), c, v, r,
+      constructor === null);
     if (size === 0 && shape.keys.length === 0 && noExtras) return `${prefix}{}`;
     shape.braces = [`${prefix}{`, '}'];
   } else if (types.isMap(value)) {
@@ -121,7 +131,8 @@ function describeIterable(ctx, value, constructor, tag, protoProps, shape) {
     const prefix = describe.getPrefix(constructor, tag, 'Map', `(${size})`);
     shape.keys = describe.getKeys(value, ctx.showHidden);
     const source = constructor !== null ? value : Map.prototype.entries.call(value);
-    shape.formatter = (c, v, r) => entries.formatMap(constructor !== null ? value : new Map(source), c, v, r);
+    shape.formatter = (c, v, r) => entries.formatMap(constructor !== null ? value : new Map(source), c, v, r,
+      constructor === null);
     if (size === 0 && shape.keys.length === 0 && noExtras) return `${prefix}{}`;
     shape.braces = [`${prefix}{`, '}'];
   } else if (types.isTypedArray(value)) {
@@ -129,14 +140,15 @@ function describeIterable(ctx, value, constructor, tag, protoProps, shape) {
     let bound = value;
     let fallback = '';
     const kind = types.typedArrayName(value);
+    // Read through the intrinsic getters: a null prototype hides them.
+    const size = typedArrayLength(value);
     if (constructor === null) {
       fallback = kind;
-      bound = new globalThis[kind](value);
+      bound = new globalThis[kind](typedArrayBuffer(value), typedArrayOffset(value), size);
     }
-    const size = value.length;
     const prefix = describe.getPrefix(constructor, tag, fallback, `(${size})`);
     shape.braces = [`${prefix}[`, ']'];
-    if (value.length === 0 && shape.keys.length === 0 && !ctx.showHidden) return `${prefix}[]`;
+    if (size === 0 && shape.keys.length === 0 && !ctx.showHidden) return `${prefix}[]`;
     shape.formatter = (c, v, r) => entries.formatTypedArray(bound, size, c, v, r);
     shape.extrasType = kArrayExtrasType;
   } else if (types.isMapIterator(value)) {
