@@ -1,0 +1,5 @@
+const t = setTimeout(() => console.log('never'), 10);
+const id = +t;
+console.log(typeof id);
+clearTimeout(id);
+setTimeout(() => console.log('done'), 20);

@@ -1,0 +1,2 @@
+const crypto = require('crypto');
+try { crypto.createHash('nope'); } catch (e) { console.log(e.message); }

@@ -1,0 +1,3 @@
+const fs = require('fs');
+console.log(fs.readFileSync('data.txt', 'utf8'));
+console.log(fs.readFileSync('data.txt').length);

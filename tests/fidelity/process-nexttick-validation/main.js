@@ -1,0 +1,1 @@
+try { process.nextTick(42); } catch (e) { console.log(e.code); }

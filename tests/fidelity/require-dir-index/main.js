@@ -1,0 +1,3 @@
+console.log(require('./pkg').name);
+console.log(require('./idx').name);
+console.log(require('dep').name);

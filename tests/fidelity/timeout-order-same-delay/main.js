@@ -1,0 +1,1 @@
+for (let i = 0; i < 5; i++) setTimeout(() => console.log('t', i), 5);

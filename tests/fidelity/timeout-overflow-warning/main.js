@@ -1,0 +1,1 @@
+setTimeout(() => console.log('overflow ran'), 2 ** 31);

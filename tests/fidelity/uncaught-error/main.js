@@ -1,0 +1,5 @@
+console.log('start');
+function fail() {
+  throw new Error('boom');
+}
+fail();

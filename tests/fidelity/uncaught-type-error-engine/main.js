@@ -1,0 +1,3 @@
+const o = undefined;
+console.log('before');
+o.foo;
