@@ -49,17 +49,31 @@ function generatedMessage(actual, expected, operator) {
   return `${actualText} ${operator} ${expectedText}`;
 }
 
+// Errors appear in messages as `[Error: message]` plus their own
+// properties: a stackless copy keeps frames out of the diff.
+function withoutStack(value) {
+  if (!(value instanceof Error)) return value;
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(value)), value);
+  Object.defineProperty(copy, 'message', { value: value.message, enumerable: false, writable: true, configurable: true });
+  if ('cause' in value) {
+    Object.defineProperty(copy, 'cause', { value: withoutStack(value.cause), enumerable: false, writable: true, configurable: true });
+  }
+  return copy;
+}
+
 class AssertionError extends Error {
   constructor(options) {
     validateObject(options, 'options');
     const { message, operator, stackStartFn, details, actual, expected } = options;
+    const shownActual = withoutStack(actual);
+    const shownExpected = withoutStack(expected);
     let text;
     if (message != null) {
       // A user's message leads the diff for the strict comparisons.
       text = operator === 'deepStrictEqual' || operator === 'strictEqual' ?
-        createErrDiff(actual, expected, operator, message) : String(message);
+        createErrDiff(shownActual, shownExpected, operator, message) : String(message);
     } else {
-      text = generatedMessage(actual, expected, operator);
+      text = generatedMessage(shownActual, shownExpected, operator);
     }
     super(text);
     this.generatedMessage = !message;

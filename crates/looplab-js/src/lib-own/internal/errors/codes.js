@@ -42,10 +42,9 @@ module.exports = function register(E) {
   E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
   E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
   E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
-  E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
-    const type = value?.constructor?.name ? `instance of ${value.constructor.name}` : `type ${typeof value}`;
-    return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
-  }, TypeError, RangeError);
+  E('ERR_INVALID_RETURN_VALUE', (input, name, value) =>
+    `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`,
+  TypeError, RangeError);
   E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
   E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
   E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
