@@ -14,9 +14,9 @@ function determineSpecificType(value) {
     if (value.constructor?.name) return `an instance of ${value.constructor.name}`;
     return `${lazyInspect()(value, { depth: -1 })}`;
   }
-  let inspected = lazyInspect()(value, { colors: false });
-  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
-  return `type ${typeof value} (${inspected})`;
+  // Long strings are cut before quoting, so the quotes stay visible.
+  if (typeof value === 'string' && value.length > 28) value = `${value.slice(0, 25)}...`;
+  return `type ${typeof value} (${lazyInspect()(value, { colors: false })})`;
 }
 
 // "a", "a or b", "a, b, or c".
