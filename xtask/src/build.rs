@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use crate::{paths, stamp, step, tools, wasm_imports};
 
 const WASM_PROFILE: &str = "wasm-release";
-/// The file name cargo gives the web crate's binary; wasm-bindgen names its output after it.
+/// What wasm-bindgen names its output (`looplab_web.js`, `looplab_web_bg.wasm`); index.html loads it.
 const WASM_NAME: &str = "looplab_web";
 /// What rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept all of it.
 const WASM_FEATURES: &[&str] = &[
@@ -109,7 +109,14 @@ fn bindgen_and_optimize(wasm_bindgen: &Path, raw: &Path, module: &[u8]) -> Resul
         step::capture(
             "wasm-bindgen",
             Command::new(wasm_bindgen)
-                .args(["--target", "web", "--no-typescript", "--out-dir"])
+                .args([
+                    "--target",
+                    "web",
+                    "--no-typescript",
+                    "--out-name",
+                    WASM_NAME,
+                ])
+                .arg("--out-dir")
                 .arg(&scratch)
                 .arg(raw),
             None,

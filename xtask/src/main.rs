@@ -15,6 +15,8 @@ mod test;
 mod tools;
 mod wasm_imports;
 
+use std::process::ExitCode;
+
 use anyhow::{Context, Result, bail};
 
 const USAGE: &str = "\
@@ -23,9 +25,24 @@ usage: cargo xtask <command>
 commands:
   build           build the release `looplab` binary and the page into dist/
   serve [--port N] install what is missing, build, and serve dist/ (default port 8080)
-  test            fmt, clippy, tests, wasm checks, page build and browser tests";
+  test            fmt, clippy, tests, wasm checks, page build and browser tests
+    --browser-only  only the page build and the browser tests";
 
-fn main() -> Result<()> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // The message and its causes, without the backtrace anyhow adds under RUST_BACKTRACE.
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (command, rest) = match args.split_first() {
         Some((command, rest)) => (command.as_str(), rest),
@@ -38,10 +55,11 @@ fn main() -> Result<()> {
         }
         "fidelity" => fidelity::main(rest),
         "serve" => serve::main(parse_port(rest)?),
-        "test" => {
-            no_more_args(rest)?;
-            test::main()
-        }
+        "test" => match rest {
+            [] => test::main(test::Scope::All),
+            [flag] if flag == "--browser-only" => test::main(test::Scope::BrowserOnly),
+            _ => bail!("usage: cargo xtask test [--browser-only]"),
+        },
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

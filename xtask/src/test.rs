@@ -12,13 +12,45 @@ use crate::{build, paths, step, tools};
 /// A browser test that takes longer than this is stuck, not slow.
 const BROWSER_TEST_TIMEOUT: Duration = Duration::from_secs(180);
 
-pub fn main() -> Result<()> {
+/// What `cargo xtask test` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything, as CI runs it.
+    All,
+    /// Only the page build and the browser tests (`--browser-only`), for iterating on the page.
+    BrowserOnly,
+}
+
+pub fn main(scope: Scope) -> Result<()> {
     let start = Instant::now();
     tools::ensure_wasm_target()?;
     let wasm_bindgen = tools::ensure_wasm_bindgen()?;
     tools::ensure_node_packages()?;
     let chromium = tools::ensure_chromium()?;
 
+    let unit = match scope {
+        Scope::All => rust_checks()?,
+        Scope::BrowserOnly => {
+            // The browser tests are served by the debug `looplab` when it exists.
+            step::run(
+                "cargo build (looplab)",
+                step::cargo().args(["build", "--bin", "looplab"]),
+            )?;
+            0
+        }
+    };
+
+    build::page(&wasm_bindgen)?;
+    let browser = browser_tests(&chromium)?;
+
+    let passed = unit + browser;
+    println!("passed in {:.0}s", start.elapsed().as_secs_f64());
+    println!("summary: {passed} passed, 0 failed");
+    Ok(())
+}
+
+/// fmt, clippy and cargo test; returns how many unit tests passed.
+fn rust_checks() -> Result<usize> {
     step::run(
         "cargo fmt --check",
         step::cargo().args(["fmt", "--all", "--check"]),
@@ -46,22 +78,18 @@ pub fn main() -> Result<()> {
             ])
             .args(["--", "-D", "warnings"]),
     )?;
-    let unit = test_counts(&step::run(
-        "cargo test (workspace)",
-        step::cargo().args(["test", "--workspace"]),
-    )?);
-
-    build::page(&wasm_bindgen)?;
+    // Tests and binaries in one build: same packages and features as `cargo test`, so the
+    // debug `looplab` that serves the browser tests costs a link, not a second build of its deps.
     step::run(
-        "build looplab (debug, serves the browser tests)",
-        step::cargo().args(["build", "--package", "looplab-native", "--bin", "looplab"]),
+        "cargo build (workspace tests and binaries)",
+        step::cargo().args(["build", "--workspace", "--tests", "--bins"]),
     )?;
-    let browser = browser_tests(&chromium)?;
-
-    let passed = unit.0 + browser;
-    println!("all checks passed in {:.0}s", start.elapsed().as_secs_f64());
-    println!("summary: {passed} passed, 0 failed");
-    Ok(())
+    // --no-fail-fast: one crate's failure should not hide another's.
+    let unit = step::run(
+        "cargo test (workspace)",
+        step::cargo().args(["test", "--workspace", "--no-fail-fast"]),
+    )?;
+    Ok(test_counts(&unit).0)
 }
 
 /// Runs each tests/browser/*.mjs with node against a fresh server; returns how many passed.
