@@ -239,8 +239,24 @@ function join(output, separator) {
   return output.join(separator);
 }
 
+// Lone surrogates become U+FFFD (a loop, not a lookbehind RegExp, so any
+// ES2022 engine runs it).
 function toUSVString(str) {
-  return String(str).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  str = String(str);
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < str.length) {
+      const next = str.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += str[i] + str[i + 1];
+        i++;
+        continue;
+      }
+    }
+    out += code >= 0xd800 && code <= 0xdfff ? '\ufffd' : str[i];
+  }
+  return out;
 }
 
 module.exports = {

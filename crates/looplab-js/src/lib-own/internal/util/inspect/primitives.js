@@ -57,6 +57,19 @@ function formatSymbol(stylize, symbol) {
 
 // A long string in a multi-line layout breaks after each newline and joins
 // the pieces with `+`.
+// "a\nb" -> ["a\n", "b"]: each piece keeps its newline.
+function splitAfterNewlines(text) {
+  const pieces = [];
+  let start = 0;
+  let at;
+  while ((at = text.indexOf('\n', start)) !== -1) {
+    pieces.push(text.slice(start, at + 1));
+    start = at + 1;
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
+}
+
 function formatString(stylize, value, ctx) {
   let trailer = '';
   if (value.length > ctx.maxStringLength) {
@@ -66,7 +79,7 @@ function formatString(stylize, value, ctx) {
   }
   if (ctx.compact !== true && value.length > kMinLineWidth &&
       value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-    const lines = value.split(/(?<=\n)/);
+    const lines = splitAfterNewlines(value);
     return lines.map((line) => stylize(quote(line), 'string'))
       .join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`) + trailer;
   }

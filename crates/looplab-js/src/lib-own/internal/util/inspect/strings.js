@@ -98,7 +98,14 @@ function isZeroWidth(code) {
 
 function getStringWidth(str, removeControlChars = true) {
   if (removeControlChars) str = str.replace(ansi, '');
-  str = str.normalize('NFC');
+  // Engines built without Unicode data may lack normalize().
+  if (typeof str.normalize === 'function') {
+    try {
+      str = str.normalize('NFC');
+    } catch {
+      // Width of the unnormalized text is close enough.
+    }
+  }
   let width = 0;
   for (const char of str) {
     const code = char.codePointAt(0);
