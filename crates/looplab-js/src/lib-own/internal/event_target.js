@@ -66,7 +66,13 @@ class Event {
   }
 
   static isEvent(value) {
-    return value !== null && typeof value === 'object' && #type in value;
+    if (value === null || typeof value !== 'object') return false;
+    try {
+      value.#type; // eslint-disable-line no-unused-expressions
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   initEvent(type, bubbles = false, cancelable = false) {

@@ -46,9 +46,25 @@ function percentDecode(str) {
   return Buffer.from(bytes).toString('utf8');
 }
 
+// Lone surrogates become U+FFFD (a loop: not every engine has lookbehind).
 function toUSVString(value) {
   const s = `${value}`;
-  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    out += `${s.slice(start, i)}\ufffd`;
+    start = i + 1;
+  }
+  return start === 0 ? s : out + s.slice(start);
 }
 
 function parseForm(input) {
