@@ -21,7 +21,7 @@ const SymbolAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispos
 const codesWarned = new Set();
 
 function deprecate(fn, msg, code, useEmitSync) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+  // Node does not check `fn`: a non-function fails at setPrototypeOf below.
   if (code !== undefined && typeof code !== 'string') throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
   void useEmitSync;
   let warned = false;
