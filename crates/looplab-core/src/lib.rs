@@ -8,6 +8,7 @@
 //!
 //! A host (looplab-js) drives [`node::Node::poll_step`] and runs each task's JavaScript; while it
 //! runs, the JavaScript calls back into the model (`set_timeout`, `next_tick`, `submit_work`, ...).
+pub mod conformance;
 pub mod cost;
 pub mod demo;
 pub mod narration;

@@ -130,3 +130,24 @@ fn a_listening_socket_becomes_readable_in_the_poll_phase() {
     );
     assert_eq!(seen[1].0, UvCallback::Close(server));
 }
+
+#[test]
+fn tcp_echo_over_real_loopback_matches_the_model() {
+    use looplab_core::conformance::{TCP_ECHO_LOG, tcp_echo};
+    assert_eq!(tcp_echo(&mut real_loop(None)), TCP_ECHO_LOG);
+}
+
+#[test]
+fn connecting_to_a_closed_real_port_is_refused() {
+    use looplab_core::conformance::tcp_refused;
+    // Bind then drop to find a port nobody listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    assert_eq!(
+        tcp_refused(&mut real_loop(None), port),
+        Some(Err(looplab_core::uv::NetError::ConnRefused))
+    );
+}

@@ -5,6 +5,6 @@ mod sim_backend;
 pub mod thread_pool;
 
 pub use cpu::Cpu;
-pub use network::{NetError, ReadResult, SimNetwork, SocketId};
+pub use network::{SimNetwork, SocketId};
 pub use sim_backend::SimBackend;
 pub use thread_pool::ThreadPool;

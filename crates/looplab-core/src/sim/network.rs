@@ -4,58 +4,13 @@
 //! sends arrives one `latency` later and makes the receiving handle readable, which the poll phase
 //! reports, as epoll would. Nothing here knows about JavaScript.
 use crate::time::Duration;
-use crate::uv::HandleId;
+use crate::uv::{HandleId, NetError, ReadResult};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct SocketId(pub u32);
-
-/// The errno-style failures Node reports for TCP.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum NetError {
-    #[error("EADDRINUSE")]
-    AddrInUse,
-    #[error("ECONNREFUSED")]
-    ConnRefused,
-    #[error("ECONNRESET")]
-    ConnReset,
-    #[error("EPIPE")]
-    BrokenPipe,
-}
-
-impl NetError {
-    /// Node's `code` (and libuv's error name).
-    pub fn code(self) -> &'static str {
-        match self {
-            NetError::AddrInUse => "EADDRINUSE",
-            NetError::ConnRefused => "ECONNREFUSED",
-            NetError::ConnReset => "ECONNRESET",
-            NetError::BrokenPipe => "EPIPE",
-        }
-    }
-
-    /// Linux errno values, as Node's error objects carry them (negated).
-    pub fn errno(self) -> i32 {
-        match self {
-            NetError::AddrInUse => -98,
-            NetError::ConnRefused => -111,
-            NetError::ConnReset => -104,
-            NetError::BrokenPipe => -32,
-        }
-    }
-}
-
-/// What a read finds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReadResult {
-    Data(Vec<u8>),
-    /// The peer shut down its side (FIN): `'end'`.
-    Eof,
-    Error(NetError),
-    WouldBlock,
-}
 
 /// Something travelling between sockets, delivered after the latency.
 #[derive(Clone, Debug, PartialEq, Eq)]

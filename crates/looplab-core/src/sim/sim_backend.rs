@@ -9,7 +9,7 @@ use super::thread_pool::{Job, ThreadPool};
 use crate::cost::CostModel;
 use crate::time::{Duration, Instant};
 use crate::trace::{ThreadId, TraceEvent, Tracer};
-use crate::uv::{Backend, PollOutcome, Ready, RequestId, Work};
+use crate::uv::{Backend, HandleId, NetError, PollOutcome, ReadResult, Ready, RequestId, Work};
 use std::collections::{BTreeMap, VecDeque};
 
 #[derive(Debug)]
@@ -209,6 +209,10 @@ impl Backend for SimBackend {
         self
     }
 
+    fn tcp(&mut self) -> Option<&mut dyn crate::uv::Tcp> {
+        Some(self)
+    }
+
     fn poll(
         &mut self,
         timeout: Option<Duration>,
@@ -270,5 +274,59 @@ impl SimBackend {
     /// Threads in the pool, once it started.
     pub fn pool_threads(&self) -> Option<u32> {
         self.pool.as_ref().map(ThreadPool::threads)
+    }
+}
+
+/// TCP on the simulated loopback: handles map to the network's sockets.
+impl crate::uv::Tcp for SimBackend {
+    fn listen(&mut self, handle: HandleId, port: u16) -> Result<u16, NetError> {
+        self.net(|n| n.listen(handle, port)).map(|(_, port)| port)
+    }
+
+    fn connect(&mut self, handle: HandleId, port: u16) -> Result<(), NetError> {
+        self.net(|n| n.connect(handle, port));
+        Ok(())
+    }
+
+    fn connect_result(&mut self, handle: HandleId) -> Option<Result<(), NetError>> {
+        let sock = self.network.socket_of(handle)?;
+        self.network.connect_result(sock)
+    }
+
+    fn accept(&mut self, listener: HandleId, conn: HandleId) -> bool {
+        let Some(sock) = self.network.socket_of(listener) else {
+            return false;
+        };
+        self.net(|n| n.accept(sock, conn)).is_some()
+    }
+
+    fn write(&mut self, handle: HandleId, bytes: &[u8]) -> Result<usize, NetError> {
+        let sock = self.network.socket_of(handle).ok_or(NetError::BrokenPipe)?;
+        self.net(|n| n.write(sock, bytes)).map(|()| bytes.len())
+    }
+
+    fn read(&mut self, handle: HandleId) -> ReadResult {
+        match self.network.socket_of(handle) {
+            Some(sock) => self.net(|n| n.read(sock)),
+            None => ReadResult::WouldBlock,
+        }
+    }
+
+    fn shutdown(&mut self, handle: HandleId) {
+        if let Some(sock) = self.network.socket_of(handle) {
+            self.net(|n| n.shutdown(sock));
+        }
+    }
+
+    fn close(&mut self, handle: HandleId) {
+        if let Some(sock) = self.network.socket_of(handle) {
+            self.net(|n| n.close(sock));
+        }
+    }
+
+    fn ports(&self, handle: HandleId) -> (u16, u16) {
+        self.network
+            .socket_of(handle)
+            .map_or((0, 0), |s| self.network.ports(s))
     }
 }

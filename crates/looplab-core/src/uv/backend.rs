@@ -72,4 +72,9 @@ pub trait Backend: std::fmt::Debug + 'static {
 
     /// The main thread ran JavaScript for `cpu`; a simulated clock moves, a real one already has.
     fn charge_main(&mut self, cpu: Duration, trace: &mut Tracer);
+
+    /// TCP sockets, if this backend has a network.
+    fn tcp(&mut self) -> Option<&mut dyn super::tcp::Tcp> {
+        None
+    }
 }

@@ -22,6 +22,8 @@ pub struct RealBackend {
     pool_env: Option<String>,
     /// Registered sources: mio token → the handle that owns them.
     handles: HashMap<Token, HandleId>,
+    /// Sockets opened through the `Tcp` interface, by handle.
+    pub(super) sockets: HashMap<HandleId, super::real_tcp::Socket>,
     done: Vec<RequestId>,
     worker_events: Vec<WorkerEvent>,
 }
@@ -47,6 +49,7 @@ impl RealBackend {
             pool: None,
             pool_env,
             handles: HashMap::new(),
+            sockets: HashMap::new(),
             done: Vec::new(),
             worker_events: Vec::new(),
         })
@@ -124,6 +127,10 @@ impl Backend for RealBackend {
 
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
         self
+    }
+
+    fn tcp(&mut self) -> Option<&mut dyn looplab_core::uv::Tcp> {
+        Some(self)
     }
 
     fn poll(
