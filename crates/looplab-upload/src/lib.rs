@@ -16,6 +16,7 @@ mod part;
 mod progress;
 mod retry;
 mod server;
+pub mod simulation;
 mod time;
 
 pub use checksum::{Checksum, ChecksumAlgorithm, ChecksumError, Hasher};
