@@ -104,7 +104,7 @@ enum Stage {
     ToServer { at: u64 },
     /// The server reads the body.
     Streaming {
-        plan: Option<BodyPlan>,
+        plan: Option<Box<BodyPlan>>,
         range: BodyRange,
         received: u64,
         corrupt: bool,
@@ -403,7 +403,7 @@ impl Simulation {
                     checksum: None,
                 });
                 self.flights[i].stage = Stage::Streaming {
-                    plan: Some(plan),
+                    plan: Some(Box::new(plan)),
                     range,
                     received: 0,
                     corrupt,
@@ -422,7 +422,7 @@ impl Simulation {
     /// The server decides what of a body to keep, makes it durable, and answers.
     fn finish_body(
         &mut self,
-        plan: Option<BodyPlan>,
+        plan: Option<Box<BodyPlan>>,
         range: BodyRange,
         received: u64,
         corrupt: bool,
@@ -438,7 +438,7 @@ impl Simulation {
             }
             plan.update(&body);
         }
-        let finish = self.server.finish_body(plan, received, end, self.instant());
+        let finish = self.server.finish_body(*plan, received, end, self.instant());
         if finish.keep < received {
             let start = range.start + finish.keep;
             self.lost.push((start, range.start + received));
