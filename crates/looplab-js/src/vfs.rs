@@ -198,10 +198,11 @@ impl Vfs {
             if let Some(rest) = k.strip_prefix(&prefix) {
                 let name = rest.split('/').next().unwrap_or(rest);
                 let direct = !rest.contains('/');
-                if direct && *e == Entry::Removed {
-                    names.insert(name.to_string(), false);
-                } else if !name.is_empty() && (!direct || *e != Entry::Removed) {
-                    names.insert(name.to_string(), true);
+                if direct {
+                    names.insert(name.to_string(), *e != Entry::Removed);
+                } else if !name.is_empty() && *e != Entry::Removed {
+                    // Something below a live directory: the directory itself is listed.
+                    names.entry(name.to_string()).or_insert(true);
                 }
             }
         }

@@ -1,3 +1,3 @@
 let n = 0;
-const iv = setInterval(() => console.log('iv', ++n), 10).unref();
-setTimeout(() => console.log('timeout 35'), 35);
+const iv = setInterval(() => console.log('iv', ++n), 20).unref();
+setTimeout(() => console.log('timeout 30'), 30);

@@ -178,9 +178,9 @@ function rmSync(path, options = {}) {
       throw new codes.ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
     }
     for (const name of fsb.readdir(path)) rmSync(`${fsb.resolve(path)}/${name}`, options);
-    fsb.rmdir(path);
+    call(() => fsb.rmdir(path), 'rm', path);
   } else {
-    fsb.unlink(path);
+    call(() => fsb.unlink(path), 'rm', path);
   }
 }
 

@@ -60,6 +60,9 @@ function print(err, fromPromise) {
   if (err && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
     text = 'node:internal/process/promises:389\n' +
       '      new UnhandledPromiseRejection(reason);\n      ^\n\n' + inspect(err) + '\n';
+  } else if (err && err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack)) {
+    // Thrown from the loader, so Node's header points into it.
+    text = 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n' + inspect(err) + '\n';
   } else if (isError(err)) {
     text = sourceHeader(err, fromPromise) + '\n' + inspect(err) + '\n';
   } else {
