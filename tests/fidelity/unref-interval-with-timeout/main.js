@@ -1,3 +1,3 @@
 let n = 0;
 const iv = setInterval(() => console.log('iv', ++n), 20).unref();
-setTimeout(() => console.log('timeout 30'), 30);
+setTimeout(() => console.log('timeout 25'), 25);
