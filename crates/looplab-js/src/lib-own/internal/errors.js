@@ -69,10 +69,53 @@ function makeNodeErrorWithCode(Base, key) {
 // `codes.ERR_X.TypeError` style) for the rare callers that want them.
 function E(sym, msg, Base, ...otherClasses) {
   messages.set(sym, msg);
-  const def = makeNodeErrorWithCode(Base, sym);
+  const def = Base === SystemError ? makeSystemErrorWithCode(sym) : makeNodeErrorWithCode(Base, sym);
   for (const clazz of otherClasses) def[clazz.name] = makeNodeErrorWithCode(clazz, sym);
   codes[sym] = def;
 }
+
+// Errors from failed system calls in Node's own code (e.g. fs.rmSync on a
+// directory): `Prefix: syscall returned CODE (message) path`, with the
+// context fields as enumerable accessors over `info`.
+function makeSystemErrorWithCode(key) {
+  return function NodeError(context) {
+    const prefix = messages.get(key);
+    let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
+    if (context.path !== undefined) message += ` ${context.path}`;
+    if (context.dest !== undefined) message += ` => ${context.dest}`;
+    const error = new Error(message);
+    Object.setPrototypeOf(error, SystemError.prototype);
+    error.code = key;
+    Object.defineProperty(error, kIsNodeError, { value: true, configurable: true });
+    Object.defineProperty(error, 'info', { value: context, enumerable: true, writable: true, configurable: true });
+    for (const field of ['errno', 'syscall', 'path', 'dest']) {
+      if (context[field] === undefined) continue;
+      Object.defineProperty(error, field, {
+        get() { return context[field]; },
+        set(value) { context[field] = value; },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(error, NodeError);
+    setStackHeader(error, 'SystemError', key);
+    return error;
+  };
+}
+
+class SystemError extends Error {
+  toString() {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+
+  // Node shows the accessor values when inspecting.
+  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+    return require('internal/util/inspect').inspect(this, { ...ctx, getters: true, customInspect: false });
+  }
+}
+Object.defineProperty(SystemError.prototype, 'name', {
+  value: 'SystemError', writable: true, enumerable: false, configurable: true,
+});
 
 function hideStackFrames(fn) {
   return fn;
@@ -143,13 +186,14 @@ function lazyDOMException(message, name) {
   return new DOMException(message, name);
 }
 
-require('internal/errors/codes')(E);
+require('internal/errors/codes')(E, SystemError);
 
 module.exports = {
   codes,
   AbortError,
   ErrnoException,
   ExceptionWithHostPort,
+  SystemError,
   aggregateTwoErrors,
   genericNodeError,
   hideStackFrames,

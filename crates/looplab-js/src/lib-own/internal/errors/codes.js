@@ -8,7 +8,7 @@ const {
   determineSpecificType, invalidArgTypeMessage, outOfRangeMessage, lazyInspect,
 } = require('internal/errors/describe');
 
-module.exports = function register(E) {
+module.exports = function register(E, SystemError) {
   E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
   E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
   E('ERR_ASSERTION', '%s', Error);
@@ -113,6 +113,13 @@ module.exports = function register(E) {
   E('ERR_HTTP_HEADERS_SENT', 'Cannot %s headers after they are sent to the client', Error);
   E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
   E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
+  E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
+  E('ERR_CRYPTO_HASH_UPDATE_FAILED', 'Hash update failed', Error);
+  E('ERR_FS_EISDIR', 'Path is a directory', SystemError);
+  E('ERR_FS_CP_EINVAL', 'Invalid src or dest', SystemError);
+  E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function ' +
+    'without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
+    'The promise rejected with the reason "%s".', Error);
   E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
   E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
   E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
