@@ -1,9 +1,63 @@
-//! `looplab run`.
+//! `looplab run`: runs a script on the model from the current directory and prints what `node`
+//! prints, exiting with the same status.
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+use anyhow::Context as _;
+use looplab_js::{RunOptions, Runtime, Stream, Vfs};
 
-pub fn main(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("looplab run is not available yet")
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write the run's trace (JSON) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub trace: Option<PathBuf>,
+    /// Thread-pool size (UV_THREADPOOL_SIZE in the environment wins, as in Node).
+    #[arg(long, default_value_t = 4)]
+    pub threadpool: usize,
+    /// CPU cores the model gives the thread pool and `os.cpus()`.
+    #[arg(long, default_value_t = 2)]
+    pub cores: usize,
+    /// The script (CommonJS, or an ES module for .mjs).
+    pub script: PathBuf,
+    /// Arguments for the script (`process.argv.slice(2)`).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+pub fn main(args: Args) -> anyhow::Result<ExitCode> {
+    let cwd = std::env::current_dir().context("reading the current directory")?;
+    let script = cwd.join(&args.script);
+    let cwd = cwd.to_string_lossy().into_owned();
+    let mut options = RunOptions::new(looplab_js::join_path(&cwd, &script.to_string_lossy()), cwd);
+    options.args = args.args;
+    options.env = std::env::vars().collect();
+    options.threadpool_size = args.threadpool.max(1);
+    options.cores = args.cores.max(1);
+    let mut runtime = Runtime::new(options, Vfs::over_disk())?;
+    let status = loop {
+        let done = runtime.step();
+        flush(runtime.take_output())?;
+        if let Some(status) = done {
+            break status;
+        }
+    };
+    if let Some(path) = args.trace {
+        let trace = runtime.trace_json();
+        std::fs::write(&path, trace).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(ExitCode::from((status & 0xff) as u8))
+}
+
+fn flush(output: looplab_js::Output) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    for (stream, text) in output {
+        match stream {
+            Stream::Stdout => out.write_all(text.as_bytes())?,
+            Stream::Stderr => err.write_all(text.as_bytes())?,
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
