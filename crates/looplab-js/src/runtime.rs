@@ -110,7 +110,7 @@ impl Runtime {
 
     /// The run's trace as JSON (the model's events).
     pub fn trace_json(&self) -> String {
-        "[]".to_string()
+        serde_json::to_string_pretty(self.host.borrow().node.events()).unwrap_or_else(|_| "[]".into())
     }
 
     /// Output written since the last call (the CLI streams it).
