@@ -3,11 +3,17 @@
 //!
 //! Call `handle` with each request head. It answers right away (`Outcome::Respond`) or asks the
 //! caller to do one storage step first (create, concatenate, delete, stream a download) and then
-//! send the response it carries. For a body (`Outcome::ReadBody`) the caller writes the bytes at
-//! `BodyPlan::offset`, feeds them to `BodyPlan::update`, and calls `finish_body` when the body
-//! ends or breaks; it then truncates the data to `offset + keep`, makes it durable, persists
-//! `Finish::info`, and only then calls `commit`, which publishes the new offset and releases the
-//! upload's writer lock. So no reported offset is ever ahead of the disk.
+//! send the response it carries. For a body (`Outcome::ReadBody`) the caller stores the bytes
+//! (at `BodyPlan::offset`, or aside first if `BodyPlan::is_checksummed`, since unverified bytes
+//! must never look stored), feeds them to `BodyPlan::update`, and calls `finish_body` when the
+//! body ends or breaks; it then keeps exactly `offset + keep` bytes, makes them durable,
+//! persists `Finish::info` (see `record_changed`), and only then calls `commit`, which publishes the
+//! new offset and releases the upload's writer lock. So no reported offset is ever ahead of
+//! the disk.
+//!
+//! An upload's offset is the number of bytes stored, so a store may skip writing the record
+//! per chunk (one fsync instead of three) and `restore` records whose offset it read back from
+//! its byte count, as `looplab serve` does.
 use std::collections::BTreeMap;
 
 use core::time::Duration;
@@ -108,6 +114,11 @@ pub struct BodyPlan {
 }
 
 impl BodyPlan {
+    /// Whether the body must be verified before it counts as stored.
+    pub fn is_checksummed(&self) -> bool {
+        self.checksum.is_some()
+    }
+
     /// Feed body bytes in the order they arrive.
     pub fn update(&mut self, bytes: &[u8]) {
         if let Some((_, h)) = &mut self.checksum {
@@ -124,8 +135,12 @@ pub struct Finish {
     pub offset: u64,
     /// How many body bytes to keep: the caller truncates the data to `offset + keep`.
     pub keep: u64,
-    /// The record to persist (atomically) before committing, if it changed.
+    /// The upload as `commit` will publish it, if it changed: persist it before committing
+    /// if your storage keeps the offset in the record.
     pub info: Option<UploadInfo>,
+    /// More than the offset (and expiry) changed: a store that reads offsets back from its
+    /// byte count needs to persist `info` only then.
+    pub record_changed: bool,
     response: Response,
 }
 
@@ -575,7 +590,12 @@ impl Server {
             }
             info
         });
-        let changed = info.as_ref().is_some_and(|i| self.get(plan.id) != Some(i));
+        let old = self.get(plan.id);
+        let record_changed = info
+            .as_ref()
+            .zip(old)
+            .is_some_and(|(new, old)| new.length != old.length);
+        let changed = info.as_ref().is_some_and(|i| old != Some(i));
         let mut response = response;
         if let Some(created) = &plan.created {
             let location = self.location_for(plan.host.as_deref(), created.id);
@@ -586,6 +606,7 @@ impl Server {
             offset: plan.offset,
             keep,
             info: if changed { info } else { None },
+            record_changed,
             response,
         }
     }

@@ -161,10 +161,30 @@ pub fn raw(addr: &str, bytes: &[u8]) -> std::io::Result<Resp> {
     let mut s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(20)))?;
     s.write_all(bytes)?;
-    read_response(&mut BufReader::new(s))
+    let mut r = BufReader::new(s);
+    if bytes.starts_with(b"HEAD ") {
+        read_head(&mut r)
+    } else {
+        read_response(&mut r)
+    }
 }
 
 pub fn read_response(r: &mut impl BufRead) -> std::io::Result<Resp> {
+    let mut resp = read_head(r)?;
+    if let Some(len) = resp
+        .header("Content-Length")
+        .map(|l| l.parse::<u64>().unwrap())
+    {
+        r.take(len).read_to_end(&mut resp.body)?;
+        if resp.body.len() as u64 != len {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+    }
+    Ok(resp)
+}
+
+/// Status line and headers only (the answer to a HEAD has no body).
+pub fn read_head(r: &mut impl BufRead) -> std::io::Result<Resp> {
     let mut head = String::new();
     loop {
         let n = r.read_line(&mut head)?;
@@ -188,21 +208,11 @@ pub fn read_response(r: &mut impl BufRead) -> std::io::Result<Resp> {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
         .collect();
-    let mut resp = Resp {
+    Ok(Resp {
         status,
         headers,
         body: Vec::new(),
-    };
-    if let Some(len) = resp
-        .header("Content-Length")
-        .map(|l| l.parse::<u64>().unwrap())
-    {
-        r.take(len).read_to_end(&mut resp.body)?;
-        if resp.body.len() as u64 != len {
-            return Err(std::io::ErrorKind::UnexpectedEof.into());
-        }
-    }
-    Ok(resp)
+    })
 }
 
 /// One request with `Connection: close` and `Tus-Resumable: 1.0.0` unless overridden.

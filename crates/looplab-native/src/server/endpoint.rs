@@ -35,8 +35,9 @@ fn new_id() -> io::Result<UploadId> {
 impl Endpoint {
     /// Opens the store and restores every upload in it.
     pub fn open(store: Store, config: ServerConfig) -> io::Result<Self> {
+        let expire_after = config.expire_after;
         let mut server = Server::new(config);
-        for info in store.load()? {
+        for info in store.load(expire_after)? {
             server.restore(info);
         }
         Ok(Self {
@@ -139,18 +140,17 @@ impl Endpoint {
             .and_then(|()| self.store.open_write(plan.id));
         let file = match file {
             Ok(f) => f,
-            Err(e) => {
-                let created = plan.created.is_some();
-                let id = plan.id;
-                let finish = self
-                    .server()
-                    .finish_body(plan, 0, BodyEnd::Interrupted, now());
-                self.server().commit(finish, false);
-                if created {
-                    self.server().forget(id);
-                }
-                return super::reply(conn, head, failed(&e));
-            }
+            Err(e) => return self.abandon(conn, head, plan, &e),
+        };
+        // Unchecked bytes go straight to the upload; checked ones wait aside until verified.
+        let checked = plan.is_checksummed();
+        let (sink, base) = match checked.then(|| self.store.open_chunk(plan.id)).transpose() {
+            Ok(Some(chunk)) => (chunk, 0),
+            Ok(None) => match file.try_clone() {
+                Ok(f) => (f, plan.offset),
+                Err(e) => return self.abandon(conn, head, plan, &e),
+            },
+            Err(e) => return self.abandon(conn, head, plan, &e),
         };
         let continued = !head.expect_continue || conn.write_continue().is_ok();
         let mut body = conn.body(&head.framing);
@@ -170,7 +170,7 @@ impl Endpoint {
                 end = BodyEnd::TooLarge;
             }
             let bytes = &buf[..take as usize];
-            if file.write_all_at(bytes, plan.offset + received).is_err() {
+            if sink.write_all_at(bytes, base + received).is_err() {
                 (end, write_failed) = (BodyEnd::Interrupted, true);
                 break;
             }
@@ -183,17 +183,41 @@ impl Endpoint {
         if !continued || (end == BodyEnd::Complete && !body.is_done()) {
             end = BodyEnd::Interrupted;
         }
+        let (id, offset) = (plan.id, plan.offset);
         let finish = self.server().finish_body(plan, received, end, now());
+        let stored = if checked {
+            self.store.take_chunk(id, &file, offset, finish.keep)
+        } else {
+            Ok(())
+        };
+        let record = finish.info.as_ref().filter(|_| finish.record_changed);
         let durable = !write_failed
+            && stored.is_ok()
             && self
                 .store
-                .settle(&file, finish.offset + finish.keep, finish.info.as_ref())
+                .settle(&file, finish.offset + finish.keep, record)
                 .is_ok();
         let response = self.server().commit(finish, durable);
         let keep = end == BodyEnd::Complete && !head.close;
         // The peer may be gone (an interrupted body); then this write fails, which is fine.
         let _ = conn.write_response(&response, false, !keep, false);
         (response.status, keep)
+    }
+}
+
+impl Endpoint {
+    /// A body that cannot be stored: release the upload (forgetting it if it was just
+    /// created) and answer 500.
+    fn abandon(&self, conn: &mut Conn, head: &Head, plan: BodyPlan, e: &io::Error) -> (u16, bool) {
+        let (id, created) = (plan.id, plan.created.is_some());
+        let finish = self
+            .server()
+            .finish_body(plan, 0, BodyEnd::Interrupted, now());
+        self.server().commit(finish, false);
+        if created {
+            self.server().forget(id);
+        }
+        super::reply(conn, head, failed(e))
     }
 }
 

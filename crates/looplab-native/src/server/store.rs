@@ -1,11 +1,17 @@
 //! Uploads on disk: `<id>` holds the bytes, `<id>.info` the record (JSON), like tusd's file
-//! store, but durable: bytes are fsync'ed before a record that covers them is written, and a
-//! record is replaced atomically (temp file, fsync, rename, fsync of the directory).
+//! store, but durable: bytes are fsync'ed before they are acknowledged, and a record is
+//! replaced atomically (temp file, fsync, rename, fsync of the directory).
+//!
+//! The offset is the size of `<id>` (as in tusd), so a chunk costs one fsync, not three.
+//! That is safe because only bytes that may count ever reach `<id>`: an unchecked body goes
+//! straight in (whatever arrived is kept, as the protocol asks), while a checksummed body waits
+//! in `<id>.chunk` until it is verified.
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
 
-use looplab_upload::{UploadId, UploadInfo};
+use looplab_upload::{Instant, UploadId, UploadInfo};
 
 #[derive(Debug)]
 pub struct Store {
@@ -21,9 +27,9 @@ impl Store {
         })
     }
 
-    /// Every upload found, each cut back to its recorded offset: bytes past it were never
-    /// acknowledged (a crash mid-PATCH, or a body whose checksum was never verified).
-    pub fn load(&self) -> io::Result<Vec<UploadInfo>> {
+    /// Every upload found, its offset read back from its byte count. Unfinished uploads
+    /// expire `expire_after` past their last write.
+    pub fn load(&self, expire_after: Option<Duration>) -> io::Result<Vec<UploadInfo>> {
         let mut out = Vec::new();
         for entry in fs::read_dir(&self.dir)? {
             let path = entry?.path();
@@ -31,14 +37,15 @@ impl Store {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            if name.ends_with(".info.tmp") {
+            // Leftovers of a crash: unverified chunks, half-written records or concatenations.
+            if name.ends_with(".tmp") || name.ends_with(".chunk") {
                 let _ = fs::remove_file(&path);
                 continue;
             }
             let Some(id) = name.strip_suffix(".info").and_then(UploadId::parse) else {
                 continue;
             };
-            let info: UploadInfo = match fs::read(&path).map(|b| serde_json::from_slice(&b)) {
+            let mut info: UploadInfo = match fs::read(&path).map(|b| serde_json::from_slice(&b)) {
                 Ok(Ok(info)) => info,
                 _ => {
                     eprintln!(
@@ -52,15 +59,21 @@ impl Store {
                 continue;
             }
             let data = OpenOptions::new().write(true).open(self.data_path(id))?;
-            let len = data.metadata()?.len();
-            if len > info.offset {
-                data.set_len(info.offset)?;
+            let meta = data.metadata()?;
+            info.offset = meta.len();
+            if let Some(length) = info.length.filter(|&l| l < meta.len()) {
+                data.set_len(length)?;
                 data.sync_all()?;
-            } else if len < info.offset {
-                eprintln!(
-                    "looplab serve: {id} has {len} bytes but its record says {}",
-                    info.offset
-                );
+                info.offset = length;
+            }
+            if let (false, Some(after), Ok(mtime)) =
+                (info.is_complete(), expire_after, meta.modified())
+            {
+                let ms = mtime
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default()
+                    .as_millis() as u64;
+                info.expires_at = Some(Instant::from_millis(ms).saturating_add(after));
             }
             out.push(info);
         }
@@ -108,6 +121,40 @@ impl Store {
         File::open(self.data_path(id))
     }
 
+    /// Where a checksummed body waits until it is verified (emptied first).
+    pub fn open_chunk(&self, id: UploadId) -> io::Result<File> {
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(self.chunk_path(id))
+    }
+
+    /// Moves `len` verified bytes from the chunk file to `offset` in the upload, and drops the
+    /// chunk file (before its pages are ever written back).
+    pub fn take_chunk(&self, id: UploadId, data: &File, offset: u64, len: u64) -> io::Result<()> {
+        if len > 0 {
+            let mut chunk = File::open(self.chunk_path(id))?;
+            let mut dst = data;
+            dst.seek(SeekFrom::Start(offset))?;
+            let n = io::copy(&mut (&mut chunk).take(len), &mut dst)?;
+            if n != len {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+        }
+        self.drop_chunk(id);
+        Ok(())
+    }
+
+    pub fn drop_chunk(&self, id: UploadId) {
+        let _ = fs::remove_file(self.chunk_path(id));
+    }
+
+    fn chunk_path(&self, id: UploadId) -> PathBuf {
+        self.dir.join(format!("{id}.chunk"))
+    }
+
     /// After a body: keep exactly `len` bytes, make them durable, then the record.
     pub fn settle(&self, file: &File, len: u64, info: Option<&UploadInfo>) -> io::Result<()> {
         if file.metadata()?.len() != len {
@@ -143,7 +190,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use looplab_upload::{Concat, Instant, Metadata};
+    use looplab_upload::{Concat, Metadata};
     use std::os::unix::fs::FileExt;
 
     fn info(n: u8, offset: u64) -> UploadInfo {
@@ -159,20 +206,36 @@ mod tests {
     }
 
     #[test]
-    fn load_cuts_unacknowledged_bytes() {
+    fn offsets_come_from_the_stored_bytes() {
         let dir = std::env::temp_dir().join(format!("looplab-store-{}", std::process::id()));
         let store = Store::open(&dir).unwrap();
         let i = info(1, 0);
         store.create(&i).unwrap();
         let f = store.open_write(i.id).unwrap();
         f.write_all_at(b"abcdef", 0).unwrap();
-        store.settle(&f, 4, Some(&info(1, 4))).unwrap();
-        f.write_all_at(b"XYZ", 4).unwrap(); // written, never acknowledged
-        let loaded = store.load().unwrap();
-        assert_eq!(loaded, vec![info(1, 4)]);
-        assert_eq!(fs::read(dir.join(i.id.to_string())).unwrap(), b"abcd");
+        store.settle(&f, 4, None).unwrap();
+        // A checksummed body that was never verified leaves no trace.
+        store
+            .open_chunk(i.id)
+            .unwrap()
+            .write_all_at(b"XYZ", 0)
+            .unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(1, 4)]);
+        assert!(!dir.join(format!("{}.chunk", i.id)).exists());
+        // A verified one lands at the offset.
+        store
+            .open_chunk(i.id)
+            .unwrap()
+            .write_all_at(b"ef", 0)
+            .unwrap();
+        store.take_chunk(i.id, &f, 4, 2).unwrap();
+        store.settle(&f, 6, None).unwrap();
+        assert_eq!(fs::read(dir.join(i.id.to_string())).unwrap(), b"abcdef");
+        // Bytes past the declared length are never an offset.
+        f.write_all_at(b"0123456789", 6).unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(1, 10)]);
         store.delete(i.id).unwrap();
-        assert!(store.load().unwrap().is_empty());
+        assert!(store.load(None).unwrap().is_empty());
         fs::remove_dir_all(&dir).unwrap();
     }
 }
