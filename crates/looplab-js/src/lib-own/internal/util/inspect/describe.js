@@ -160,6 +160,27 @@ function looksLikeClass(source) {
   return /^(\s+[^(]*?)\s*{/.test(stripped);
 }
 
+// Built-in constructors reachable only through other objects.
+const hiddenIntrinsics = new Set([
+  Object.getPrototypeOf(Uint8Array),
+  Object.getPrototypeOf(function* () {}).constructor,
+  Object.getPrototypeOf(async function () {}).constructor,
+  Object.getPrototypeOf(async function* () {}).constructor,
+]);
+
+// Engines that print every class as `function X() { [native code] }` (Boa)
+// still give it away: a class's `prototype` is read-only, an ordinary
+// function's is writable. Built-in constructors share that trait, so the
+// realm's own globals are excluded.
+function isHiddenSourceClass(value, source) {
+  if (!source.includes('[native code]')) return false;
+  const desc = Object.getOwnPropertyDescriptor(value, 'prototype');
+  if (desc === undefined || desc.writable !== false) return false;
+  const name = value.name;
+  if (typeof name === 'string' && globalThis[name] === value) return false;
+  return !hiddenIntrinsics.has(value);
+}
+
 function getFunctionBase(value, constructor, tag) {
   let source = '';
   try {
@@ -167,7 +188,9 @@ function getFunctionBase(value, constructor, tag) {
   } catch {
     // Revoked proxies and exotic callables: treat as plain functions.
   }
-  if (looksLikeClass(source)) return getClassBase(value, constructor, tag);
+  if (looksLikeClass(source) || isHiddenSourceClass(value, source)) {
+    return getClassBase(value, constructor, tag);
+  }
   let type = 'Function';
   if (types.isGeneratorFunction(value)) type = `Generator${type}`;
   if (types.isAsyncFunction(value)) type = `Async${type}`;

@@ -23,7 +23,8 @@ function stackHeader(err) {
 function getStackString(err) {
   if (!err.stack) return Error.prototype.toString.call(err);
   const stack = String(err.stack);
-  if (stack.startsWith('    at ')) return `${stackHeader(err)}\n${stack}`;
+  // Boa's frame list also ends with a newline, which V8's stacks never do.
+  if (stack.startsWith('    at ')) return `${stackHeader(err)}\n${stack.replace(/\n$/, '')}`;
   return stack;
 }
 
