@@ -13,7 +13,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             collect(root, &path, out);
         } else if path.extension().is_some_and(|e| e == "js") {
-            let rel = path.strip_prefix(root).expect("under root").with_extension("");
+            let rel = path
+                .strip_prefix(root)
+                .expect("under root")
+                .with_extension("");
             let name = rel.to_string_lossy().replace('\\', "/");
             out.push((name, path.to_string_lossy().into_owned()));
         }

@@ -16,7 +16,15 @@ pub fn main(args: &[String]) -> Result<()> {
     let filter = args.iter().find(|a| !a.starts_with("--")).cloned();
     if !record {
         let status = Command::new(env!("CARGO"))
-            .args(["test", "-p", "looplab-js", "--test", "fidelity", "--", "--nocapture"])
+            .args([
+                "test",
+                "-p",
+                "looplab-js",
+                "--test",
+                "fidelity",
+                "--",
+                "--nocapture",
+            ])
             .status()
             .context("running cargo test")?;
         if !status.success() {
@@ -28,7 +36,10 @@ pub fn main(args: &[String]) -> Result<()> {
     let mut refused = Vec::new();
     let mut recorded = 0;
     for dir in scenarios(&root)? {
-        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
         }
@@ -56,7 +67,11 @@ pub fn main(args: &[String]) -> Result<()> {
     }
     println!("recorded {recorded} scenarios");
     if !refused.is_empty() {
-        bail!("{} scenarios vary under node: {}", refused.len(), refused.join(", "));
+        bail!(
+            "{} scenarios vary under node: {}",
+            refused.len(),
+            refused.join(", ")
+        );
     }
     Ok(())
 }
@@ -78,7 +93,11 @@ fn scenarios(root: &Path) -> Result<Vec<PathBuf>> {
 /// Runs node on the scenario from its own directory; the directory's path becomes `<dir>` so the
 /// expectation does not depend on where the checkout lives.
 fn run_node(dir: &Path) -> Result<(String, String, i32)> {
-    let script = if dir.join("main.mjs").exists() { "main.mjs" } else { "main.js" };
+    let script = if dir.join("main.mjs").exists() {
+        "main.mjs"
+    } else {
+        "main.js"
+    };
     let out = Command::new("node")
         .arg(script)
         .current_dir(dir)
@@ -92,7 +111,11 @@ fn run_node(dir: &Path) -> Result<(String, String, i32)> {
         let text = String::from_utf8_lossy(bytes).replace(&*canonical.to_string_lossy(), "<dir>");
         without_pids(&text)
     };
-    Ok((place(&out.stdout), place(&out.stderr), out.status.code().unwrap_or(-1)))
+    Ok((
+        place(&out.stdout),
+        place(&out.stderr),
+        out.status.code().unwrap_or(-1),
+    ))
 }
 
 /// `(node:12345)` in warnings becomes `(node:PID)`: the PID changes from run to run.

@@ -8,7 +8,10 @@ fn main() {
         eprintln!("usage: run SCRIPT [ARGS...]");
         std::process::exit(2);
     };
-    let cwd = std::env::current_dir().expect("a current directory").to_string_lossy().into_owned();
+    let cwd = std::env::current_dir()
+        .expect("a current directory")
+        .to_string_lossy()
+        .into_owned();
     let mut options = looplab_js::RunOptions::new(looplab_js::join_path(&cwd, &script), cwd);
     options.args = args.collect();
     options.env = std::env::vars().collect();

@@ -3,7 +3,10 @@ include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
 
 /// The source of built-in `name`, if there is one.
 pub(crate) fn source(name: &str) -> Option<&'static str> {
-    HOST.iter().chain(LIB.iter()).find(|(n, _)| *n == name).map(|(_, s)| *s)
+    HOST.iter()
+        .chain(LIB.iter())
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
 }
 
 /// Names a user may `require` (everything but `internal/...`).

@@ -63,7 +63,8 @@ impl HostHooks for Hooks {
         let promise = JsPromise::from_object(promise.clone().upcast());
         if let Ok(p) = promise {
             let mut host = self.0.borrow_mut();
-            host.rejections.push((p, matches!(operation, OperationType::Reject)));
+            host.rejections
+                .push((p, matches!(operation, OperationType::Reject)));
             host.node.set_rejection_pending();
         }
     }

@@ -42,7 +42,9 @@ pub(crate) struct Host {
 
 impl std::fmt::Debug for Host {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Host").field("exiting", &self.exiting).finish_non_exhaustive()
+        f.debug_struct("Host")
+            .field("exiting", &self.exiting)
+            .finish_non_exhaustive()
     }
 }
 

@@ -55,7 +55,7 @@ impl RunOptions {
             env: BTreeMap::new(),
             threadpool_size: 4,
             cores: 2,
-            seed: 0x100b_1ab,
+            seed: 0x0100_b1ab,
             limits: Limits::default(),
         }
     }

@@ -6,7 +6,11 @@ use crate::vfs::{Vfs, parent};
 /// Joins and normalizes `base` (an absolute directory) with `rel`, resolving `.` and `..`.
 pub fn join(base: &str, rel: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
-    let full = if rel.starts_with('/') { rel.to_string() } else { format!("{base}/{rel}") };
+    let full = if rel.starts_with('/') {
+        rel.to_string()
+    } else {
+        format!("{base}/{rel}")
+    };
     for seg in full.split('/') {
         match seg {
             "" | "." => {}
@@ -44,7 +48,11 @@ pub fn node_modules_paths(dir: &str) -> Vec<String> {
     let mut cur = Some(dir);
     while let Some(d) = cur {
         if !d.ends_with("/node_modules") {
-            out.push(if d == "/" { "/node_modules".to_string() } else { format!("{d}/node_modules") });
+            out.push(if d == "/" {
+                "/node_modules".to_string()
+            } else {
+                format!("{d}/node_modules")
+            });
         }
         cur = parent(d);
     }
@@ -78,12 +86,12 @@ fn package_json(vfs: &Vfs, dir: &str) -> Option<serde_json::Value> {
 }
 
 fn load_as_directory(vfs: &Vfs, dir: &str) -> Option<String> {
-    if let Some(pkg) = package_json(vfs, dir) {
-        if let Some(main) = pkg.get("main").and_then(|m| m.as_str()) {
-            let m = join(dir, main);
-            if let Some(found) = load_as_file(vfs, &m).or_else(|| load_index(vfs, &m)) {
-                return Some(found);
-            }
+    if let Some(pkg) = package_json(vfs, dir)
+        && let Some(main) = pkg.get("main").and_then(|m| m.as_str())
+    {
+        let m = join(dir, main);
+        if let Some(found) = load_as_file(vfs, &m).or_else(|| load_index(vfs, &m)) {
+            return Some(found);
         }
     }
     load_index(vfs, dir)
@@ -102,7 +110,9 @@ fn load_package(vfs: &Vfs, node_modules: &str, request: &str) -> Option<String> 
     let pkg_dir = format!("{node_modules}/{name}");
     if let Some(exports) = package_json(vfs, &pkg_dir).and_then(|p| p.get("exports").cloned()) {
         let key = format!(".{sub}");
-        return exports_target(&exports, &key).map(|t| join(&pkg_dir, &t)).filter(|p| is_file(vfs, p));
+        return exports_target(&exports, &key)
+            .map(|t| join(&pkg_dir, &t))
+            .filter(|p| is_file(vfs, p));
     }
     let target = join(node_modules, request);
     load_as_file(vfs, &target).or_else(|| load_as_directory(vfs, &target))
@@ -144,7 +154,10 @@ mod tests {
         v.insert("/app/pkg/package.json", r#"{"main":"./src/entry"}"#);
         v.insert("/app/pkg/src/entry.js", "");
         v.insert("/node_modules/left/index.js", "");
-        v.insert("/app/node_modules/ex/package.json", r#"{"exports":{".":{"require":"./c.js"},"./sub":"./s.js"}}"#);
+        v.insert(
+            "/app/node_modules/ex/package.json",
+            r#"{"exports":{".":{"require":"./c.js"},"./sub":"./s.js"}}"#,
+        );
         v.insert("/app/node_modules/ex/c.js", "");
         v.insert("/app/node_modules/ex/s.js", "");
         v
@@ -153,13 +166,34 @@ mod tests {
     #[test]
     fn resolves_like_node() {
         let v = fs();
-        assert_eq!(resolve(&v, "./lib/util", "/app").as_deref(), Some("/app/lib/util.js"));
-        assert_eq!(resolve(&v, "./data", "/app").as_deref(), Some("/app/data.json"));
-        assert_eq!(resolve(&v, "./dir", "/app").as_deref(), Some("/app/dir/index.js"));
-        assert_eq!(resolve(&v, "../pkg", "/app/lib").as_deref(), Some("/app/pkg/src/entry.js"));
-        assert_eq!(resolve(&v, "left", "/app/lib").as_deref(), Some("/node_modules/left/index.js"));
-        assert_eq!(resolve(&v, "ex", "/app").as_deref(), Some("/app/node_modules/ex/c.js"));
-        assert_eq!(resolve(&v, "ex/sub", "/app").as_deref(), Some("/app/node_modules/ex/s.js"));
+        assert_eq!(
+            resolve(&v, "./lib/util", "/app").as_deref(),
+            Some("/app/lib/util.js")
+        );
+        assert_eq!(
+            resolve(&v, "./data", "/app").as_deref(),
+            Some("/app/data.json")
+        );
+        assert_eq!(
+            resolve(&v, "./dir", "/app").as_deref(),
+            Some("/app/dir/index.js")
+        );
+        assert_eq!(
+            resolve(&v, "../pkg", "/app/lib").as_deref(),
+            Some("/app/pkg/src/entry.js")
+        );
+        assert_eq!(
+            resolve(&v, "left", "/app/lib").as_deref(),
+            Some("/node_modules/left/index.js")
+        );
+        assert_eq!(
+            resolve(&v, "ex", "/app").as_deref(),
+            Some("/app/node_modules/ex/c.js")
+        );
+        assert_eq!(
+            resolve(&v, "ex/sub", "/app").as_deref(),
+            Some("/app/node_modules/ex/s.js")
+        );
         assert_eq!(resolve(&v, "./nope", "/app"), None);
     }
 }

@@ -23,7 +23,11 @@ pub struct RunResult {
 
 impl RunResult {
     fn joined(&self, stream: Stream) -> String {
-        self.output.iter().filter(|(s, _)| *s == stream).map(|(_, t)| t.as_str()).collect()
+        self.output
+            .iter()
+            .filter(|(s, _)| *s == stream)
+            .map(|(_, t)| t.as_str())
+            .collect()
     }
     pub fn stdout(&self) -> String {
         self.joined(Stream::Stdout)
@@ -59,7 +63,11 @@ fn internal_binding(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
 impl Runtime {
     /// Sets up the engine and Node's globals; the entry script runs on the first step.
     pub fn new(options: RunOptions, vfs: Vfs) -> Result<Self, Error> {
-        let entry = if options.script.ends_with(".mjs") { EntryKind::Module } else { EntryKind::CommonJs };
+        let entry = if options.script.ends_with(".mjs") {
+            EntryKind::Module
+        } else {
+            EntryKind::CommonJs
+        };
         // libuv reads UV_THREADPOOL_SIZE at the first use of the pool; --threadpool stands in for it.
         let threadpool_env = options
             .env
@@ -73,8 +81,13 @@ impl Runtime {
             ..Settings::default()
         };
         settings.limits.max_tasks = options.limits.max_callbacks;
-        settings.limits.max_virtual_time = crate::model::Duration::from_millis(options.limits.max_virtual_ms);
-        let host: HostRef = Rc::new(RefCell::new(Host::new(Node::simulated(settings), vfs, options)));
+        settings.limits.max_virtual_time =
+            crate::model::Duration::from_millis(options.limits.max_virtual_ms);
+        let host: HostRef = Rc::new(RefCell::new(Host::new(
+            Node::simulated(settings),
+            vfs,
+            options,
+        )));
         let mut context = engine::build(&host);
         let binding = FunctionObjectBuilder::new(
             context.realm(),
@@ -86,7 +99,12 @@ impl Runtime {
         let bootstrap = bindings::compile_builtin_fn("internal/looplab/bootstrap", &mut context)
             .map_err(|e| Error::Bootstrap(e.to_string()))?;
         let module = JsObject::with_null_proto();
-        let args = [JsValue::undefined(), JsValue::undefined(), module.clone().into(), binding.into()];
+        let args = [
+            JsValue::undefined(),
+            JsValue::undefined(),
+            module.clone().into(),
+            binding.into(),
+        ];
         let dispatch = bootstrap
             .call(&JsValue::undefined(), &args, &mut context)
             .and_then(|_| module.get(JsString::from("exports"), &mut context))
@@ -95,7 +113,11 @@ impl Runtime {
             .as_object()
             .ok_or_else(|| Error::Bootstrap("bootstrap returned no dispatch object".into()))?
             .clone();
-        Ok(Runtime { context, host, dispatch })
+        Ok(Runtime {
+            context,
+            host,
+            dispatch,
+        })
     }
 
     /// Runs to the end and returns what was printed and the exit status.
@@ -110,7 +132,8 @@ impl Runtime {
 
     /// The run's trace as JSON (the model's events).
     pub fn trace_json(&self) -> String {
-        serde_json::to_string_pretty(self.host.borrow().node.events()).unwrap_or_else(|_| "[]".into())
+        serde_json::to_string_pretty(self.host.borrow().node.events())
+            .unwrap_or_else(|_| "[]".into())
     }
 
     /// Output written since the last call (the CLI streams it).
@@ -133,7 +156,8 @@ impl Runtime {
             Step::Exit(code) => return Some(code),
             Step::Halt(message) => {
                 let mut host = self.host.borrow_mut();
-                host.output.push((Stream::Stderr, format!("looplab: {message}\n")));
+                host.output
+                    .push((Stream::Stderr, format!("looplab: {message}\n")));
                 return Some(1);
             }
             Step::Run(task) => task,
@@ -149,7 +173,9 @@ impl Runtime {
     }
 
     fn call(&mut self, method: &str, args: &[JsValue]) -> JsResult<JsValue> {
-        let f = self.dispatch.get(JsString::from(method), &mut self.context)?;
+        let f = self
+            .dispatch
+            .get(JsString::from(method), &mut self.context)?;
         let f = f.as_callable().expect("dispatch methods are functions");
         f.call(&JsValue::undefined(), args, &mut self.context)
     }
@@ -190,7 +216,8 @@ impl Runtime {
         if let Some(engine_err) = err.as_engine() {
             let msg = engine_err.to_string();
             let text = if msg.contains("recursive calls") || msg.contains("stack size") {
-                "RangeError: Maximum call stack size exceeded (looplab's recursion limit)".to_string()
+                "RangeError: Maximum call stack size exceeded (looplab's recursion limit)"
+                    .to_string()
             } else if msg.contains("iteration loops") {
                 format!(
                     "looplab: a loop ran more than {} iterations; the run was stopped",
@@ -204,14 +231,16 @@ impl Runtime {
             return;
         }
         let value = err.into_opaque(&mut self.context).unwrap_or_default();
-        if let Err(e) = self.call("fatal", &[value]) {
-            if self.host.borrow().exiting.is_none() {
-                let mut host = self.host.borrow_mut();
-                host.write(Stream::Stderr, &format!("looplab: error while reporting an error: {e}\n"));
-                host.exiting = Some(7);
-                host.node.exit(7);
-                drop(host);
-            }
+        if let Err(e) = self.call("fatal", &[value])
+            && self.host.borrow().exiting.is_none()
+        {
+            let mut host = self.host.borrow_mut();
+            host.write(
+                Stream::Stderr,
+                &format!("looplab: error while reporting an error: {e}\n"),
+            );
+            host.exiting = Some(7);
+            host.node.exit(7);
         }
     }
 }

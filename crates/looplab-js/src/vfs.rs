@@ -45,7 +45,8 @@ impl Vfs {
     /// Adds a file (and its parent directories).
     pub fn insert(&mut self, path: &str, data: impl Into<Vec<u8>>) {
         self.make_parents(path);
-        self.entries.insert(path.to_string(), Entry::File(data.into()));
+        self.entries
+            .insert(path.to_string(), Entry::File(data.into()));
     }
 
     fn make_parents(&mut self, path: &str) {
@@ -193,7 +194,11 @@ impl Vfs {
                 names.insert(n, true);
             }
         }
-        let prefix = if path == "/" { "/".to_string() } else { format!("{path}/") };
+        let prefix = if path == "/" {
+            "/".to_string()
+        } else {
+            format!("{path}/")
+        };
         for (k, e) in &self.entries {
             if let Some(rest) = k.strip_prefix(&prefix) {
                 let name = rest.split('/').next().unwrap_or(rest);
@@ -206,7 +211,11 @@ impl Vfs {
                 }
             }
         }
-        Ok(names.into_iter().filter(|(_, live)| *live).map(|(n, _)| n).collect())
+        Ok(names
+            .into_iter()
+            .filter(|(_, live)| *live)
+            .map(|(n, _)| n)
+            .collect())
     }
 }
 
@@ -244,7 +253,10 @@ fn disk_lookup(_path: &str) -> Option<Entry> {
 #[cfg(not(target_arch = "wasm32"))]
 fn disk_read_dir(path: &str) -> Vec<String> {
     std::fs::read_dir(path)
-        .map(|rd| rd.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -268,6 +280,9 @@ mod tests {
         assert_eq!(vfs.read("/a/b/c.txt").unwrap(), b"hi!");
         vfs.unlink("/a/b/c.txt").unwrap();
         assert_eq!(vfs.read("/a/b/c.txt").unwrap_err(), FsError("ENOENT"));
-        assert_eq!(vfs.write("/nope/x", b"", false).unwrap_err(), FsError("ENOENT"));
+        assert_eq!(
+            vfs.write("/nope/x", b"", false).unwrap_err(),
+            FsError("ENOENT")
+        );
     }
 }

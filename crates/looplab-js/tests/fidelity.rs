@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use looplab_js::{RunOptions, Vfs};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fidelity").canonicalize().expect("corpus")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fidelity")
+        .canonicalize()
+        .expect("corpus")
 }
 
 /// Frames differ between engines; PIDs differ between runs.
@@ -17,18 +20,20 @@ fn normalize(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.split('\n') {
         if let Some(rest) = line.strip_prefix("    at ") {
-            if rest.ends_with(" {") {
-                if let Some(last) = out.last_mut() {
-                    if !last.ends_with(" {") {
-                        last.push_str(" {");
-                    }
-                }
+            if rest.ends_with(" {")
+                && let Some(last) = out.last_mut()
+                && !last.ends_with(" {")
+            {
+                last.push_str(" {");
             }
             continue;
         }
         let mut l = line.to_string();
         while let Some(start) = l.find("(node:") {
-            let digits = l[start + 6..].chars().take_while(char::is_ascii_digit).count();
+            let digits = l[start + 6..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
             if digits == 0 {
                 break;
             }
@@ -52,13 +57,22 @@ fn run_one(dir: &Path) -> Outcome {
     let expected: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
             .expect("expected.json is JSON");
-    let script = if dir.join("main.mjs").exists() { "main.mjs" } else { "main.js" };
+    let script = if dir.join("main.mjs").exists() {
+        "main.mjs"
+    } else {
+        "main.js"
+    };
     let dir_s = dir.to_string_lossy().into_owned();
     let mut options = RunOptions::new(format!("{dir_s}/{script}"), dir_s.clone());
     options.env = BTreeMap::from([("TZ".to_string(), "UTC".to_string())]);
     let result = match looplab_js::run(options, Vfs::over_disk()) {
         Ok(r) => r,
-        Err(e) => return Outcome { name, diff: Some(format!("did not start: {e}")) },
+        Err(e) => {
+            return Outcome {
+                name,
+                diff: Some(format!("did not start: {e}")),
+            };
+        }
     };
     let place = |s: String| s.replace(&dir_s, "<dir>");
     let got = [
@@ -85,9 +99,15 @@ fn run_one(dir: &Path) -> Outcome {
     }
     let want_status = expected["status"].as_i64().unwrap_or(-1);
     if i64::from(result.status) != want_status {
-        diff.push_str(&format!("status: node {want_status}, looplab {}\n", result.status));
+        diff.push_str(&format!(
+            "status: node {want_status}, looplab {}\n",
+            result.status
+        ));
     }
-    Outcome { name, diff: (!diff.is_empty()).then_some(diff) }
+    Outcome {
+        name,
+        diff: (!diff.is_empty()).then_some(diff),
+    }
 }
 
 fn known_failures(root: &Path) -> BTreeMap<String, String> {
@@ -107,7 +127,11 @@ fn fidelity_corpus_matches_node() {
         .expect("corpus dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("expected.json").exists())
-        .filter(|p| filter.as_deref().is_none_or(|f| p.to_string_lossy().contains(f)))
+        .filter(|p| {
+            filter
+                .as_deref()
+                .is_none_or(|f| p.to_string_lossy().contains(f))
+        })
         .collect();
     dirs.sort();
     let known = known_failures(&root);
@@ -122,8 +146,10 @@ fn fidelity_corpus_matches_node() {
                 .expect("spawn a scenario thread")
         })
         .collect();
-    let mut outcomes: Vec<Outcome> =
-        handles.into_iter().flat_map(|h| h.join().expect("scenario thread")).collect();
+    let mut outcomes: Vec<Outcome> = handles
+        .into_iter()
+        .flat_map(|h| h.join().expect("scenario thread"))
+        .collect();
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
     let (mut passed, mut failed, mut known_failed) = (0, 0, 0);
     let mut unexpected = Vec::new();
@@ -131,7 +157,10 @@ fn fidelity_corpus_matches_node() {
         match (&o.diff, known.get(&o.name)) {
             (None, Some(_)) => {
                 passed += 1;
-                println!("PASS {} (listed as a known failure: take it off the list)", o.name);
+                println!(
+                    "PASS {} (listed as a known failure: take it off the list)",
+                    o.name
+                );
             }
             (None, None) => passed += 1,
             (Some(_), Some(why)) => {
@@ -145,7 +174,13 @@ fn fidelity_corpus_matches_node() {
             }
         }
     }
-    println!("fidelity: {passed} of {} scenarios match node ({known_failed} known failures)", outcomes.len());
+    println!(
+        "fidelity: {passed} of {} scenarios match node ({known_failed} known failures)",
+        outcomes.len()
+    );
     println!("{passed} passed, {} failed", failed + known_failed);
-    assert!(unexpected.is_empty(), "scenarios differ from node: {unexpected:?}");
+    assert!(
+        unexpected.is_empty(),
+        "scenarios differ from node: {unexpected:?}"
+    );
 }

@@ -16,7 +16,9 @@ pub(super) const FNS: &[(&str, Native)] = &[
 ];
 
 fn unknown_digest(alg: &str) -> boa_engine::JsError {
-    JsNativeError::error().with_message(format!("Digest method not supported: {alg}")).into()
+    JsNativeError::error()
+        .with_message(format!("Digest method not supported: {alg}"))
+        .into()
 }
 
 /// The digest of `data` under a Node algorithm name, or None for an unknown one.
@@ -40,7 +42,8 @@ fn hash(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
 }
 
 fn mac_with<M: Mac + hmac::digest::KeyInit>(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut m = <M as hmac::digest::KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+    let mut m =
+        <M as hmac::digest::KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
     m.update(data);
     m.finalize().into_bytes().to_vec()
 }
@@ -99,7 +102,11 @@ fn scrypt(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     let n = arg_f64(args, 3, context)? as u64;
     let r = arg_f64(args, 4, context)? as u32;
     let p = arg_f64(args, 5, context)? as u32;
-    let log_n = if n.is_power_of_two() && n > 1 { n.trailing_zeros() as u8 } else { 0 };
+    let log_n = if n.is_power_of_two() && n > 1 {
+        n.trailing_zeros() as u8
+    } else {
+        0
+    };
     let params = scrypt::Params::new(log_n, r, p, keylen.max(10))
         .map_err(|e| JsNativeError::range().with_message(format!("Invalid scrypt params: {e}")))?;
     let mut out = vec![0u8; keylen];

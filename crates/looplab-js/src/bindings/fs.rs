@@ -43,14 +43,21 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
     let p = path_arg(args, 0, context)?;
     let data = arg_bytes(args, 1, context)?;
     let append = arg(args, 2).to_boolean();
-    host(context).borrow_mut().vfs.write(&p, &data, append).map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .vfs
+        .write(&p, &data, append)
+        .map_err(fail)?;
     Ok(JsValue::undefined())
 }
 
 fn stat(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let p = path_arg(args, 0, context)?;
     let s = host(context).borrow().vfs.stat(&p).map_err(fail)?;
-    Ok(array(vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)], context))
+    Ok(array(
+        vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)],
+        context,
+    ))
 }
 
 fn readdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -63,7 +70,11 @@ fn readdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
 fn mkdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let p = path_arg(args, 0, context)?;
     let recursive = arg(args, 1).to_boolean();
-    host(context).borrow_mut().vfs.mkdir(&p, recursive).map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .vfs
+        .mkdir(&p, recursive)
+        .map_err(fail)?;
     Ok(JsValue::undefined())
 }
 
@@ -82,6 +93,10 @@ fn unlink(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 fn rename(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let from = path_arg(args, 0, context)?;
     let to = path_arg(args, 1, context)?;
-    host(context).borrow_mut().vfs.rename(&from, &to).map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .vfs
+        .rename(&from, &to)
+        .map_err(fail)?;
     Ok(JsValue::undefined())
 }

@@ -45,7 +45,10 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
 
 /// The host state of this context.
 pub(crate) fn host(context: &Context) -> HostRef {
-    context.get_data::<HostRef>().expect("the host is installed when the context is built").clone()
+    context
+        .get_data::<HostRef>()
+        .expect("the host is installed when the context is built")
+        .clone()
 }
 
 pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
@@ -111,5 +114,9 @@ pub(crate) fn set(obj: &JsObject, key: &str, value: JsValue, context: &mut Conte
 /// Compiles a built-in by name into its wrapper function.
 pub(crate) fn compile_builtin_fn(name: &str, context: &mut Context) -> JsResult<JsObject> {
     let f = module::compile_builtin(&JsValue::undefined(), &[str_value(name)], context)?;
-    f.as_object().ok_or_else(|| JsNativeError::error().with_message(format!("no built-in {name}")).into())
+    f.as_object().ok_or_else(|| {
+        JsNativeError::error()
+            .with_message(format!("no built-in {name}"))
+            .into()
+    })
 }

@@ -16,11 +16,18 @@ pub(super) const FNS: &[(&str, Native)] = &[
 ];
 
 /// Wraps a CommonJS module on its first line, so line numbers stay as written.
-pub(crate) const CJS_WRAPPER: &str = "(function (exports, require, module, __filename, __dirname) { ";
-const BUILTIN_WRAPPER: &str = "(function (exports, require, module, internalBinding, primordials) { ";
+pub(crate) const CJS_WRAPPER: &str =
+    "(function (exports, require, module, __filename, __dirname) { ";
+const BUILTIN_WRAPPER: &str =
+    "(function (exports, require, module, internalBinding, primordials) { ";
 
 pub(super) fn add_constants(obj: &JsObject, context: &mut Context) {
-    set(obj, "wrapperLength", JsValue::from(CJS_WRAPPER.len() as f64), context);
+    set(
+        obj,
+        "wrapperLength",
+        JsValue::from(CJS_WRAPPER.len() as f64),
+        context,
+    );
 }
 
 fn resolve_request(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -40,9 +47,17 @@ fn read_source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     Ok(str_value(&String::from_utf8_lossy(&bytes)))
 }
 
-fn compile_wrapped(wrapper: &str, body: &str, path: &str, context: &mut Context) -> JsResult<JsValue> {
+fn compile_wrapped(
+    wrapper: &str,
+    body: &str,
+    path: &str,
+    context: &mut Context,
+) -> JsResult<JsValue> {
     // A shebang line is a comment to Node.
-    let body = if body.starts_with("#!") { format!("//{}", &body[2..]) } else { body.to_string() };
+    let body = match body.strip_prefix("#!") {
+        Some(rest) => format!("//{rest}"),
+        None => body.to_string(),
+    };
     let code = format!("{wrapper}{body}\n}})");
     let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(path));
     let script = Script::parse(source, None, context)?;
@@ -55,7 +70,11 @@ fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
     compile_wrapped(CJS_WRAPPER, &body, &filename, context)
 }
 
-pub(super) fn compile_builtin(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+pub(super) fn compile_builtin(
+    _: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
     let name = arg_string(args, 0, context)?;
     match builtins::source(&name) {
         Some(src) => compile_wrapped(BUILTIN_WRAPPER, src, &format!("node:{name}"), context),
@@ -64,17 +83,27 @@ pub(super) fn compile_builtin(_: &JsValue, args: &[JsValue], context: &mut Conte
 }
 
 fn builtin_names(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let names = builtins::public_names().into_iter().map(str_value).collect();
+    let names = builtins::public_names()
+        .into_iter()
+        .map(str_value)
+        .collect();
     Ok(array(names, context))
 }
 
 /// Line `n` (1-based) of a user file, for the uncaught-error header.
 fn source_line(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let path = arg_string(args, 0, context)?;
-    let n = args.get(1).map(|v| v.to_number(context)).transpose()?.unwrap_or(0.0) as usize;
+    let n = args
+        .get(1)
+        .map(|v| v.to_number(context))
+        .transpose()?
+        .unwrap_or(0.0) as usize;
     let Ok(bytes) = host(context).borrow().vfs.read(&path) else {
         return Ok(JsValue::undefined());
     };
     let text = String::from_utf8_lossy(&bytes);
-    Ok(text.lines().nth(n.saturating_sub(1)).map_or(JsValue::undefined(), str_value))
+    Ok(text
+        .lines()
+        .nth(n.saturating_sub(1))
+        .map_or(JsValue::undefined(), str_value))
 }

@@ -55,7 +55,9 @@ fn really_exit(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         h.exiting.get_or_insert(code);
         h.node.exit(code);
     }
-    Err(JsError::from(EngineError::from(PanicError::new(EXIT_UNWIND))))
+    Err(JsError::from(EngineError::from(PanicError::new(
+        EXIT_UNWIND,
+    ))))
 }
 
 /// `[[promise, rejectedWithoutHandler, reason], ...]` since the last call.

@@ -9,7 +9,11 @@ pub(super) const FNS: &[(&str, Native)] = &[("write", write)];
 fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let fd = arg_f64(args, 0, context)?;
     let text = arg_string(args, 1, context)?;
-    let stream = if fd == 2.0 { Stream::Stderr } else { Stream::Stdout };
+    let stream = if fd == 2.0 {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
     host(context).borrow_mut().write(stream, &text);
     Ok(JsValue::undefined())
 }

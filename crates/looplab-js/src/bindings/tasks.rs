@@ -77,7 +77,9 @@ fn next_tick(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVa
 /// `queueMicrotask(fn)`: a job on the same queue as promise reactions.
 fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let Some(f) = arg(args, 0).as_callable() else {
-        return Err(JsNativeError::typ().with_message("callback must be a function").into());
+        return Err(JsNativeError::typ()
+            .with_message("callback must be a function")
+            .into());
     };
     let job = PromiseJob::new(move |ctx| f.call(&JsValue::undefined(), &[], ctx));
     context.enqueue_job(Job::from(job));
@@ -95,10 +97,21 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let cost = h.node.settings().cost.clone();
     let n = amount as u64;
     let (kind, work) = match op.as_str() {
-        "fs" => (RequestKind::Fs, Work { kind: WorkKind::FastIo, cpu: cost.fs(n), blocked: Duration::ZERO }),
+        "fs" => (
+            RequestKind::Fs,
+            Work {
+                kind: WorkKind::FastIo,
+                cpu: cost.fs(n),
+                blocked: Duration::ZERO,
+            },
+        ),
         "dns" => (
             RequestKind::GetAddrInfo,
-            Work { kind: WorkKind::SlowIo, cpu: Duration::from_micros(20), blocked: cost.dns_lookup },
+            Work {
+                kind: WorkKind::SlowIo,
+                cpu: Duration::from_micros(20),
+                blocked: cost.dns_lookup,
+            },
         ),
         other => {
             let cpu = match other {
@@ -107,7 +120,14 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
                 "zlib" => cost.zlib(n),
                 _ => cost.hash(n),
             };
-            (RequestKind::Work, Work { kind: WorkKind::Cpu, cpu, blocked: Duration::ZERO })
+            (
+                RequestKind::Work,
+                Work {
+                    kind: WorkKind::Cpu,
+                    cpu,
+                    blocked: Duration::ZERO,
+                },
+            )
         }
     };
     let id = h.node.submit_work(kind, work, label);
@@ -117,6 +137,9 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 /// CPU time a built-in spent synchronously (a sync hash, a sync file read), in microseconds.
 fn charge(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let us = arg_f64(args, 0, context)?.max(0.0) as u64;
-    host(context).borrow_mut().node.charge(Duration::from_micros(us));
+    host(context)
+        .borrow_mut()
+        .node
+        .charge(Duration::from_micros(us));
     Ok(JsValue::undefined())
 }

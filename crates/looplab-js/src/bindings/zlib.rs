@@ -15,7 +15,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -62,7 +66,10 @@ fn gunzip(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 /// zlib format (RFC 1950), as `zlib.deflateSync` writes it.
 fn deflate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let data = arg_bytes(args, 0, context)?;
-    bytes_value(miniz_oxide::deflate::compress_to_vec_zlib(&data, 6), context)
+    bytes_value(
+        miniz_oxide::deflate::compress_to_vec_zlib(&data, 6),
+        context,
+    )
 }
 
 fn inflate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
