@@ -2,6 +2,7 @@
 // harness runs node with --expose-internals): name, code, message, stack
 // header and own keys of each error.
 import { runBoth } from '../scenario.mjs';
+import { runsOwnCases } from './own_gate.mjs';
 
 export const SCENARIOS = {
   validators(require, log) {
@@ -69,6 +70,7 @@ export const SCENARIOS = {
 };
 
 export default async function (t) {
+  if (!runsOwnCases()) return;
   for (const [name, fn] of Object.entries(SCENARIOS)) {
     const [ours, theirs] = await runBoth(t.realm, fn);
     const o = ours.split('\n');

@@ -1,6 +1,7 @@
 // More of util, ours vs node's: format corner cases, deprecate codes,
 // promisify/callbackify edges, inspect options plumbing, deep equality.
 import { runBoth } from '../scenario.mjs';
+import { runsOwnCases } from './own_gate.mjs';
 
 export const SCENARIOS = {
   format(require, log) {
@@ -90,6 +91,7 @@ export const SCENARIOS = {
 };
 
 export default async function (t) {
+  if (!runsOwnCases()) return;
   for (const [name, fn] of Object.entries(SCENARIOS)) {
     const [ours, theirs] = await runBoth(t.realm, fn);
     const o = ours.split('\n');
