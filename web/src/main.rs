@@ -1,7 +1,17 @@
-//! The Looplab page: mounts the Yew app on the document body.
+//! The Looplab playground: a Yew page that runs a scenario on the model and draws every step.
 mod app;
+mod browser;
 mod components;
-mod demo;
+mod demo_host;
+mod files;
+mod hooks;
+mod layers;
+mod library;
+mod run_data;
+mod runner;
+mod scenario;
+mod share;
+mod state;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -1,0 +1,19 @@
+//! The sentence for the current step, in a live region so screen readers hear each step.
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    pub sentence: AttrValue,
+    pub time_us: u64,
+}
+
+#[function_component(Narration)]
+pub fn narration(props: &NarrationProps) -> Html {
+    html! {
+        <section class="narration" aria-labelledby="narration-heading">
+            <h2 id="narration-heading" class="visually-hidden">{ "What happens" }</h2>
+            <p data-testid="narration" aria-live="polite" aria-atomic="true">{ props.sentence.clone() }</p>
+            <p class="time">{ format!("virtual time {:.3} ms", props.time_us as f64 / 1000.0) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,4 @@
+//! Hooks: browser effects the components share.
+pub mod use_keyboard;
+pub mod use_player;
+pub mod use_theme;

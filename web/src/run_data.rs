@@ -1,0 +1,148 @@
+//! A finished run as the page steps through it: the replay, the narrated steps and the console.
+//!
+//! A step is a trace event that has a sentence; bookkeeping events (a queue pop, a phase leave)
+//! are applied on the way but never stop the player. Step 0 is "before the script runs".
+use looplab_core::narration::narrate;
+use looplab_core::replay::{Replay, View};
+use looplab_core::trace::{Stamped, Trace, TraceEvent};
+
+use crate::files::RunSettings;
+
+/// One console line and the step that printed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsoleLine {
+    pub step: usize,
+    /// 1 for stdout, 2 for stderr.
+    pub fd: u8,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct RunData {
+    replay: Replay,
+    /// Events applied at each step (strictly increasing, starting with 0).
+    stops: Vec<usize>,
+    sentences: Vec<String>,
+    pub console: Vec<ConsoleLine>,
+    /// Said once above the run: a limit hit, a runtime missing, events dropped.
+    pub notice: Option<String>,
+    /// What the run was given (the runner fills it in).
+    pub settings: RunSettings,
+}
+
+/// Runs never change once made: two are equal when they are the same run.
+impl PartialEq for RunData {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl RunData {
+    pub fn new(trace: Trace, notice: Option<String>) -> Self {
+        let mut stops = vec![0];
+        let mut sentences =
+            vec!["Before the script runs: press Step or Play to start.".to_string()];
+        let mut console = Vec::new();
+        let mut view = View::default();
+        let dropped = trace.dropped;
+        for (i, Stamped { event, .. }) in trace.events.iter().enumerate() {
+            if let Some(sentence) = narrate(event, &view) {
+                stops.push(i + 1);
+                sentences.push(sentence);
+                if let TraceEvent::Output { fd, text } = event {
+                    console.push(ConsoleLine {
+                        step: stops.len() - 1,
+                        fd: *fd,
+                        text: text.clone(),
+                    });
+                }
+            }
+            view.apply(&trace.events[i]);
+        }
+        let notice = notice.or_else(|| {
+            (dropped > 0).then(|| {
+                format!(
+                    "The trace stopped recording after {} events ({dropped} more were left out).",
+                    trace.events.len()
+                )
+            })
+        });
+        RunData {
+            replay: Replay::new(trace),
+            stops,
+            sentences,
+            console,
+            notice,
+            settings: RunSettings::default(),
+        }
+    }
+
+    pub fn last(&self) -> usize {
+        self.stops.len() - 1
+    }
+
+    pub fn events(&self) -> usize {
+        self.replay.len()
+    }
+
+    /// What the model looked like after `step`.
+    pub fn view(&self, step: usize) -> View {
+        self.replay.view_at(self.stops[step.min(self.last())])
+    }
+
+    pub fn sentence(&self, step: usize) -> &str {
+        &self.sentences[step.min(self.last())]
+    }
+
+    /// The event shown at `step` (none at step 0).
+    pub fn event(&self, step: usize) -> Option<&TraceEvent> {
+        let applied = self.stops[step.min(self.last())];
+        applied
+            .checked_sub(1)
+            .map(|i| &self.replay.trace().events[i].event)
+    }
+
+    /// The step at which event index `event` (0-based) has been applied.
+    fn step_of_event(&self, event: usize) -> usize {
+        self.stops
+            .partition_point(|&s| s < event + 1)
+            .min(self.last())
+    }
+
+    /// The next step that enters a loop phase.
+    pub fn next_phase(&self, step: usize) -> usize {
+        let from = self.stops[step.min(self.last())];
+        match from.checked_sub(1) {
+            Some(i) => self.replay.next_phase(i, None),
+            None => self.first_phase(),
+        }
+        .map_or(self.last(), |e| self.step_of_event(e))
+    }
+
+    /// The next step that starts a new loop iteration.
+    pub fn next_iteration(&self, step: usize) -> usize {
+        let from = self.stops[step.min(self.last())].saturating_sub(1);
+        self.replay
+            .next_iteration(from)
+            .map_or(self.last(), |e| self.step_of_event(e))
+    }
+
+    fn first_phase(&self) -> Option<usize> {
+        self.replay
+            .trace()
+            .events
+            .iter()
+            .position(|e| matches!(e.event, TraceEvent::PhaseEnter { .. }))
+    }
+
+    /// The first step whose sentence contains `text` (for a scenario's opening step).
+    pub fn find(&self, text: &str) -> Option<usize> {
+        self.sentences.iter().position(|s| s.contains(text))
+    }
+
+    /// Whole stdout and stderr as the console shows them.
+    #[cfg(test)]
+    pub fn output(&self) -> String {
+        self.console.iter().map(|l| l.text.as_str()).collect()
+    }
+}

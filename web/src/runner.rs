@@ -1,0 +1,150 @@
+//! Runs a scenario's files once and hands the page a `RunData` to step through.
+//!
+//! With the `js` feature the files run on looplab-js (Boa hosting Node's built-ins) under the page's
+//! limits, so a runaway script stops with a message instead of freezing the tab. Without it, only the
+//! built-in demo runs (on the model with Rust closures for callbacks).
+use crate::demo_host;
+use crate::files::{RunSettings, SourceFile};
+use crate::run_data::RunData;
+
+fn is_demo(files: &[SourceFile]) -> bool {
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    files.len() == 1 && squash(&files[0].text) == squash(demo_host::DEMO_SOURCE)
+}
+
+pub fn run(files: &[SourceFile], settings: RunSettings) -> RunData {
+    let settings = settings.clamped();
+    let mut data = if is_demo(files) {
+        RunData::new(demo_host::run(settings.to_core()), None)
+    } else {
+        engine::run(files, settings)
+    };
+    data.settings = settings;
+    data
+}
+
+#[cfg(feature = "js")]
+mod engine {
+    use super::*;
+    use looplab_core::Instant;
+    use looplab_core::trace::{Stamped, TRACE_VERSION, Trace, TraceEvent};
+    use looplab_js::{Limits, RunOptions, Runtime, Stream, Vfs};
+
+    /// Where the page keeps a scenario's files in the virtual file system.
+    pub const APP_DIR: &str = "/app";
+
+    /// The entry file's path: an ES-module entry is a `.mjs` file, as Node decides by extension.
+    pub fn entry_path(files: &[SourceFile], settings: RunSettings) -> String {
+        let name = files.first().map_or("main.js", |f| f.name.as_str());
+        match (settings.entry, name.strip_suffix(".js")) {
+            (crate::files::Entry::Esm, Some(stem)) => format!("{APP_DIR}/{stem}.mjs"),
+            _ => format!("{APP_DIR}/{name}"),
+        }
+    }
+
+    /// Tighter than the CLI's: a learner's scenario is small, and the tab must stay responsive.
+    fn page_limits() -> Limits {
+        Limits {
+            loop_iterations: 2_000_000,
+            recursion: 1_000,
+            max_callbacks: 20_000,
+            max_virtual_ms: 10 * 60 * 1000,
+            max_output_bytes: 256 * 1024,
+        }
+    }
+
+    pub fn run(files: &[SourceFile], settings: RunSettings) -> RunData {
+        let entry = entry_path(files, settings);
+        let mut vfs = Vfs::memory();
+        for (i, f) in files.iter().enumerate() {
+            let path = if i == 0 {
+                entry.clone()
+            } else {
+                format!("{APP_DIR}/{}", f.name)
+            };
+            vfs.insert(&path, f.text.as_bytes());
+        }
+        let mut options = RunOptions::new(entry, APP_DIR);
+        options.threadpool_size = settings.pool as usize;
+        options.cores = settings.cores as usize;
+        options.limits = page_limits();
+        let mut runtime = match Runtime::new(options, vfs) {
+            Ok(rt) => rt,
+            Err(e) => return RunData::new(empty(settings), Some(e.to_string())),
+        };
+        let mut output = Vec::new();
+        let status = loop {
+            if let Some(status) = runtime.step() {
+                break status;
+            }
+            output.extend(runtime.take_output());
+        };
+        output.extend(runtime.take_output());
+        let json = runtime.trace_json();
+        match serde_json::from_str::<Trace>(&json) {
+            Ok(trace) if !trace.events.is_empty() => RunData::new(trace, None),
+            _ => RunData::new(
+                output_only(settings, &output, status),
+                Some(
+                    "This build's runtime does not hand its loop events to the page yet: the \
+                     console is real, the loop view is not."
+                        .into(),
+                ),
+            ),
+        }
+    }
+
+    fn empty(settings: RunSettings) -> Trace {
+        Trace {
+            version: TRACE_VERSION,
+            settings: settings.to_core(),
+            events: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    fn output_only(settings: RunSettings, output: &[(Stream, String)], status: i32) -> Trace {
+        let at = Instant::default();
+        let mut events: Vec<Stamped> = output
+            .iter()
+            .map(|(stream, text)| Stamped {
+                at,
+                event: TraceEvent::Output {
+                    fd: if *stream == Stream::Stderr { 2 } else { 1 },
+                    text: text.clone(),
+                },
+            })
+            .collect();
+        events.push(Stamped {
+            at,
+            event: TraceEvent::Exit { code: status },
+        });
+        Trace {
+            events,
+            ..empty(settings)
+        }
+    }
+}
+
+#[cfg(not(feature = "js"))]
+mod engine {
+    use super::*;
+    use looplab_core::trace::{TRACE_VERSION, Trace};
+
+    pub fn run(_files: &[SourceFile], settings: RunSettings) -> RunData {
+        let trace = Trace {
+            version: TRACE_VERSION,
+            settings: settings.to_core(),
+            events: Vec::new(),
+            dropped: 0,
+        };
+        RunData::new(
+            trace,
+            Some(
+                "This build of the page has no JavaScript engine: only the demo scenario runs. \
+                 The source is shown as it is."
+                    .into(),
+            ),
+        )
+    }
+}

@@ -1,0 +1,378 @@
+//! The page's state and every way it changes, with no HTML: tested natively.
+//!
+//! Running code happens outside the reducer (it is a side effect); the result arrives as
+//! `Action::Ran`. Stepping only moves `step` through the recorded run.
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::files::{RunSettings, SourceFile};
+use crate::run_data::RunData;
+use crate::scenario::{self, Open, Scenario};
+use crate::share::{FORMAT, Shared};
+
+/// Play speeds in steps per second.
+pub const SPEEDS: [u32; 5] = [1, 2, 4, 10, 30];
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub files: Vec<SourceFile>,
+    pub active_file: usize,
+    pub settings: RunSettings,
+    /// The library scenario the files came from, while unedited.
+    pub scenario: Option<&'static str>,
+    pub run: Option<Rc<RunData>>,
+    pub step: usize,
+    pub playing: bool,
+    /// Index into `SPEEDS`.
+    pub speed: usize,
+    /// The files or settings changed since the last run.
+    pub stale: bool,
+    /// A message for the learner (a bad link, say), dismissible.
+    pub message: Option<String>,
+    pub embed: bool,
+    pub read_only: bool,
+    /// Bumped to ask the page to run the files; the run opens at `open_at`.
+    pub run_request: u32,
+    pub open_at: OpenAt,
+}
+
+/// Where the next run opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenAt {
+    Scenario(Open),
+    Step(usize),
+}
+
+impl Default for State {
+    fn default() -> Self {
+        let first = &crate::library::SCENARIOS[0];
+        State {
+            files: first.source_files(),
+            active_file: 0,
+            settings: first.settings(),
+            scenario: Some(first.id),
+            run: None,
+            step: 0,
+            playing: false,
+            speed: 2,
+            stale: true,
+            message: None,
+            embed: false,
+            read_only: false,
+            run_request: 1,
+            open_at: OpenAt::Scenario(first.open),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    Edit {
+        file: usize,
+        text: String,
+    },
+    SelectFile(usize),
+    LoadScenario(&'static str),
+    Settings(RunSettings),
+    /// A run finished; open it at `step`.
+    Ran {
+        run: Rc<RunData>,
+        step: usize,
+    },
+    StepForward,
+    StepBack,
+    GoTo(usize),
+    NextPhase,
+    NextIteration,
+    End,
+    /// Back to step 0 of the same run.
+    Reset,
+    TogglePlay,
+    /// One tick of the player: forward, pausing at the end.
+    PlayTick,
+    Speed(usize),
+    Message(Option<String>),
+    /// Files, settings and step from a share link; the page runs them next.
+    Restore(Shared),
+    Embed {
+        embed: bool,
+        read_only: bool,
+    },
+    /// Run the files (the page's effect does it and answers with `Ran`).
+    Run,
+}
+
+impl State {
+    pub fn last(&self) -> usize {
+        self.run.as_ref().map_or(0, |r| r.last())
+    }
+
+    /// What a share link for this state carries.
+    pub fn shared(&self) -> Shared {
+        Shared {
+            v: FORMAT,
+            files: self.files.clone(),
+            settings: self.settings,
+            step: self.step,
+            scenario: self.scenario.map(str::to_string),
+        }
+    }
+
+    fn at(mut self, step: usize) -> Self {
+        self.step = step.min(self.last());
+        if self.step == self.last() {
+            self.playing = false;
+        }
+        self
+    }
+
+    fn edited(mut self) -> Self {
+        self.stale = true;
+        self.scenario = None;
+        self.playing = false;
+        self
+    }
+
+    pub fn scenario(&self) -> Option<&'static Scenario> {
+        self.scenario.and_then(scenario::find)
+    }
+}
+
+/// The step a run opens at.
+pub fn opening_step(run: &RunData, open: OpenAt) -> usize {
+    match open {
+        OpenAt::Step(step) => step.min(run.last()),
+        OpenAt::Scenario(Open::Start) => 0,
+        OpenAt::Scenario(Open::End) => run.last(),
+        OpenAt::Scenario(Open::Find(text)) => run.find(text).unwrap_or(0),
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let s = (*self).clone();
+        let next = match action {
+            Action::Edit { file, text } => {
+                let mut s = s.edited();
+                if let Some(f) = s.files.get_mut(file) {
+                    f.text = text;
+                }
+                s
+            }
+            Action::SelectFile(i) if i < s.files.len() => State {
+                active_file: i,
+                ..s
+            },
+            Action::SelectFile(_) => return self,
+            Action::LoadScenario(id) => match scenario::find(id) {
+                Some(sc) => State {
+                    files: sc.source_files(),
+                    active_file: 0,
+                    settings: sc.settings(),
+                    scenario: Some(sc.id),
+                    run: None,
+                    step: 0,
+                    playing: false,
+                    stale: true,
+                    run_request: s.run_request + 1,
+                    open_at: OpenAt::Scenario(sc.open),
+                    ..s
+                },
+                None => return self,
+            },
+            Action::Settings(settings) => {
+                let scenario = s.scenario;
+                State {
+                    settings: settings.clamped(),
+                    scenario,
+                    ..s.edited()
+                }
+            }
+            Action::Ran { run, step } => State {
+                run: Some(run),
+                stale: false,
+                playing: false,
+                ..s
+            }
+            .at(step),
+            Action::StepForward => {
+                let step = s.step + 1;
+                s.at(step)
+            }
+            Action::StepBack => {
+                let step = s.step.saturating_sub(1);
+                s.at(step)
+            }
+            Action::GoTo(step) => s.at(step),
+            Action::NextPhase => match s.run.clone() {
+                Some(r) => s.at(r.next_phase(self.step)),
+                None => return self,
+            },
+            Action::NextIteration => match s.run.clone() {
+                Some(r) => s.at(r.next_iteration(self.step)),
+                None => return self,
+            },
+            Action::End => {
+                let last = s.last();
+                s.at(last)
+            }
+            Action::Reset => State {
+                playing: false,
+                ..s
+            }
+            .at(0),
+            Action::TogglePlay if s.run.is_none() => return self,
+            Action::TogglePlay => {
+                let restart = !s.playing && s.step == s.last();
+                let mut s = if restart { s.at(0) } else { s };
+                s.playing = !s.playing && s.last() > 0;
+                s
+            }
+            Action::PlayTick if !s.playing => return self,
+            Action::PlayTick => {
+                let step = s.step + 1;
+                s.at(step)
+            }
+            Action::Speed(i) => State {
+                speed: i.min(SPEEDS.len() - 1),
+                ..s
+            },
+            Action::Message(message) => State { message, ..s },
+            Action::Restore(shared) => {
+                let known = shared.scenario.as_deref().and_then(scenario::find);
+                State {
+                    files: shared.files,
+                    active_file: 0,
+                    settings: shared.settings.clamped(),
+                    scenario: known.map(|sc| sc.id),
+                    run: None,
+                    step: 0,
+                    playing: false,
+                    stale: true,
+                    run_request: s.run_request + 1,
+                    open_at: OpenAt::Step(shared.step),
+                    ..s
+                }
+            }
+            Action::Run => State {
+                run_request: s.run_request + 1,
+                open_at: OpenAt::Step(0),
+                playing: false,
+                ..s
+            },
+            Action::Embed { embed, read_only } => State {
+                embed,
+                read_only,
+                ..s
+            },
+        };
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runner;
+
+    fn ran() -> Rc<State> {
+        let s = Rc::new(State::default());
+        let run = Rc::new(runner::run(&s.files, s.settings));
+        s.reduce(Action::Ran { run, step: 0 })
+    }
+
+    #[test]
+    fn the_default_scenario_runs_and_prints_in_node_order() {
+        let s = ran();
+        let run = s.run.as_ref().unwrap();
+        assert_eq!(
+            run.output(),
+            "main\nnextTick\npromise\nimmediate\ntimeout\nreadFile\nimmediate from I/O\ntimeout from I/O\n"
+        );
+        assert!(run.last() > 20);
+        assert!(!s.stale);
+    }
+
+    #[test]
+    fn stepping_back_and_forward_lands_on_the_same_views() {
+        let mut s = ran();
+        let run = s.run.clone().unwrap();
+        for _ in 0..15 {
+            s = s.reduce(Action::StepForward);
+        }
+        let at = s.step;
+        let view = run.view(at);
+        s = s.reduce(Action::StepBack).reduce(Action::StepBack);
+        assert_eq!(s.step, at - 2);
+        s = s.reduce(Action::StepForward).reduce(Action::StepForward);
+        assert_eq!(s.step, at);
+        assert_eq!(run.view(s.step), view);
+    }
+
+    #[test]
+    fn jumps_go_to_phases_iterations_and_the_end() {
+        let mut s = ran();
+        let run = s.run.clone().unwrap();
+        s = s.reduce(Action::NextPhase);
+        assert!(run.view(s.step).phase.is_some());
+        let first = run.view(s.step).iteration;
+        s = s.reduce(Action::NextIteration);
+        assert!(run.view(s.step).iteration > first);
+        s = s.reduce(Action::End);
+        assert_eq!(s.step, run.last());
+        assert_eq!(run.view(s.step).exit, Some(0));
+        s = s.reduce(Action::StepForward);
+        assert_eq!(s.step, run.last(), "stepping past the end stays at the end");
+        s = s.reduce(Action::Reset);
+        assert_eq!(s.step, 0);
+    }
+
+    #[test]
+    fn playing_stops_at_the_end_and_restarts_from_the_start() {
+        let mut s = ran().reduce(Action::TogglePlay);
+        assert!(s.playing);
+        for _ in 0..10_000 {
+            s = s.reduce(Action::PlayTick);
+        }
+        assert!(!s.playing);
+        assert_eq!(s.step, s.last());
+        s = s.reduce(Action::TogglePlay);
+        assert!(s.playing);
+        assert_eq!(s.step, 0);
+    }
+
+    #[test]
+    fn editing_marks_the_run_stale_and_forgets_the_scenario() {
+        let s = ran().reduce(Action::Edit {
+            file: 0,
+            text: "console.log(1)".into(),
+        });
+        assert!(s.stale);
+        assert_eq!(s.scenario, None);
+    }
+
+    #[test]
+    fn console_lines_link_to_the_steps_that_printed_them() {
+        let s = ran();
+        let run = s.run.as_ref().unwrap();
+        for line in &run.console {
+            assert!(run.sentence(line.step).contains(line.text.trim_end()));
+        }
+    }
+
+    #[test]
+    fn restore_then_run_opens_the_shared_step() {
+        let mut shared = ran().shared();
+        shared.step = 12;
+        let s = Rc::new(State::default()).reduce(Action::Restore(shared));
+        assert_eq!(s.scenario, Some("tour"));
+        assert_eq!(s.open_at, OpenAt::Step(12));
+        let run = Rc::new(runner::run(&s.files, s.settings));
+        let step = opening_step(&run, s.open_at);
+        let s = s.reduce(Action::Ran { run, step });
+        assert_eq!(s.step, 12);
+    }
+}
