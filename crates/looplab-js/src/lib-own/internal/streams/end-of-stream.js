@@ -9,11 +9,16 @@ const codes = () => require('internal/errors').codes;
 const isNodeStream = (s) => s !== null && typeof s === 'object' &&
   (s._readableState !== undefined || s._writableState !== undefined ||
    (typeof s.pipe === 'function' && typeof s.on === 'function'));
-const hasReadable = (s) => !!s && typeof s.pipe === 'function' && typeof s.on === 'function' &&
-  (!s._writableState || (s._readableState && s._readableState.readable !== false)) &&
-  (!s._writableState || !!s._readableState);
-const hasWritable = (s) => !!s && typeof s.write === 'function' && typeof s.on === 'function' &&
-  (!s._readableState || (s._writableState && s._writableState.writable !== false));
+function hasReadable(s) {
+  if (!s || typeof s.pipe !== 'function' || typeof s.on !== 'function') return false;
+  if (!s._writableState) return true;
+  return !!s._readableState && s._readableState.readable !== false;
+}
+function hasWritable(s) {
+  if (!s || typeof s.write !== 'function' || typeof s.on !== 'function') return false;
+  if (!s._readableState) return true;
+  return !!s._writableState && s._writableState.writable !== false;
+}
 
 function readableDone(s) {
   const r = s._readableState;

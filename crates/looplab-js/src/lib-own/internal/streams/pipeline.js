@@ -85,21 +85,42 @@ function pipelineImpl(streams, callback, opts) {
   }
   const stageDone = (err) => finishOne(err, --pending === 0);
 
-  // Watches a stream stage; destroys it if the pipeline fails first.
-  function track(stream, reading, writing) {
-    let done = false;
+  // Watches one side of a stage. A middle stage is watched as the writable end
+  // of one link and the readable end of the next, so (as in Node) its own
+  // 'close' is not waited for.
+  function watch(stream, reading, writing, onDone) {
     pending++;
     eos(stream, { readable: reading, writable: writing }, (err) => {
-      done = !err;
       // A reading stage closed after its consumer stopped is not a failure.
       if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' && reading && !writing && stream._readableState?.ended) err = undefined;
-      stageDone(err);
+      onDone(err);
     });
+  }
+
+  function track(stream, reading, writing, isSource) {
+    let done = false;
+    let counted = false;
+    const once = (err) => {
+      if (counted) return;
+      counted = true;
+      stageDone(err);
+    };
+    if (reading && writing) {
+      watch(stream, false, true, stageDone);
+      watch(stream, true, false, stageDone);
+    } else {
+      watch(stream, reading, writing, (err) => {
+        done = !err;
+        once(err);
+      });
+    }
     stream.on('close', () => { done = true; });
     destroys.push((err) => {
       if (done) return;
       done = true;
       destroyer(stream, err || new (codes().ERR_STREAM_DESTROYED)('pipe'));
+      // The pipeline does not wait for a source it tore down itself.
+      if (isSource && err) once();
     });
   }
 
@@ -111,7 +132,7 @@ function pipelineImpl(streams, callback, opts) {
       const writing = i > 0;
       const end = reading || opts?.end !== false;
       const isStream = eos.isNodeStream(stream);
-      if (isStream && (end || !reading)) track(stream, reading, writing);
+      if (isStream && (end || !reading)) track(stream, reading, writing, i === 0);
 
       if (i === 0) {
         if (typeof stream === 'function') {
