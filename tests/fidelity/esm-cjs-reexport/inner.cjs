@@ -1,0 +1,2 @@
+exports.inner = 'inner value';
+exports.shared = 'from inner';

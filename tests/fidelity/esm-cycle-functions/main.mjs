@@ -1,0 +1,3 @@
+import { even } from './even.mjs';
+import { odd } from './odd.mjs';
+console.log(even(10), odd(7));

@@ -1,0 +1,1 @@
+export default class Point { constructor(x) { this.x = x; } }

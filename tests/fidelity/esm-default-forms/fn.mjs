@@ -1,0 +1,1 @@
+export default function greet(name) { return `hi ${name}`; }

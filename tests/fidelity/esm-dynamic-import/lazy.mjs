@@ -1,0 +1,3 @@
+console.log('lazy evaluates');
+export const value = 'lazy value';
+export default function lazyDefault() { return 'lazy default'; }

@@ -1,0 +1,2 @@
+console.log('static evaluates');
+export const s = 1;

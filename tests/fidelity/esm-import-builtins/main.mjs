@@ -1,0 +1,11 @@
+import fs, { readFileSync } from 'node:fs';
+import path from 'path';
+import { EventEmitter } from 'events';
+import * as os from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+console.log(fs.readFileSync === readFileSync, typeof path.join, typeof os.platform, 'default' in os);
+const e = new EventEmitter();
+e.on('x', (v) => console.log('event', v));
+e.emit('x', 42);
+await delay(5);
+console.log('after delay', readFileSync(new URL(import.meta.url)).length > 0);

@@ -1,0 +1,2 @@
+module.exports = function callable() { return 'called'; };
+module.exports.extra = 'extra';

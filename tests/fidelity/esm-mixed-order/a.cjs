@@ -1,0 +1,2 @@
+console.log('a.cjs runs');
+module.exports = { fromCjs: 'a' };

@@ -1,0 +1,2 @@
+console.log('b.mjs runs');
+export const fromEsm = 'b';

@@ -1,0 +1,2 @@
+console.log('c.cjs runs');
+exports.c = 'c';

@@ -1,0 +1,2 @@
+exports.kind = 'CommonJS because of .cjs';
+console.log('legacy.cjs', typeof require);

@@ -1,0 +1,1 @@
+exports.kind = 'CommonJS: nearest package.json says commonjs';

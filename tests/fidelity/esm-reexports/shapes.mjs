@@ -1,0 +1,3 @@
+export const circle = 'circle';
+export const square = 'square';
+export default 'shapes default';

@@ -1,0 +1,3 @@
+console.log('plain.mjs evaluates');
+export const named = 'named';
+export default 'default';

@@ -1,0 +1,2 @@
+console.log('leaf evaluates once');
+export const leaf = 1;

@@ -1,0 +1,3 @@
+import { a } from './a.mjs';
+import { b } from './b.mjs';
+console.log('main', a, b);

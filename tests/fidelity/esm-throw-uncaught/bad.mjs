@@ -1,0 +1,2 @@
+console.log('bad starts');
+throw new Error('thrown from bad.mjs');

@@ -1,0 +1,4 @@
+import './d.mjs';
+console.log('b starts');
+await null;
+console.log('b resumes');

@@ -1,0 +1,3 @@
+import './b.mjs';
+import './c.mjs';
+console.log('main');

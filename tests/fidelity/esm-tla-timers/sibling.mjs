@@ -1,0 +1,2 @@
+console.log('sibling runs without waiting');
+export const sibling = true;

@@ -1,0 +1,2 @@
+console.log(require('broken'));
+console.log(require('broken') === require('broken'));

@@ -1,0 +1,10 @@
+const path = require('path');
+const child = require('./lib/child');
+console.log(module.id, module.loaded, child.loaded, require.main === module);
+console.log(module.children.map((m) => path.relative(__dirname, m.id)));
+console.log(child.children.map((m) => path.relative(__dirname, m.filename)));
+require('./lib/child');
+console.log(module.children.length);
+console.log(module.paths[0] === path.join(__dirname, 'node_modules'), module.paths.at(-1));
+console.log(path.relative(__dirname, child.path), typeof module.require);
+setImmediate(() => console.log('later, main loaded:', module.loaded));

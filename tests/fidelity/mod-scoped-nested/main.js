@@ -1,0 +1,2 @@
+console.log(require('@scope/tool').version, require('dep/package.json').version);
+console.log(require('@scope/tool/extra'));

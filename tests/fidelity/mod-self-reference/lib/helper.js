@@ -1,0 +1,2 @@
+const { hello } = require('selfie');
+module.exports = () => hello() + ' via helper';

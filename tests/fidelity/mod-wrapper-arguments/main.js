@@ -1,0 +1,2 @@
+require('./lib/m');
+console.log(require('path').basename(require.resolve('./lib/m')));
