@@ -185,6 +185,7 @@ const posix = {
   matchesGlob(path, pattern) {
     checkString(path, 'path');
     checkString(pattern, 'pattern');
+    warnGlob();
     return globToRegExp(pattern).test(path);
   },
 
@@ -197,34 +198,45 @@ const posix = {
   },
 };
 
-// A small glob: '**' crosses directories, '*' and '?' do not, [...] classes.
+// A small glob: '**' spans whole segments, '*' and '?' stay inside one, and
+// neither matches a leading dot; [...] classes ('!' negates).
 function globToRegExp(pattern) {
   let re = '';
+  let segmentStart = true;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
+    if (c === '*' && pattern[i + 1] === '*' && segmentStart && (i + 2 === pattern.length || pattern[i + 2] === '/')) {
+      const last = i + 2 === pattern.length;
+      re += last ? '(?:[^/.][^/]*(?:/[^/.][^/]*)*)?' : '(?:[^/.][^/]*/)*';
+      i += last ? 1 : 2;
+      segmentStart = true;
+      continue;
+    }
     if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        re += '.*';
-        i++;
-        if (pattern[i + 1] === '/') i++;
-      } else {
-        re += '[^/]*';
-      }
+      re += segmentStart ? '(?!\\.)[^/]*' : '[^/]*';
     } else if (c === '?') {
-      re += '[^/]';
+      re += segmentStart ? '[^/.]' : '[^/]';
     } else if (c === '[') {
       const close = pattern.indexOf(']', i + 1);
       if (close < 0) {
         re += '\\[';
       } else {
-        re += `[${pattern.slice(i + 1, close).replace(/^!/, '^')}]`;
+        re += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else {
       re += c.replace(/[.+^${}()|\\]/g, '\\$&');
     }
+    segmentStart = c === '/';
   }
   return new RegExp(`^${re}$`);
+}
+
+let globWarned = false;
+function warnGlob() {
+  if (globWarned) return;
+  globWarned = true;
+  process.emitWarning('glob is an experimental feature and might change at any time', 'ExperimentalWarning');
 }
 
 posix.win32 = require('internal/path/win32')(checkString, foldSegments, lastSegment, extOf, stripSuffix, formatWith);
