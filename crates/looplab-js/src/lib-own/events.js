@@ -245,11 +245,11 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
     if (all) {
       this._events = { __proto__: null };
       this._eventsCount = 0;
+      this[kShapeMode] = false;
     } else if (events[type] !== undefined) {
       if (--this._eventsCount === 0) this._events = { __proto__: null };
       else delete events[type];
     }
-    this[kShapeMode] = false;
     return this;
   }
   // Someone listens for 'removeListener': remove one at a time so they hear it,

@@ -68,6 +68,13 @@ export const SCENARIOS = {
     p.on('removeListener', (n, l) => log('removed', n, l.name));
     function named() {}
     p.once('k', named); p.emit('k');
+    function Shaped() { this._events = { close: undefined, data: undefined }; EventEmitter.call(this); }
+    Object.setPrototypeOf(Shaped.prototype, EventEmitter.prototype);
+    const s = new Shaped();
+    s.on('x', f); s.on('data', f);
+    log(s.eventNames(), s._eventsCount, s.listenerCount('close'));
+    s.removeListener('data', f); s.removeAllListeners('x');
+    log(s.eventNames(), Object.keys(s._events), s._eventsCount);
   },
   async abortHelpers(require, log) {
     const { addAbortListener, once } = require('events');

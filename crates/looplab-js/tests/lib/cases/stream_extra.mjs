@@ -170,6 +170,8 @@ export const SCENARIOS = {
     await once(p, 'drain');
     log('p drained');
     const r2 = new Readable({ objectMode: true, read() {} });
+    r2.on('foo', () => {}); r2.on('data', () => {}); r2.removeAllListeners('data');
+    log(r2.eventNames(), r2.listenerCount('foo'));
     log(r2.push(1), r2.isPaused(), r2.readableFlowing);
     r2.pause(); log(r2.isPaused(), r2.readableFlowing);
     r2.resume(); log(r2.isPaused(), r2.readableFlowing);

@@ -45,4 +45,13 @@ Stream.prototype.pipe = function pipe(dest, options) {
   return dest;
 };
 
+// Streams may pre-shape `_events` with empty slots; list only real listeners.
+Stream.prototype.eventNames = function eventNames() {
+  const names = [];
+  for (const key of Reflect.ownKeys(this._events || {})) {
+    if (this._events[key] !== undefined) names.push(key);
+  }
+  return names;
+};
+
 module.exports = { Stream };
