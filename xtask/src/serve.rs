@@ -9,7 +9,7 @@ pub const DEFAULT_PORT: u16 = 8080;
 pub fn main(port: u16) -> Result<()> {
     build::main()?;
     let data = paths::target_dir().join("looplab-data");
-    let server = Server::start(&looplab_binary("release"), port, &data)?;
+    let server = Server::start(&looplab_binary("release"), port, &data, None)?;
     println!(
         "serving dist/ with {} at {} (Ctrl-C stops)",
         server.kind, server.url

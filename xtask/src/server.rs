@@ -23,15 +23,22 @@ pub struct Server {
 
 impl Server {
     /// Starts serving dist/ on 127.0.0.1:`port` (0 picks a free port) in the background.
-    /// `looplab` is the binary to try; `data` is where `looplab serve` keeps uploads.
-    pub fn start(looplab: &Path, port: u16, data: &Path) -> Result<Server> {
+    /// `looplab` is the binary to try; `data` is where `looplab serve` keeps uploads; its stderr
+    /// goes to `log` when given (tests), else to ours.
+    pub fn start(looplab: &Path, port: u16, data: &Path, log: Option<&Path>) -> Result<Server> {
         match looplab_serve_flags(looplab) {
-            Some(flags) => Self::start_looplab(looplab, &flags, port, data),
+            Some(flags) => Self::start_looplab(looplab, &flags, port, data, log),
             None => Self::start_static(port),
         }
     }
 
-    fn start_looplab(looplab: &Path, help: &str, port: u16, data: &Path) -> Result<Server> {
+    fn start_looplab(
+        looplab: &Path,
+        help: &str,
+        port: u16,
+        data: &Path,
+        log: Option<&Path>,
+    ) -> Result<Server> {
         // `looplab serve` takes a port number; pick a free one ourselves when asked for any.
         let port = if port == 0 { free_port()? } else { port };
         let mut cmd = Command::new(looplab);
@@ -41,6 +48,9 @@ impl Server {
         if help.contains("--data") {
             std::fs::create_dir_all(data)?;
             cmd.arg("--data").arg(data);
+        }
+        if let Some(log) = log {
+            cmd.stderr(std::fs::File::create(log)?);
         }
         let mut child = cmd
             .stdin(Stdio::null())

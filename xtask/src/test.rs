@@ -96,7 +96,8 @@ fn rust_checks() -> Result<usize> {
 fn browser_tests(chromium: &Path) -> Result<usize> {
     let data = paths::xtask_dir().join("browser-test-data");
     let _ = std::fs::remove_dir_all(&data);
-    let server = Server::start(&looplab_binary("debug"), 0, &data)?;
+    let log = paths::xtask_dir().join("logs/looplab-serve.log");
+    let server = Server::start(&looplab_binary("debug"), 0, &data, Some(&log))?;
     println!(
         "browser tests: dist/ served by {} at {}",
         server.kind, server.url
