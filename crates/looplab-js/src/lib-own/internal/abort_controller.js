@@ -69,7 +69,9 @@ class AbortSignal extends EventTarget {
     return result;
   }
 
+  // Past the depth limit Node hands back the object itself for plain formatting.
   [customInspect](depth, options, inspect) {
+    if (depth < 0) return this;
     return inspectAs('AbortSignal', { aborted: this.#aborted }, depth, options, inspect);
   }
 
@@ -98,6 +100,7 @@ class AbortController {
   }
 
   [customInspect](depth, options, inspect) {
+    if (depth < 0) return this;
     return inspectAs('AbortController', { signal: this.#signal }, depth, options, inspect);
   }
 }

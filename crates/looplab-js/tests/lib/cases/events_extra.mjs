@@ -116,6 +116,9 @@ export const SCENARIOS = {
     const d = new DOMException('m', { name: 'TimeoutError', cause: 1 });
     log(d.name, d.code, d.cause, d.message, d instanceof Error, Object.prototype.toString.call(d), DOMException.ABORT_ERR);
     log(String(new AbortController().signal), Object.keys(new Event('k')));
+    const u = require('util');
+    log(u.inspect({ c: new AbortController(), t: new EventTarget(), e: new Event('x'), s: AbortSignal.abort() }, { depth: 0 }));
+    log(u.inspect({ a: { c: new AbortController() } }, { depth: 1 }), u.inspect(new DOMException('m', 'AbortError')).split('\n')[0]);
   },
 };
 
