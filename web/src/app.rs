@@ -7,7 +7,7 @@ use crate::components::{
     console::Console, controls::Controls, editor::Editor, handles::Handles,
     layer_strip::LayerStrip, loop_phases::LoopPhases, narration::Narration, queues::Queues,
     scenario_picker::ScenarioPicker, settings_panel::SettingsPanel, share_panel::SharePanel,
-    thread_pool::ThreadPool,
+    thread_pool::ThreadPool, timeline_view::TimelineView,
 };
 use crate::hooks::{
     use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player,
@@ -176,6 +176,10 @@ pub fn app() -> Html {
                         <LoopPhases view={view.clone()} />
                         <Queues view={view.clone()} />
                         <ThreadPool view={view.clone()} pool={settings.pool} cores={settings.cores} />
+                        if let Some(run) = state.run.clone() {
+                            <TimelineView run={run} step={step}
+                                on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
+                        }
                         <Handles view={view.clone()} />
                     </div>
                 </div>

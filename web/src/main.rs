@@ -12,6 +12,7 @@ mod runner;
 mod scenario;
 mod share;
 mod state;
+mod timeline;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -7,6 +7,7 @@ use looplab_core::replay::{Replay, View};
 use looplab_core::trace::{Stamped, Trace, TraceEvent};
 
 use crate::files::RunSettings;
+use crate::timeline::Timeline;
 
 /// One console line and the step that printed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,7 @@ pub struct RunData {
     pub notice: Option<String>,
     /// What the run was given (the runner fills it in).
     pub settings: RunSettings,
+    pub timeline: Timeline,
 }
 
 /// Runs never change once made: two are equal when they are the same run.
@@ -68,6 +70,7 @@ impl RunData {
             })
         });
         RunData {
+            timeline: Timeline::new(&trace.events),
             replay: Replay::new(trace),
             stops,
             sentences,
@@ -133,6 +136,24 @@ impl RunData {
             .events
             .iter()
             .position(|e| matches!(e.event, TraceEvent::PhaseEnter { .. }))
+    }
+
+    /// Virtual time at `step`, in microseconds.
+    pub fn time_us(&self, step: usize) -> u64 {
+        self.event_time(self.stops[step.min(self.last())])
+    }
+
+    fn event_time(&self, applied: usize) -> u64 {
+        applied
+            .checked_sub(1)
+            .map_or(0, |i| self.replay.trace().events[i].at.as_micros())
+    }
+
+    /// The first step at or after virtual time `us` (for scrubbing the timeline).
+    pub fn step_at_time(&self, us: u64) -> usize {
+        self.stops
+            .partition_point(|&applied| self.event_time(applied) < us)
+            .min(self.last())
     }
 
     /// The first step whose sentence contains `text` (for a scenario's opening step).

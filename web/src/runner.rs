@@ -3,6 +3,7 @@
 //! With the `js` feature the files run on looplab-js (Boa hosting Node's built-ins) under the page's
 //! limits, so a runaway script stops with a message instead of freezing the tab. Without it, only the
 //! built-in demo runs (on the model with Rust closures for callbacks).
+#![cfg_attr(feature = "js", allow(dead_code))]
 use crate::demo_host;
 use crate::files::{RunSettings, SourceFile};
 use crate::run_data::RunData;
@@ -14,7 +15,8 @@ fn is_demo(files: &[SourceFile]) -> bool {
 
 pub fn run(files: &[SourceFile], settings: RunSettings) -> RunData {
     let settings = settings.clamped();
-    let mut data = if is_demo(files) {
+    // The demo's Rust stand-in is for builds without an engine; with one, the real code runs.
+    let mut data = if !cfg!(feature = "js") && is_demo(files) {
         RunData::new(demo_host::run(settings.to_core()), None)
     } else {
         engine::run(files, settings)
@@ -72,25 +74,84 @@ mod engine {
             Ok(rt) => rt,
             Err(e) => return RunData::new(empty(settings), Some(e.to_string())),
         };
-        let mut output = Vec::new();
+        // The k-th step that ran a task is the trace's k-th TaskStart: output is tagged with it.
+        let mut output: Vec<(usize, Stream, String)> = Vec::new();
+        let mut tasks = 0;
         let status = loop {
-            if let Some(status) = runtime.step() {
+            let done = runtime.step();
+            if done.is_none() {
+                tasks += 1;
+            }
+            for (stream, text) in runtime.take_output() {
+                output.push((tasks, stream, text));
+            }
+            if let Some(status) = done {
                 break status;
             }
-            output.extend(runtime.take_output());
         };
-        output.extend(runtime.take_output());
         let json = runtime.trace_json();
-        match serde_json::from_str::<Trace>(&json) {
-            Ok(trace) if !trace.events.is_empty() => RunData::new(trace, None),
+        let events = serde_json::from_str::<Vec<Stamped>>(&json)
+            .or_else(|_| serde_json::from_str::<Trace>(&json).map(|t| t.events));
+        match events {
+            Ok(events) if !events.is_empty() => {
+                let trace = Trace {
+                    events: with_output(events, output),
+                    ..empty(settings)
+                };
+                RunData::new(trace, None)
+            }
             _ => RunData::new(
                 output_only(settings, &output, status),
                 Some(
-                    "This build's runtime does not hand its loop events to the page yet: the \
+                    "This build's runtime does not hand its loop events to the page: the \
                      console is real, the loop view is not."
                         .into(),
                 ),
             ),
+        }
+    }
+
+    /// Puts each write into the trace just before the end of the task that made it (or at the
+    /// end, for what the process wrote while exiting).
+    fn with_output(events: Vec<Stamped>, output: Vec<(usize, Stream, String)>) -> Vec<Stamped> {
+        let mut merged = Vec::with_capacity(events.len() + output.len());
+        let mut pending = output.into_iter().peekable();
+        let mut started = 0;
+        let mut current = 0;
+        for stamped in events {
+            match stamped.event {
+                TraceEvent::TaskStart { .. } => {
+                    started += 1;
+                    current = started;
+                }
+                TraceEvent::TaskEnd { .. } => {
+                    while let Some((_, stream, text)) = pending.next_if(|(k, ..)| *k <= current) {
+                        merged.push(write(stamped.at, stream, text));
+                    }
+                }
+                _ => {}
+            }
+            merged.push(stamped);
+        }
+        let at = merged.last().map_or(Instant::default(), |s| s.at);
+        let exit = merged
+            .iter()
+            .rposition(|s| matches!(s.event, TraceEvent::Exit { .. }))
+            .unwrap_or(merged.len());
+        let tail: Vec<Stamped> = pending
+            .map(|(_, stream, text)| write(at, stream, text))
+            .collect();
+        merged.splice(exit..exit, tail);
+        merged
+    }
+
+    fn write(at: Instant, stream: Stream, text: String) -> Stamped {
+        Stamped {
+            at,
+            event: TraceEvent::Output {
+                fd: if stream == Stream::Stderr { 2 } else { 1 },
+                text,
+            },
         }
     }
 
@@ -103,17 +164,15 @@ mod engine {
         }
     }
 
-    fn output_only(settings: RunSettings, output: &[(Stream, String)], status: i32) -> Trace {
+    fn output_only(
+        settings: RunSettings,
+        output: &[(usize, Stream, String)],
+        status: i32,
+    ) -> Trace {
         let at = Instant::default();
         let mut events: Vec<Stamped> = output
             .iter()
-            .map(|(stream, text)| Stamped {
-                at,
-                event: TraceEvent::Output {
-                    fd: if *stream == Stream::Stderr { 2 } else { 1 },
-                    text: text.clone(),
-                },
-            })
+            .map(|(_, stream, text)| write(at, *stream, text.clone()))
             .collect();
         events.push(Stamped {
             at,

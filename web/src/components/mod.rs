@@ -11,3 +11,4 @@ pub mod scenario_picker;
 pub mod settings_panel;
 pub mod share_panel;
 pub mod thread_pool;
+pub mod timeline_view;

@@ -1,6 +1,6 @@
 //! Keyboard shortcuts for every control. Letters are ignored while typing in a field;
 //! Ctrl+Enter runs from anywhere, the editor included.
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -46,7 +46,9 @@ pub fn use_keyboard(state: UseReducerHandle<State>) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "keydown", move |event| {
+            // Not passive: shortcuts call preventDefault so Space does not scroll the page.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
