@@ -5,6 +5,7 @@
 // stream (destroying it when autoDestroy is on, else only emitting 'error').
 
 const kAfterConstruct = Symbol('kAfterConstruct');
+const kConstruct = Symbol('kConstruct');
 
 function states(stream) {
   return [stream._readableState, stream._writableState];
@@ -100,6 +101,9 @@ function construct(stream, done) {
   const [r, w] = states(stream);
   if (r) r.constructed = false;
   if (w) w.constructed = false;
+  // Like Node, park an internal listener until construction finishes; it
+  // shows in util.inspect(stream) meanwhile.
+  stream.once(kConstruct, () => {});
   process.nextTick(() => {
     let called = false;
     const onConstructed = (err) => {
@@ -107,6 +111,7 @@ function construct(stream, done) {
       called = true;
       if (r) r.constructed = true;
       if (w) w.constructed = true;
+      stream.emit(kConstruct);
       const pending = stream[kAfterConstruct];
       if (pending) {
         stream[kAfterConstruct] = undefined;

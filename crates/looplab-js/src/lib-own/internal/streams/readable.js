@@ -12,40 +12,31 @@ const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/
 const codes = () => require('internal/errors').codes;
 let StringDecoder;
 
+const {
+  kState, defineFlags, defineSlot, defineTriState, defineDefaultEncoding,
+} = require('internal/streams/flags');
+
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kDecoderValue = Symbol('kDecoderValue');
+const kEncodingValue = Symbol('kEncodingValue');
+
+// autoDestroy, emitClose, constructed, sync and "default encoding is utf8".
+const INITIAL_BITS = (1 << 2) | (1 << 3) | (1 << 8) | (1 << 12) | (1 << 20);
+
 function ReadableState(options, stream, isDuplex) {
   options = options || {};
-  this.objectMode = !!(options.objectMode || (isDuplex && options.readableObjectMode));
+  this[kState] = INITIAL_BITS;
+  if (options.objectMode || (isDuplex && options.readableObjectMode)) this.objectMode = true;
   this.highWaterMark = getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex);
   this.buffer = [];
   this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
-  this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
-  this.constructed = true;
-  // Until the first _read returns, a push counts as synchronous.
-  this.sync = true;
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this.paused = null;
-  this.errorEmitted = false;
-  this.emitClose = options.emitClose !== false;
-  this.autoDestroy = options.autoDestroy !== false;
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.defaultEncoding = options.defaultEncoding || 'utf8';
+  if (options.emitClose === false) this.emitClose = false;
+  if (options.autoDestroy === false) this.autoDestroy = false;
+  if (options.defaultEncoding && options.defaultEncoding !== 'utf8') this.defaultEncoding = options.defaultEncoding;
   this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-  this.readingMore = false;
-  this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
   if (options.encoding) {
     StringDecoder ??= require('string_decoder').StringDecoder;
     this.decoder = new StringDecoder(options.encoding);
@@ -53,9 +44,27 @@ function ReadableState(options, stream, isDuplex) {
   }
 }
 
+defineFlags(ReadableState.prototype, {
+  objectMode: 0, errorEmitted: 1, autoDestroy: 2, emitClose: 3, destroyed: 4, closed: 5, closeEmitted: 6,
+  constructed: 8, ended: 9, endEmitted: 10, reading: 11, sync: 12, needReadable: 13, emittedReadable: 14,
+  readableListening: 15, resumeScheduled: 16, multiAwaitDrain: 17, readingMore: 18, dataEmitted: 19,
+  dataListening: 27,
+});
+defineSlot(ReadableState.prototype, 'errored', 7, kErroredValue, null);
+defineDefaultEncoding(ReadableState.prototype, 20, kDefaultEncodingValue);
+defineSlot(ReadableState.prototype, 'decoder', 21, kDecoderValue, null);
+defineSlot(ReadableState.prototype, 'encoding', 22, kEncodingValue, null);
+defineTriState(ReadableState.prototype, 'flowing', 23, 24, null);
+defineTriState(ReadableState.prototype, 'paused', 25, 26, false);
+Object.defineProperty(ReadableState.prototype, 'pipesCount', {
+  __proto__: null, configurable: true, get() { return this.pipes.length; },
+});
+
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
   const isDuplex = this instanceof require('internal/streams/duplex').Duplex;
+  // Slots for the events streams use most, as Node pre-shapes them.
+  this._events ??= { close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined };
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -391,6 +400,7 @@ Readable.prototype.on = function on(ev, fn) {
   const res = Stream.prototype.on.call(this, ev, fn);
   const state = this._readableState;
   if (ev === 'data') {
+    state.dataListening = true;
     state.readableListening = this.listenerCount('readable') > 0;
     if (state.flowing !== false) this.resume();
   } else if (ev === 'readable') {

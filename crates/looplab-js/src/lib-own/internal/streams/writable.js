@@ -12,41 +12,88 @@ const { getHighWaterMark } = require('internal/streams/state');
 const codes = () => require('internal/errors').codes;
 const nop = () => {};
 
+const {
+  kState, defineFlags, defineSlot, defineTriState, defineDefaultEncoding,
+} = require('internal/streams/flags');
+
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kWriteCbValue = Symbol('kWriteCbValue');
+const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
+const kBufferedValue = Symbol('kBufferedValue');
+const kOnFinishedValue = Symbol('kOnFinishedValue');
+
+// autoDestroy, emitClose, constructed, sync, decodeStrings, allBuffers,
+// allNoop and "default encoding is utf8".
+const INITIAL_BITS = (1 << 2) | (1 << 3) | (1 << 8) | (1 << 9) | (1 << 14) | (1 << 18) | (1 << 19) | (1 << 24);
+const HAS_WRITECB = 2 ** 26;
+const WRITECB_SLOT = 2 ** 25;
+
 function WritableState(options, stream, isDuplex) {
   options = options || {};
-  this.objectMode = !!(options.objectMode || (isDuplex && options.writableObjectMode));
+  this[kState] = INITIAL_BITS;
+  if (options.objectMode || (isDuplex && options.writableObjectMode)) this.objectMode = true;
   this.highWaterMark = getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex);
-  this.finalCalled = false;
-  this.needDrain = false;
-  this.ending = false;
-  this.ended = false;
-  this.finished = false;
-  this.destroyed = false;
-  this.decodeStrings = options.decodeStrings !== false;
-  this.defaultEncoding = options.defaultEncoding || 'utf8';
+  if (options.decodeStrings === false) this.decodeStrings = false;
+  if (options.defaultEncoding && options.defaultEncoding !== 'utf8') this.defaultEncoding = options.defaultEncoding;
   this.length = 0;
-  this.writing = false;
   this.corked = 0;
-  this.sync = true;
-  this.bufferProcessing = false;
-  this.writecb = null;
+  this.onwrite = onwrite.bind(undefined, stream);
   this.writelen = 0;
-  this.afterWriteTickInfo = null;
-  this.buffered = [];
+  this[kBufferedValue] = null;
   this.bufferedIndex = 0;
-  this.allBuffers = true;
-  this.allNoop = true;
   this.pendingcb = 0;
-  this.constructed = true;
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = options.emitClose !== false;
-  this.autoDestroy = options.autoDestroy !== false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.onFinished = [];
-  this.onwrite = (er) => onwrite(stream, er);
+  if (options.emitClose === false) this.emitClose = false;
+  if (options.autoDestroy === false) this.autoDestroy = false;
+}
+
+defineFlags(WritableState.prototype, {
+  objectMode: 0, errorEmitted: 1, autoDestroy: 2, emitClose: 3, destroyed: 4, closed: 5, closeEmitted: 6,
+  constructed: 8, sync: 9, finalCalled: 10, needDrain: 11, ending: 12, finished: 13, decodeStrings: 14,
+  writing: 15, bufferProcessing: 16, prefinished: 17, allBuffers: 18, allNoop: 19, ended: 30,
+});
+defineSlot(WritableState.prototype, 'errored', 7, kErroredValue, null);
+defineTriState(WritableState.prototype, 'writable', 21, 22, undefined);
+defineDefaultEncoding(WritableState.prototype, 24, kDefaultEncodingValue);
+defineSlot(WritableState.prototype, 'afterWriteTickInfo', 27, kAfterWriteTickInfoValue, null);
+// Usually-empty lists: [] reads back when nothing is stored.
+defineSlot(WritableState.prototype, 'buffered', 29, kBufferedValue, []);
+defineSlot(WritableState.prototype, 'onFinished', 20, kOnFinishedValue, []);
+// The pending write's callback: a bit alone for the no-op callback.
+Object.defineProperty(WritableState.prototype, 'writecb', {
+  __proto__: null,
+  configurable: true,
+  get() {
+    if ((this[kState] & HAS_WRITECB) === 0) return null;
+    return (this[kState] & WRITECB_SLOT) !== 0 ? this[kWriteCbValue] : nop;
+  },
+  set(fn) {
+    if (typeof fn !== 'function') {
+      this[kState] &= ~(HAS_WRITECB | WRITECB_SLOT);
+      this[kWriteCbValue] = null;
+    } else if (fn === nop) {
+      this[kState] = (this[kState] | HAS_WRITECB) & ~WRITECB_SLOT;
+    } else {
+      this[kState] |= HAS_WRITECB | WRITECB_SLOT;
+      this[kWriteCbValue] = fn;
+    }
+  },
+});
+
+function pushBuffered(state, entry) {
+  if (state.buffered.length === 0) state.buffered = [entry];
+  else state.buffered.push(entry);
+}
+
+function addOnFinished(state, cb) {
+  if (state.onFinished.length === 0) state.onFinished = [cb];
+  else state.onFinished.push(cb);
+}
+
+function takeOnFinished(state) {
+  const list = state.onFinished;
+  if (list.length) state.onFinished = null;
+  return list;
 }
 
 WritableState.prototype.getBuffer = function getBuffer() {
@@ -60,6 +107,7 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 function Writable(options) {
   const isDuplex = this instanceof require('internal/streams/duplex').Duplex;
   if (!isDuplex && !(this instanceof Writable)) return new Writable(options);
+  this._events ??= { close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined };
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -160,7 +208,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
   if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({ chunk, encoding, callback });
+    pushBuffered(state, { chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
     if (state.allNoop && callback !== nop) state.allNoop = false;
   } else {
@@ -195,6 +243,7 @@ function onwriteError(stream, state, er, cb) {
   destroyImpl.errorOrDestroy(stream, er);
 }
 
+// Bound to its stream in WritableState (Node prints it as "bound onwrite").
 function onwrite(stream, er) {
   const state = stream._writableState;
   const sync = state.sync;
@@ -256,12 +305,12 @@ function errorBuffer(state) {
     state.length -= state.objectMode ? 1 : chunk.length;
     callback(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('write'));
   }
-  for (const cb of state.onFinished.splice(0)) cb(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('end'));
+  for (const cb of takeOnFinished(state)) cb(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('end'));
   resetBuffer(state);
 }
 
 function resetBuffer(state) {
-  state.buffered = [];
+  state.buffered = null;
   state.bufferedIndex = 0;
   state.allBuffers = true;
   state.allNoop = true;
@@ -343,7 +392,7 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
     if (err || state.finished) {
       process.nextTick(cb, err);
     } else {
-      state.onFinished.push(cb);
+      addOnFinished(state, cb);
       // _final may already have failed synchronously: report that to cb too.
       if (state.errored) process.nextTick(errorBuffer, state);
     }
@@ -367,7 +416,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      for (const cb of state.onFinished.splice(0)) cb(err);
+      for (const cb of takeOnFinished(state)) cb(err);
       destroyImpl.errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
       state.prefinished = true;
@@ -392,6 +441,7 @@ function prefinish(stream, state) {
       state.finalCalled = true;
       callFinal(stream, state);
     } else {
+      state.finalCalled = true;
       state.prefinished = true;
       stream.emit('prefinish');
     }
@@ -418,7 +468,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  for (const cb of state.onFinished.splice(0)) cb(null);
+  for (const cb of takeOnFinished(state)) cb(null);
   stream.emit('finish');
   if (state.autoDestroy) {
     // A duplex is destroyed only once its readable side has ended too.
