@@ -6,7 +6,7 @@ export const SCENARIOS = {
     const tp = require('timers/promises');
     const order = [];
     // Timeouts only: a timeout against an immediate is a real race in Node.
-    await Promise.all([tp.setTimeout(3, 'b').then((v) => order.push(v)), tp.setTimeout(1, 'c').then((v) => order.push(v))]);
+    await Promise.all([tp.setTimeout(25, 'b').then((v) => order.push(v)), tp.setTimeout(1, 'c').then((v) => order.push(v))]);
     log(order);
     log(await tp.setTimeout(1), await tp.setImmediate());
     for (const bad of [null, 5, { signal: 1 }, { ref: 'yes' }]) {
