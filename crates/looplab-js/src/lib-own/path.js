@@ -172,7 +172,8 @@ const posix = {
     const [start, end] = lastSegment(path, isSlash);
     const base = path.slice(start, end);
     result.base = base;
-    result.ext = extOf(base);
+    // Node's quirk: parse('/..') splits the name as if '..' had an extension.
+    result.ext = start === 1 && base === '..' ? '.' : extOf(base);
     result.name = base.slice(0, base.length - result.ext.length);
     if (start > 1) {
       result.dir = path.slice(0, start - 1);

@@ -5,7 +5,7 @@ import util from 'node:util';
 const POSIX = [
   ['basename', ['ab', 'ab']], ['basename', ['x/ab', 'ab']], ['basename', ['//', 'x']], ['basename', ['/', '/']], ['basename', ['ab//', 'b']],
   ['basename', ['/a.txt/', '.txt']], ['basename', ['b', 'ab']], ['extname', ['...']], ['extname', ['.a.']], ['extname', ['x/...']],
-  ['dirname', ['//a']], ['dirname', ['//a/b']], ['dirname', ['///']], ['parse', ['/a.b/c.d.e']], ['parse', ['./x']],
+  ['parse', ['/..']], ['parse', ['//..']], ['dirname', ['//a']], ['dirname', ['//a/b']], ['dirname', ['///']], ['parse', ['/a.b/c.d.e']], ['parse', ['./x']],
   ['join', ['/a', '../../..', 'b']], ['resolve', ['a', '/b', 'c', '../d']], ['relative', ['/', '/a/b']], ['relative', ['/a/b', '/']],
   ['normalize', ['./a/../../b/./']], ['matchesGlob', ['/a/b/c.js', '/a/**/*.js']], ['matchesGlob', ['/a/c.js', '/a/**/*.js']],
   ['matchesGlob', ['a/b.js', '*.js']], ['matchesGlob', ['a.js', '*.js']], ['matchesGlob', ['x/y/z', 'x/?/z']], ['matchesGlob', ['abc', 'a[bc]c']],
@@ -16,6 +16,7 @@ const WIN = [
   ['join', ['C:\\a', 'b', '..\\c']], ['join', ['a', 'b']], ['normalize', ['C:/x//y/../z/']], ['normalize', ['\\\\srv\\share\\a\\..\\b']],
   ['isAbsolute', ['C:\\x']], ['isAbsolute', ['x\\y']], ['isAbsolute', ['\\x']], ['basename', ['C:\\dir\\file.txt']], ['basename', ['C:\\dir\\file.txt', '.txt']],
   ['dirname', ['C:\\dir\\file.txt']], ['dirname', ['C:\\']], ['extname', ['C:\\a\\b.js']], ['parse', ['C:\\dir\\file.txt']],
+  ['basename', ['\\\\srv\\share']], ['parse', ['.//x.y']], ['parse', ['a//b']], ['parse', ['\\\\s\\h\\x']], ['extname', ['\\\\s\\h.txt']],
   ['resolve', ['C:\\a', 'b']], ['resolve', ['C:\\a', 'D:\\b', '..\\c']], ['relative', ['C:\\a\\b', 'C:\\a\\c\\d']], ['format', [{ dir: 'C:\\x', base: 'y' }]],
 ];
 

@@ -24,6 +24,8 @@ module.exports = function makeWin32(checkString, foldSegments, lastSegment, extO
     return device.length + (abs ? 1 : 0);
   }
 
+  const driveLength = (p) => (/^[a-zA-Z]:/.test(p) ? 2 : 0);
+
   const win32 = {
     resolve(...paths) {
       let device = '';
@@ -93,12 +95,13 @@ module.exports = function makeWin32(checkString, foldSegments, lastSegment, extO
     basename(path, suffix) {
       if (suffix !== undefined) checkString(suffix, 'suffix');
       checkString(path, 'path');
-      const [start, end] = lastSegment(path, isSep, rootLength(path));
+      // Only a drive letter is skipped here; a UNC share name counts as a name.
+      const [start, end] = lastSegment(path, isSep, driveLength(path));
       return stripSuffix(path.slice(start, end), suffix);
     },
     extname(path) {
       checkString(path, 'path');
-      const [start, end] = lastSegment(path, isSep, rootLength(path));
+      const [start, end] = lastSegment(path, isSep, driveLength(path));
       return extOf(path.slice(start, end));
     },
     format(pathObject) {
@@ -106,10 +109,13 @@ module.exports = function makeWin32(checkString, foldSegments, lastSegment, extO
     },
     parse(path) {
       checkString(path, 'path');
-      const root = path.slice(0, rootLength(path));
-      const base = win32.basename(path);
+      const rootLen = rootLength(path);
+      const root = path.slice(0, rootLen);
+      const [start, end] = lastSegment(path, isSep, rootLen);
+      const base = path.slice(start, end);
       const ext = extOf(base);
-      const dir = base === '' ? root : win32.dirname(path);
+      // Like posix: only the one separator before the name is dropped.
+      const dir = base === '' ? root : path.slice(0, Math.max(start - 1, rootLen));
       return { root, dir, base, ext, name: base.slice(0, base.length - ext.length) };
     },
     matchesGlob(path, pattern) {
