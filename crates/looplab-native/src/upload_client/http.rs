@@ -5,7 +5,7 @@ use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use looplab_upload::{ClientRequest, Headers, Method, Response};
+use looplab_upload::{ClientRequest, Headers, Response};
 
 /// `http://host:port/path`, split.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,9 +75,9 @@ impl Connection {
         &self.authority
     }
 
-    /// Sends `req` with `body` and reads the response. Returns the response and whether the
-    /// connection can be reused. `on_sent` gets the body bytes written so far; if `stop` is
-    /// set mid-body, the connection is shut down (the server keeps what arrived).
+    /// Sends `req` with `body` (then call `read_response`). `on_sent` gets the body bytes
+    /// written so far; if `stop` is set mid-body, the connection is shut down (the server
+    /// keeps what arrived).
     pub fn send(
         &mut self,
         req: &ClientRequest,
@@ -86,7 +86,7 @@ impl Connection {
         body: &[u8],
         stop: &AtomicBool,
         mut on_sent: impl FnMut(u64),
-    ) -> io::Result<(Response, bool)> {
+    ) -> io::Result<()> {
         let mut head = format!(
             "{} {path} HTTP/1.1\r\nHost: {}\r\n",
             req.method, self.authority
@@ -110,10 +110,11 @@ impl Connection {
             sent += slice.len() as u64;
             on_sent(sent);
         }
-        self.read_response(req.method == Method::Head)
+        Ok(())
     }
 
-    fn read_response(&mut self, head_only: bool) -> io::Result<(Response, bool)> {
+    /// The response to the request sent, and whether the connection can be reused.
+    pub fn read_response(&mut self, head_only: bool) -> io::Result<(Response, bool)> {
         let mut raw = Vec::new();
         loop {
             let before = raw.len();

@@ -14,7 +14,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use looplab_upload::{
-    Checksum, Client, ClientConfig, Event, Headers, Instant, Progress, Response, Token, Transmit,
+    BodyRange, Checksum, Client, ClientConfig, Event, Headers, Instant, Method, Progress, Response,
+    Token, Transmit,
 };
 
 pub use state::{StateFile, fingerprint};
@@ -56,14 +57,18 @@ fn now() -> Instant {
 
 /// Uploads the file, resuming from the state file; `on_progress` sees every change.
 pub fn upload(opts: Options, mut on_progress: impl FnMut(Progress)) -> anyhow::Result<Finished> {
-    let file = Arc::new(
-        File::open(&opts.file).with_context(|| format!("opening {}", opts.file.display()))?,
-    );
+    let file =
+        File::open(&opts.file).with_context(|| format!("opening {}", opts.file.display()))?;
     let key = fingerprint(&opts.file, &opts.config.endpoint)?;
     let saved = opts.state.get(&key);
     let resumed = saved.is_some();
     let mut client = Client::new(opts.config, saved);
-    let pool: Arc<Mutex<Vec<Connection>>> = Arc::default();
+    let shared = Arc::new(Shared {
+        file,
+        pool: Mutex::default(),
+        prefetch: Prefetch::default(),
+        stop: Arc::clone(&opts.stop),
+    });
     let (tx, rx) = mpsc::channel();
     let mut workers = BTreeMap::new();
     loop {
@@ -75,17 +80,9 @@ pub fn upload(opts: Options, mut on_progress: impl FnMut(Progress)) -> anyhow::R
             });
         }
         while let Some(t) = client.poll_transmit(now()) {
-            let (file, pool, tx, stop) = (
-                Arc::clone(&file),
-                Arc::clone(&pool),
-                tx.clone(),
-                Arc::clone(&opts.stop),
-            );
+            let (shared, tx) = (Arc::clone(&shared), tx.clone());
             let token = t.token;
-            workers.insert(
-                token,
-                std::thread::spawn(move || perform(&t, &file, &pool, &stop, &tx)),
-            );
+            workers.insert(token, std::thread::spawn(move || perform(&t, &shared, &tx)));
         }
         while let Some(event) = client.poll_event() {
             match event {
@@ -125,27 +122,89 @@ pub fn upload(opts: Options, mut on_progress: impl FnMut(Progress)) -> anyhow::R
     }
 }
 
+/// A chunk read and checksummed ahead of its request.
+#[derive(Debug)]
+struct Prepared {
+    range: BodyRange,
+    bytes: Vec<u8>,
+    checksum: Option<String>,
+}
+
+impl Prepared {
+    fn read(file: &File, range: BodyRange) -> std::io::Result<Self> {
+        let mut bytes = vec![0; (range.end - range.start) as usize];
+        file.read_exact_at(&mut bytes, range.start)?;
+        let checksum = range
+            .checksum
+            .map(|alg| Checksum::of(alg, &bytes).header_value());
+        Ok(Self {
+            range,
+            bytes,
+            checksum,
+        })
+    }
+}
+
+/// Chunks prepared while the server was busy with the previous one (its fsync), so that
+/// reading and hashing the next chunk costs no wall time. At most one per part.
+#[derive(Debug, Default)]
+struct Prefetch(Mutex<Vec<Prepared>>);
+
+impl Prefetch {
+    fn take(&self, range: BodyRange) -> Option<Prepared> {
+        let mut v = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let i = v.iter().position(|p| p.range == range)?;
+        Some(v.swap_remove(i))
+    }
+
+    /// Guesses that the next request continues where `range` ended, with the same size.
+    fn after(&self, file: &File, range: BodyRange) {
+        let len = file.metadata().map_or(0, |m| m.len());
+        let next = BodyRange {
+            start: range.end,
+            end: (2 * range.end - range.start).min(len),
+            ..range
+        };
+        if next.start >= next.end {
+            return;
+        }
+        if let Ok(p) = Prepared::read(file, next) {
+            let mut v = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            if v.len() >= 8 {
+                v.remove(0);
+            }
+            v.push(p);
+        }
+    }
+}
+
+/// Everything a request worker shares.
+#[derive(Debug)]
+struct Shared {
+    file: File,
+    pool: Mutex<Vec<Connection>>,
+    prefetch: Prefetch,
+    stop: Arc<AtomicBool>,
+}
+
 /// One request on a pooled connection, with the body read from the file and checksummed.
-fn perform(
-    t: &Transmit,
-    file: &File,
-    pool: &Mutex<Vec<Connection>>,
-    stop: &AtomicBool,
-    tx: &mpsc::Sender<Report>,
-) {
+fn perform(t: &Transmit, shared: &Shared, tx: &mpsc::Sender<Report>) {
     let result = (|| {
         let url = Url::parse(&t.request.url)?;
         let mut extra = Headers::new();
         let mut body = Vec::new();
         if let Some(range) = t.request.body {
-            body = vec![0; (range.end - range.start) as usize];
-            file.read_exact_at(&mut body, range.start)?;
-            if let Some(alg) = range.checksum {
-                extra.set("Upload-Checksum", Checksum::of(alg, &body).header_value());
+            let p = match shared.prefetch.take(range) {
+                Some(p) => p,
+                None => Prepared::read(&shared.file, range)?,
+            };
+            if let Some(c) = p.checksum {
+                extra.set("Upload-Checksum", c);
             }
+            body = p.bytes;
         }
         let pooled = {
-            let mut p = pool.lock().unwrap_or_else(|e| e.into_inner());
+            let mut p = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
             p.iter()
                 .position(|c| c.authority() == url.authority)
                 .map(|i| p.swap_remove(i))
@@ -154,11 +213,19 @@ fn perform(
             Some(c) => c,
             None => Connection::open(&url.authority)?,
         };
-        let (r, reusable) = conn.send(&t.request, &url.path, &extra, &body, stop, |n| {
+        conn.send(&t.request, &url.path, &extra, &body, &shared.stop, |n| {
             let _ = tx.send(Report::Sent(t.token, n));
         })?;
+        if let Some(range) = t.request.body {
+            shared.prefetch.after(&shared.file, range);
+        }
+        let (r, reusable) = conn.read_response(t.request.method == Method::Head)?;
         if reusable {
-            pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+            shared
+                .pool
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(conn);
         }
         Ok(r)
     })();
