@@ -58,8 +58,11 @@ impl Store {
             if info.id != id {
                 continue;
             }
-            let data = OpenOptions::new().write(true).open(self.data_path(id))?;
-            let meta = data.metadata()?;
+            let opened = OpenOptions::new().write(true).open(self.data_path(id));
+            let Ok((data, meta)) = opened.and_then(|f| f.metadata().map(|m| (f, m))) else {
+                eprintln!("looplab serve: skipping {id}: its bytes are missing");
+                continue;
+            };
             info.offset = meta.len();
             if let Some(length) = info.length.filter(|&l| l < meta.len()) {
                 data.set_len(length)?;
