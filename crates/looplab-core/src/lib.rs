@@ -19,6 +19,7 @@ pub mod sim;
 pub mod time;
 pub mod trace;
 pub mod uv;
+pub mod wire_bytes;
 
 pub use cost::CostModel;
 pub use node::{Node, Step, Task};

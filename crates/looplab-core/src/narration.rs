@@ -162,5 +162,17 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::Exit { code } => format!("The process exits with code {code}."),
         TraceEvent::Halt { message } => message.clone(),
         TraceEvent::Output { fd, text } => format!("The script writes to {}: {}", if *fd == 2 { "stderr" } else { "stdout" }, text.trim_end()),
+        TraceEvent::IoInterest { handle, readable, writable } => match (readable, writable) {
+            (false, false) => format!("{} leaves the poller's interest list (uv__io_stop).", handle_name(view, *handle)),
+            _ => format!("The poller now watches {} for {} (uv__io_start: epoll_ctl).", handle_name(view, *handle), match (readable, writable) { (true, true) => "readable and writable", (true, false) => "readable", _ => "writable" }),
+        },
+        TraceEvent::IoReady { handle, event } => format!("epoll reports {} {}: libuv calls its I/O callback in the poll phase (uv__io_poll).", handle_name(view, *handle), match event { crate::uv::IoEvent::Readable => "readable", crate::uv::IoEvent::Writable => "writable" }),
+        TraceEvent::SocketOpen { handle, local_port, listening: true, .. } => format!("{} listens on port {local_port}: a listening handle, active while the server is open.", handle_name(view, *handle)),
+        TraceEvent::SocketOpen { handle, local_port, remote_port, .. } => format!("{} is connected: local port {local_port}, remote port {remote_port}.", handle_name(view, *handle)),
+        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Read, bytes, .. } => format!("{} reads {} bytes (uv__read: read() until it would block).", handle_name(view, *handle), bytes.len()),
+        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Write, bytes, request: None } => format!("{} writes {} bytes; the kernel takes them at once (uv_try_write), so no write request waits.", handle_name(view, *handle), bytes.len()),
+        TraceEvent::SocketData { handle, bytes, .. } => format!("{} writes {} bytes from its queued write request, now that the socket is writable.", handle_name(view, *handle), bytes.len()),
+        TraceEvent::SocketEnd { handle, error: None } => format!("{} reads end of stream: the peer sent FIN (UV_EOF; Node emits 'end').", handle_name(view, *handle)),
+        TraceEvent::SocketEnd { handle, error: Some(code) } => format!("{}'s read fails with {code}; Node destroys the socket with that error.", handle_name(view, *handle)),
     })
 }

@@ -4,7 +4,9 @@
 //! and replays at most that many from the nearest one.
 use crate::node::Task;
 use crate::time::Instant;
-use crate::trace::{AliveReason, PollReason, QueueName, Stamped, ThreadId, Trace, TraceEvent};
+use crate::trace::{
+    AliveReason, Direction, PollReason, QueueName, Stamped, ThreadId, Trace, TraceEvent,
+};
 use crate::uv::{HandleId, HandleKind, Phase, RequestId, RequestKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
@@ -82,6 +84,16 @@ pub struct View {
     pub outputs: usize,
     pub exit: Option<i32>,
     pub halt: Option<String>,
+    /// The poller's interest list: sockets waiting to become readable and/or writable.
+    pub interest: BTreeMap<HandleId, IoInterestView>,
+    /// Bytes each socket has read and written so far: (read, written).
+    pub socket_bytes: BTreeMap<HandleId, (u64, u64)>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct IoInterestView {
+    pub readable: bool,
+    pub writable: bool,
 }
 
 fn remove<T: PartialEq + Copy>(queue: &mut VecDeque<T>, item: T) {
@@ -249,6 +261,36 @@ impl View {
             }
             TraceEvent::Halt { message } => self.halt = Some(message.clone()),
             TraceEvent::Output { .. } => self.outputs += 1,
+            TraceEvent::IoInterest {
+                handle,
+                readable,
+                writable,
+            } => {
+                if *readable || *writable {
+                    let interest = IoInterestView {
+                        readable: *readable,
+                        writable: *writable,
+                    };
+                    self.interest.insert(*handle, interest);
+                } else {
+                    self.interest.remove(handle);
+                }
+            }
+            TraceEvent::SocketData {
+                handle,
+                direction,
+                bytes,
+                ..
+            } => {
+                let counts = self.socket_bytes.entry(*handle).or_default();
+                match direction {
+                    Direction::Read => counts.0 += bytes.len() as u64,
+                    Direction::Write => counts.1 += bytes.len() as u64,
+                }
+            }
+            TraceEvent::IoReady { .. }
+            | TraceEvent::SocketOpen { .. }
+            | TraceEvent::SocketEnd { .. } => {}
         }
     }
 

@@ -5,7 +5,7 @@
 use crate::node::Task;
 use crate::settings::Settings;
 use crate::time::Instant;
-use crate::uv::{HandleId, HandleKind, Phase, RequestId, RequestKind, RunMode, WorkKind};
+use crate::uv::{HandleId, HandleKind, IoEvent, Phase, RequestId, RequestKind, RunMode, WorkKind};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever an event changes shape; the page refuses traces from a newer version.
@@ -220,6 +220,50 @@ pub enum TraceEvent {
         fd: u8,
         text: String,
     },
+    /// What the poller watches a socket for changed (`uv__io_start` / `uv__io_stop`): the
+    /// interest list the poll phase hands to epoll.
+    IoInterest {
+        handle: HandleId,
+        readable: bool,
+        writable: bool,
+    },
+    /// The poll phase found a socket ready; its callback runs now.
+    IoReady {
+        handle: HandleId,
+        event: IoEvent,
+    },
+    /// A socket's address pair once it is bound or connected (`port` 0: not connected).
+    SocketOpen {
+        handle: HandleId,
+        local_port: u16,
+        remote_port: u16,
+        listening: bool,
+    },
+    /// Bytes a socket read or wrote, in wire order; `request` is the write request libuv queued
+    /// when the socket could not take them at once.
+    SocketData {
+        handle: HandleId,
+        direction: Direction,
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        request: Option<RequestId>,
+        /// Base64, so binary frames stay compact in JSON.
+        #[serde(with = "crate::wire_bytes")]
+        bytes: Vec<u8>,
+    },
+    /// A read found the peer's FIN (Node's 'end'), or an error (`code`, e.g. ECONNRESET).
+    SocketEnd {
+        handle: HandleId,
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        error: Option<String>,
+    },
+}
+
+/// Which way bytes moved on a socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Read,
+    Write,
 }
 
 /// Collects events up to a limit.

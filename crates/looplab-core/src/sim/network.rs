@@ -138,7 +138,19 @@ impl SimNetwork {
         let s = self.sock(id);
         s.local_port = local;
         s.remote_port = port;
-        self.send(Delivery::Syn { port, client: id });
+        if self.listeners.contains_key(&port) {
+            self.send(Delivery::Syn { port, client: id });
+        } else {
+            // On loopback the kernel answers a SYN to a closed port inside connect() itself:
+            // the refusal is ready for the very next poll, however short the latency.
+            self.outbox.push((
+                Duration::ZERO,
+                Delivery::Connected {
+                    client: id,
+                    server: None,
+                },
+            ));
+        }
         id
     }
 

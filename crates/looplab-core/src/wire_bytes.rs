@@ -1,0 +1,13 @@
+//! Socket bytes in the trace as base64 text: a JSON array of numbers would be four times larger.
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde::{Deserialize, Deserializer, Serializer};
+
+pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&STANDARD.encode(bytes))
+}
+
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    let text = String::deserialize(d)?;
+    STANDARD.decode(text).map_err(serde::de::Error::custom)
+}
