@@ -25,4 +25,4 @@ pub use cost::CostModel;
 pub use node::{Node, Step, Task};
 pub use settings::{EntryKind, Limits, Settings};
 pub use time::{Duration, Instant};
-pub use trace::{Trace, TraceEvent};
+pub use trace::{EsmPhase, ModuleFormat, Trace, TraceEvent};

@@ -1,7 +1,9 @@
 //! A sentence for every step: what happened and the rule behind it, with where the rule comes from.
 use crate::node::Task;
 use crate::replay::View;
-use crate::trace::{AliveReason, PollReason, QueueName, ThreadId, TraceEvent};
+use crate::trace::{
+    AliveReason, EsmPhase, ModuleFormat, PollReason, QueueName, ThreadId, TraceEvent,
+};
 use crate::uv::{HandleId, Phase, RequestId};
 
 fn handle_name(view: &View, id: HandleId) -> String {
@@ -161,6 +163,25 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::BeforeExit { .. } => "The loop is empty: Node emits 'beforeExit'; if a listener schedules work, the loop runs again.".into(),
         TraceEvent::Exit { code } => format!("The process exits with code {code}."),
         TraceEvent::Halt { message } => message.clone(),
+        TraceEvent::ModuleProbe { path, found: true } => format!("The loader looks at {path}: it is there."),
+        TraceEvent::ModuleProbe { path, found: false } => format!("The loader looks at {path}: nothing there, so it tries the next candidate (doc/api/modules.md \"All together\")."),
+        TraceEvent::ModuleResolve { request, resolved: Some(to), .. } => format!("'{request}' resolves to {to}."),
+        TraceEvent::ModuleResolve { request, resolved: None, .. } => format!("'{request}' resolves to nothing: every candidate was missing, so loading fails."),
+        TraceEvent::ModuleCacheHit { path } => format!("{path} is already in the module cache: its exports are reused and its code does not run again (Module._load; for ES modules the module map)."),
+        TraceEvent::ModuleWrapperCall { path } => format!("Node wraps {path} in (function (exports, require, module, __filename, __dirname) {{ ... }}) and calls it with this = module.exports; the cache entry already exists, so a cycle sees the exports filled in so far."),
+        TraceEvent::ModuleEvalStart { path, format } => format!("{path} starts running ({}).", match format {
+            ModuleFormat::Commonjs => "CommonJS",
+            ModuleFormat::Module => "ES module: its imports were linked first and have run already",
+            ModuleFormat::Json => "JSON",
+            ModuleFormat::Builtin => "built-in",
+        }),
+        TraceEvent::ModuleEvalEnd { path, ok: true } => format!("{path} finished running; module.loaded is true for CommonJS."),
+        TraceEvent::ModuleEvalEnd { path, ok: false } => format!("{path} threw while running; a CommonJS module is removed from the cache again."),
+        TraceEvent::EsmPhase { phase: EsmPhase::Construction, root } => format!("Construction of the graph from {root}: each module is resolved, fetched and parsed, and its imports found, before any code runs (ModuleJob._link)."),
+        TraceEvent::EsmPhase { phase: EsmPhase::Linking, root } => format!("Linking the graph from {root}: every import is bound to the export it names, live, so an importer sees later assignments (ECMA-262 InnerModuleLinking)."),
+        TraceEvent::EsmPhase { phase: EsmPhase::Evaluation, root } => format!("Evaluating the graph from {root}: modules run depth first, imports before importers, each once (ECMA-262 InnerModuleEvaluation)."),
+        TraceEvent::EsmEdge { from, to, specifier } => format!("{from} imports '{specifier}', which is {to}."),
+        TraceEvent::EsmSuspended { path } => format!("{path} reached a top-level await and suspends; modules that do not depend on it go on, and it resumes from a promise job."),
         TraceEvent::Output { fd, text } => format!("The script writes to {}: {}", if *fd == 2 { "stderr" } else { "stdout" }, text.trim_end()),
         TraceEvent::IoInterest { handle, readable, writable } => match (readable, writable) {
             (false, false) => format!("{} leaves the poller's interest list (uv__io_stop).", handle_name(view, *handle)),

@@ -5,7 +5,8 @@
 use crate::node::Task;
 use crate::time::Instant;
 use crate::trace::{
-    AliveReason, Direction, PollReason, QueueName, Stamped, ThreadId, Trace, TraceEvent,
+    AliveReason, Direction, ModuleFormat, PollReason, QueueName, Stamped, ThreadId, Trace,
+    TraceEvent,
 };
 use crate::uv::{HandleId, HandleKind, Phase, RequestId, RequestKind};
 use serde::Serialize;
@@ -84,6 +85,8 @@ pub struct View {
     pub outputs: usize,
     pub exit: Option<i32>,
     pub halt: Option<String>,
+    /// Modules whose code has started running, in order, and whether each has finished.
+    pub modules: Vec<ModuleView>,
     /// The poller's interest list: sockets waiting to become readable and/or writable.
     pub interest: BTreeMap<HandleId, IoInterestView>,
     /// Bytes each socket has read and written so far: (read, written).
@@ -94,6 +97,16 @@ pub struct View {
 pub struct IoInterestView {
     pub readable: bool,
     pub writable: bool,
+}
+
+/// A module as the page lists it: where it is, how it loads, whether its code ran to the end.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ModuleView {
+    pub path: String,
+    pub format: ModuleFormat,
+    pub finished: bool,
+    /// Waiting at a top-level `await`.
+    pub suspended: bool,
 }
 
 fn remove<T: PartialEq + Copy>(queue: &mut VecDeque<T>, item: T) {
@@ -261,6 +274,29 @@ impl View {
             }
             TraceEvent::Halt { message } => self.halt = Some(message.clone()),
             TraceEvent::Output { .. } => self.outputs += 1,
+            TraceEvent::ModuleEvalStart { path, format } => self.modules.push(ModuleView {
+                path: path.clone(),
+                format: *format,
+                finished: false,
+                suspended: false,
+            }),
+            TraceEvent::ModuleEvalEnd { path, .. } => {
+                if let Some(m) = self.modules.iter_mut().rev().find(|m| &m.path == path) {
+                    m.finished = true;
+                    m.suspended = false;
+                }
+            }
+            TraceEvent::EsmSuspended { path } => {
+                if let Some(m) = self.modules.iter_mut().rev().find(|m| &m.path == path) {
+                    m.suspended = true;
+                }
+            }
+            TraceEvent::ModuleProbe { .. }
+            | TraceEvent::ModuleResolve { .. }
+            | TraceEvent::ModuleCacheHit { .. }
+            | TraceEvent::ModuleWrapperCall { .. }
+            | TraceEvent::EsmPhase { .. }
+            | TraceEvent::EsmEdge { .. } => {}
             TraceEvent::IoInterest {
                 handle,
                 readable,

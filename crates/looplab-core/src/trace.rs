@@ -50,6 +50,26 @@ pub enum QueueName {
     Threadpool,
 }
 
+/// How a module is loaded: Node's format names (lib/internal/modules/esm/formats.js).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModuleFormat {
+    Commonjs,
+    Module,
+    Json,
+    Builtin,
+}
+
+/// The phases of an ES module graph (lib/internal/modules/esm/module_job.js; ECMA-262 Link and
+/// Evaluate): every module is fetched and parsed, then all are linked, then evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EsmPhase {
+    Construction,
+    Linking,
+    Evaluation,
+}
+
 /// Why the loop is still alive: one ref'd active handle, one request in flight, or a non-empty queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "what", content = "id")]
@@ -213,6 +233,50 @@ pub enum TraceEvent {
     /// A limit stopped the run.
     Halt {
         message: String,
+    },
+    /// A module loader looked at a path: a file, a directory, a package.json or a node_modules.
+    ModuleProbe {
+        path: String,
+        found: bool,
+    },
+    /// `require(request)` or `import request` from `from` resolved to `resolved` (None: it failed).
+    ModuleResolve {
+        request: String,
+        from: String,
+        resolved: Option<String>,
+    },
+    /// The module was already in the cache (`require.cache` or the ES module map): not run again.
+    ModuleCacheHit {
+        path: String,
+    },
+    /// CommonJS: the wrapper `(function (exports, require, module, __filename, __dirname))` is called.
+    ModuleWrapperCall {
+        path: String,
+    },
+    /// A module's own code starts running.
+    ModuleEvalStart {
+        path: String,
+        format: ModuleFormat,
+    },
+    /// A module's code finished (`ok: false`: it threw).
+    ModuleEvalEnd {
+        path: String,
+        ok: bool,
+    },
+    /// An ES module graph rooted at `root` enters a phase.
+    EsmPhase {
+        phase: EsmPhase,
+        root: String,
+    },
+    /// `from` imports `to` under `specifier`: an edge of the ES module graph.
+    EsmEdge {
+        from: String,
+        to: String,
+        specifier: String,
+    },
+    /// A module's top-level `await` suspended its evaluation; it resumes from a promise job.
+    EsmSuspended {
+        path: String,
     },
     /// The script wrote to stdout (fd 1) or stderr (fd 2): console lines link to the step that
     /// printed them.
