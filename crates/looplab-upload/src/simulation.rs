@@ -438,7 +438,9 @@ impl Simulation {
             }
             plan.update(&body);
         }
-        let finish = self.server.finish_body(*plan, received, end, self.instant());
+        let finish = self
+            .server
+            .finish_body(*plan, received, end, self.instant());
         if finish.keep < received {
             let start = range.start + finish.keep;
             self.lost.push((start, range.start + received));
