@@ -230,9 +230,11 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
     }
   }
   if (at < 0) return this;
-  const [removed] = list.splice(at, 1);
+  list.splice(at, 1);
   if (list.length === 1) events[type] = list[0];
-  if (events.removeListener !== undefined) this.emit('removeListener', type, removed.listener || listener);
+  // From a list, Node reports the function it was asked to remove (a once
+  // wrapper removing itself reports the wrapper).
+  if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
   return this;
 };
 EventEmitter.prototype.off = EventEmitter.prototype.removeListener;

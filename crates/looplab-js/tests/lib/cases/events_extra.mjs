@@ -68,6 +68,13 @@ export const SCENARIOS = {
     p.on('removeListener', (n, l) => log('removed', n, l.name));
     function named() {}
     p.once('k', named); p.emit('k');
+    const q = new EventEmitter();
+    const nameOf = (l) => l.name || 'anonymous';
+    q.on('removeListener', (ev, l) => log('q removed', String(ev), nameOf(l)));
+    q.on('c', function x() {}); q.once('c', function g() {}); q.emit('c');
+    function g2() {}
+    q.on('d', function y() {}); q.once('d', g2); q.off('d', g2);
+    q.once('removeListener', function selfOnce() {}); q.on('e', function e1() {}); q.off('e', function other() {});
     function Shaped() { this._events = { close: undefined, data: undefined }; EventEmitter.call(this); }
     Object.setPrototypeOf(Shaped.prototype, EventEmitter.prototype);
     const s = new Shaped();
