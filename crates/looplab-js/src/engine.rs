@@ -40,7 +40,13 @@ impl JobExecutor for ModelJobs {
                 let id = host.node.enqueue_microtask();
                 host.jobs.insert(id, job);
             }
-            // Timeouts, futures and FinalizationRegistry cleanup are not part of Node's model.
+            // Module loading: at once for a graph loaded synchronously, else a promise job.
+            Job::AsyncJob(job) if host.sync_loading > 0 => host.sync_jobs.push_back(job),
+            Job::AsyncJob(_) => {
+                let id = host.node.enqueue_microtask();
+                host.jobs.insert(id, job);
+            }
+            // Timeouts and FinalizationRegistry cleanup are not part of Node's model.
             _ => {}
         }
     }
@@ -76,7 +82,9 @@ impl HostHooks for Hooks {
 
 /// Builds the context for one run.
 pub(crate) fn build(host: &HostRef) -> Context {
+    let loader = Rc::new(crate::esm::Loader::new(host.clone()));
     let mut context = ContextBuilder::new()
+        .module_loader(loader.clone())
         .clock(Rc::new(VirtualClock(host.clone())))
         .job_executor(Rc::new(ModelJobs(host.clone())))
         .host_hooks(Rc::new(Hooks(host.clone())))
@@ -88,5 +96,6 @@ pub(crate) fn build(host: &HostRef) -> Context {
     rt.set_recursion_limit(limits.recursion);
     rt.set_stack_size_limit(1024 * 1024);
     context.insert_data(host.clone());
+    context.insert_data(loader);
     context
 }

@@ -2,10 +2,10 @@
 //! and the promise jobs waiting for their turn. Natives borrow it briefly and never across a call
 //! back into JavaScript (the job executor borrows it too).
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use boa_engine::job::Job;
+use boa_engine::job::{Job, NativeAsyncJob};
 use boa_engine::object::builtins::JsPromise;
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
@@ -38,6 +38,10 @@ pub(crate) struct Host {
     pub limit_hit: Option<String>,
     /// Promise rejection events since the last check: (promise, true = rejected without handler).
     pub rejections: Vec<(JsPromise, bool)>,
+    /// While above zero, module-loading jobs wait in `sync_jobs` and the ES module loader runs
+    /// them at once (the entry's graph, `require()` of an ES module) instead of the model.
+    pub sync_loading: u32,
+    pub sync_jobs: VecDeque<NativeAsyncJob>,
 }
 
 impl std::fmt::Debug for Host {
@@ -64,6 +68,8 @@ impl Host {
             exiting: None,
             limit_hit: None,
             rejections: Vec::new(),
+            sync_loading: 0,
+            sync_jobs: VecDeque::new(),
         }
     }
 

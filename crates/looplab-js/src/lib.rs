@@ -4,6 +4,7 @@
 mod bindings;
 mod builtins;
 mod engine;
+mod esm;
 mod host;
 mod model;
 mod options;

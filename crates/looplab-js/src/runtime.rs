@@ -63,7 +63,7 @@ fn internal_binding(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
 impl Runtime {
     /// Sets up the engine and Node's globals; the entry script runs on the first step.
     pub fn new(options: RunOptions, vfs: Vfs) -> Result<Self, Error> {
-        let entry = if options.script.ends_with(".mjs") {
+        let entry = if crate::esm::is_module_entry(&vfs, &options.script) {
             EntryKind::Module
         } else {
             EntryKind::CommonJs
@@ -202,6 +202,9 @@ impl Runtime {
                 match job {
                     Some(boa_engine::job::Job::PromiseJob(j)) => j.call(&mut self.context),
                     Some(boa_engine::job::Job::GenericJob(j)) => j.call(&mut self.context),
+                    Some(boa_engine::job::Job::AsyncJob(j)) => {
+                        crate::esm::run_async_job(j, &mut self.context)
+                    }
                     _ => Ok(JsValue::undefined()),
                 }
             }

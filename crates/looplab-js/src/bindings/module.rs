@@ -1,13 +1,23 @@
 //! `module`: resolution, reading and compiling user modules and built-ins.
+mod esm;
+
 use std::path::Path;
 
 use boa_engine::{Context, JsObject, JsResult, JsValue, Script, Source};
 
-use super::{Native, arg_string, array, host, set, str_value};
+use super::{Native, arg, arg_string, array, host, set, str_value};
 use crate::{builtins, resolve};
 
 pub(super) const FNS: &[(&str, Native)] = &[
     ("resolve", resolve_request),
+    ("findPath", find_path),
+    ("format", esm::format),
+    ("runMainEsm", esm::run_main_esm),
+    ("requireEsm", esm::require_esm),
+    ("setEsmHooks", esm::set_hooks),
+    ("esmBody", esm::body),
+    ("trace", esm::trace),
+    ("dlopen", esm::dlopen),
     ("readSource", read_source),
     ("compile", compile),
     ("compileBuiltin", compile_builtin),
@@ -28,13 +38,78 @@ pub(super) fn add_constants(obj: &JsObject, context: &mut Context) {
         JsValue::from(CJS_WRAPPER.len() as f64),
         context,
     );
+    set(
+        obj,
+        "esmPrefixLength",
+        JsValue::from(crate::esm::BODY_START.len() as f64),
+        context,
+    );
 }
 
+/// `require(request)` from `dir`: the path, or Node's error code and message; with the
+/// warnings Node would emit (DEP0128) and every probe recorded in the trace.
 fn resolve_request(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let request = arg_string(args, 0, context)?;
     let dir = arg_string(args, 1, context)?;
-    let found = resolve::resolve(&host(context).borrow().vfs, &request, &dir);
-    Ok(found.map_or(JsValue::undefined(), |p| str_value(&p)))
+    resolved(&request, &dir, |r| r.resolve_cjs(&request, &dir), context)
+}
+
+/// `Module._findPath(request, paths)`, for `require.resolve(request, { paths })`.
+fn find_path(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let request = arg_string(args, 0, context)?;
+    let list = arg(args, 1);
+    let mut paths = Vec::new();
+    if let Some(obj) = list.as_object() {
+        let len = obj
+            .get(boa_engine::JsString::from("length"), context)?
+            .to_length(context)?;
+        for i in 0..len {
+            paths.push(
+                obj.get(i, context)?
+                    .to_string(context)?
+                    .to_std_string_escaped(),
+            );
+        }
+    }
+    resolved(&request, "", |r| r.find_path(&request, &paths), context)
+}
+
+fn resolved(
+    request: &str,
+    dir: &str,
+    run: impl FnOnce(&mut resolve::Resolver) -> Result<String, resolve::ResolveError>,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let h = host(context);
+    let (result, probes, warnings) = {
+        let hb = h.borrow();
+        let mut r = resolve::Resolver::new(&hb.vfs);
+        let result = run(&mut r);
+        (result, r.probes, r.warnings)
+    };
+    esm::record_resolution(&h, request, dir, &probes, result.as_ref().ok());
+    let out = JsObject::with_null_proto();
+    match result {
+        Ok(path) => set(&out, "path", str_value(&path), context),
+        Err(e) => {
+            set(&out, "code", str_value(e.code()), context);
+            set(
+                &out,
+                "message",
+                str_value(&e.message(request, None)),
+                context,
+            );
+            set(
+                &out,
+                "plain",
+                JsValue::from(e == resolve::ResolveError::NotFound),
+                context,
+            );
+        }
+    }
+    let warnings = warnings.iter().map(|w| str_value(w)).collect();
+    set(&out, "warnings", array(warnings, context), context);
+    Ok(out.into())
 }
 
 fn read_source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -92,7 +167,7 @@ fn builtin_names(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
 
 /// Line `n` (1-based) of a user file, for the uncaught-error header.
 fn source_line(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let path = arg_string(args, 0, context)?;
+    let path = crate::esm::url_path(&arg_string(args, 0, context)?);
     let n = args
         .get(1)
         .map(|v| v.to_number(context))

@@ -1,7 +1,9 @@
 'use strict';
 // Looplab: the CommonJS loader (Node 20 lib/internal/modules/cjs/loader.js in short): Module,
 // require with its cache (set before a module runs, so cycles see partial exports), JSON modules,
-// require.resolve and the MODULE_NOT_FOUND error with its require stack.
+// require.resolve (with `paths`), MODULE_NOT_FOUND with its require stack, require() of an ES
+// module, and the bridge the ES module loader uses to import CommonJS and built-ins.
+// Resolution itself is in Rust (src/resolve.rs), which records every path it probes.
 
 const { binding, requireBuiltin, publicBuiltins } = globalThis[Symbol.for('looplab.internals')];
 const mb = binding('module');
@@ -35,6 +37,9 @@ function Module(id = '', parent) {
 }
 
 Module._cache = { __proto__: null };
+// Resolutions already made, by request and where it was looked up (Module._pathCache): a second
+// require of the same request from the same place does not search again.
+Module._pathCache = { __proto__: null };
 Module.builtinModules = [...publicBuiltins];
 Module._extensions = { __proto__: null };
 Module._nodeModulePaths = nodeModulePaths;
@@ -46,10 +51,27 @@ function isBuiltinRequest(request) {
   return publicBuiltins.has(request);
 }
 
-function notFound(request, parent) {
+// An error as Node's internal/errors makes them: the code shows in the stack's first line.
+function makeError(code, message) {
+  const err = new Error(message);
+  err.code = code;
+  const { stack } = err;
+  if (typeof stack === 'string' && stack.startsWith('Error: ')) {
+    Object.defineProperty(err, 'stack', {
+      __proto__: null, value: `Error [${code}]: ${stack.slice(7)}`, writable: true, configurable: true,
+    });
+  }
+  return err;
+}
+
+function requireStack(parent) {
   const stack = [];
   for (let m = parent; m && m.filename; m = m.parent) stack.push(m.filename);
-  let message = `Cannot find module '${request}'`;
+  return stack;
+}
+
+function notFound(request, parent, message = `Cannot find module '${request}'`) {
+  const stack = requireStack(parent);
   if (stack.length > 0) message += `\nRequire stack:\n- ${stack.join('\n- ')}`;
   const err = new Error(message);
   err.code = 'MODULE_NOT_FOUND';
@@ -57,13 +79,44 @@ function notFound(request, parent) {
   return err;
 }
 
-Module._resolveFilename = function resolveFilename(request, parent) {
+// The outcome of a Rust resolution: the path, or the error Node throws.
+function settle(request, parent, result) {
+  for (const w of result.warnings) process.emitWarning(w, 'DeprecationWarning', 'DEP0128');
+  if (result.path !== undefined) return result.path;
+  if (result.code === 'MODULE_NOT_FOUND') throw notFound(request, parent, result.plain ? undefined : result.message);
+  let message = result.message;
+  if (result.code === 'ERR_PACKAGE_IMPORT_NOT_DEFINED' && parent && parent.filename) {
+    message += ` imported from ${parent.filename}`;
+  }
+  throw makeError(result.code, message);
+}
+
+Module._resolveFilename = function resolveFilename(request, parent, isMain, options) {
   if (isBuiltinRequest(request)) return request;
   const dir = parent && parent.filename ? dirname(parent.filename) : process.cwd();
-  const found = mb.resolve(request, dir);
-  if (found === undefined) throw notFound(request, parent);
-  return found;
+  if (options && Array.isArray(options.paths)) {
+    const relative = request.startsWith('./') || request.startsWith('../');
+    let paths;
+    if (relative) {
+      paths = options.paths;
+    } else {
+      paths = [];
+      for (const p of options.paths) {
+        for (const nm of nodeModulePaths(p)) if (!paths.includes(nm)) paths.push(nm);
+      }
+    }
+    return cachedPath(`${request}\x00${paths.join('\x00')}`, () => settle(request, parent, mb.findPath(request, paths)));
+  }
+  return cachedPath(`${request}\x00${dir}`, () => settle(request, parent, mb.resolve(request, dir)));
 };
+
+function cachedPath(key, resolve) {
+  const hit = Module._pathCache[key];
+  if (hit !== undefined) return hit;
+  const found = resolve();
+  Module._pathCache[key] = found;
+  return found;
+}
 
 Module._load = function load(request, parent) {
   if (request.startsWith('node:')) {
@@ -78,6 +131,7 @@ Module._load = function load(request, parent) {
   const filename = Module._resolveFilename(request, parent);
   const cached = Module._cache[filename];
   if (cached !== undefined) {
+    mb.trace('cache', filename);
     if (parent && !parent.children.includes(cached)) parent.children.push(cached);
     return cached.exports;
   }
@@ -93,11 +147,27 @@ Module._load = function load(request, parent) {
   return module.exports;
 };
 
+// The extension whose handler loads `filename`; `.mjs` and `.js` under "type": "module" are ES
+// modules, which Node 20.19+ loads synchronously for require().
+function extensionOf(filename) {
+  if (filename.endsWith('.json')) return '.json';
+  if (filename.endsWith('.node')) return '.node';
+  if (filename.endsWith('.mjs')) return '.mjs';
+  if (!filename.endsWith('.cjs') && mb.format(filename) === 'module') return '.mjs';
+  return '.js';
+}
+
 Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = nodeModulePaths(dirname(filename));
-  const ext = filename.endsWith('.json') ? '.json' : '.js';
-  Module._extensions[ext](this, filename);
+  mb.trace('start', filename);
+  let ok = false;
+  try {
+    Module._extensions[extensionOf(filename)](this, filename);
+    ok = true;
+  } finally {
+    mb.trace('end', filename, ok);
+  }
   this.loaded = true;
 };
 
@@ -115,10 +185,10 @@ Module.prototype.require = function require(id) {
 
 function makeRequire(module) {
   const require = function require(id) { return module.require(id); };
-  require.resolve = function resolve(request) {
-    return Module._resolveFilename(request, module);
+  require.resolve = function resolve(request, options) {
+    return Module._resolveFilename(request, module, false, options);
   };
-  require.resolve.paths = (request) => (isBuiltinRequest(request) ? null : nodeModulePaths(module.path));
+  require.resolve.paths = (request) => (isBuiltinRequest(request) ? null : [...module.paths]);
   require.main = process.mainModule;
   require.extensions = Module._extensions;
   require.cache = Module._cache;
@@ -128,6 +198,7 @@ function makeRequire(module) {
 Module.prototype._compile = function compile(content, filename) {
   const fn = mb.compile(content, filename);
   const require = makeRequire(this);
+  mb.trace('wrapper', filename);
   return fn.call(this.exports, this.exports, require, this, filename, dirname(filename));
 };
 
@@ -145,20 +216,86 @@ Module._extensions['.json'] = function loadJson(module, filename) {
   }
 };
 
+Module._extensions['.node'] = function loadNative(module, filename) {
+  throw makeError('ERR_DLOPEN_FAILED', mb.dlopen(filename));
+};
+
+Module._extensions['.mjs'] = function loadEsm(module, filename) {
+  const parent = module.parent && module.parent.filename ? module.parent.filename : filename;
+  module.exports = mb.requireEsm(filename, parent);
+};
+
 Module.createRequire = function createRequire(filename) {
+  if (typeof filename === 'string' && filename.startsWith('file://')) {
+    filename = requireBuiltin('internal/url').fileURLToPath(filename);
+  } else if (filename !== null && typeof filename === 'object' && typeof filename.href === 'string') {
+    filename = requireBuiltin('internal/url').fileURLToPath(filename);
+  }
   const m = new Module(filename, null);
   m.filename = filename;
   m.paths = nodeModulePaths(dirname(filename));
   return makeRequire(m);
 };
 
+// What the ES module loader calls: CommonJS for `import` (module.exports, loading it first if it
+// is not cached yet) and built-ins with their export names.
+mb.setEsmHooks({
+  importCjs(filename) {
+    const cached = Module._cache[filename];
+    if (cached !== undefined) return cached.exports;
+    const module = new Module(filename, undefined);
+    Module._cache[filename] = module;
+    let threw = true;
+    try {
+      module.load(filename);
+      threw = false;
+    } finally {
+      if (threw) delete Module._cache[filename];
+    }
+    return module.exports;
+  },
+  builtin(specifier) {
+    const exports = requireBuiltin(specifier.slice(5));
+    return [exports, Object.keys(exports)];
+  },
+  makeError,
+});
+Object.defineProperty(globalThis, Symbol.for('looplab.esm'), { __proto__: null, value: mb.esmBody });
+
 function runMain(filename) {
-  const resolved = mb.resolve(filename, process.cwd());
-  if (resolved === undefined) throw notFound(filename, null);
-  const module = new Module('.', null);
+  const result = mb.resolve(filename, process.cwd());
+  if (result.path === undefined) throw notFound(filename, null);
+  const resolved = result.path;
+  if (mb.format(resolved) === 'module') {
+    runMainEsm(resolved);
+    return;
+  }
+  const module = new Module(resolved, null);
+  module.id = '.';
   process.mainModule = module;
   Module._cache[resolved] = module;
   module.load(resolved);
+}
+
+// An ES module entry: errors reach the uncaught-exception path as from a promise; if top-level
+// await never settles, the process exits with 13 (lib/internal/modules/run_main.js).
+function runMainEsm(filename) {
+  let settled = false;
+  process.on('exit', () => {
+    if (!settled) process.exitCode ??= 13;
+  });
+  let promise;
+  try {
+    promise = mb.runMainEsm(filename);
+  } catch (err) {
+    settled = true;
+    requireBuiltin('internal/looplab/fatal').onUncaught(err, true);
+    return;
+  }
+  promise.then(() => { settled = true; }, (err) => {
+    settled = true;
+    requireBuiltin('internal/looplab/fatal').onUncaught(err, true);
+  });
 }
 
 module.exports = { Module, runMain };

@@ -39,7 +39,10 @@ function sourceHeader(err, fromPromise) {
   const src = moduleBinding.sourceLine(loc.file, loc.line);
   if (src === undefined) return '';
   let col = loc.col - 1;
-  if (loc.line === 1) col -= moduleBinding.wrapperLength;
+  // Line 1 starts with the loader's own text: the CommonJS wrapper, or the ES module hook.
+  if (loc.line === 1) {
+    col -= loc.file.startsWith('file://') ? moduleBinding.esmPrefixLength : moduleBinding.wrapperLength;
+  }
   if (!fromPromise) {
     // V8 points at the throw statement; the engine records where the error was made.
     const at = src.lastIndexOf('throw', col);
