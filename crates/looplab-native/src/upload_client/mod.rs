@@ -59,6 +59,8 @@ fn now() -> Instant {
 pub fn upload(opts: Options, mut on_progress: impl FnMut(Progress)) -> anyhow::Result<Finished> {
     let file =
         File::open(&opts.file).with_context(|| format!("opening {}", opts.file.display()))?;
+    // A URL this client cannot speak to is a usage error, not something to retry.
+    Url::parse(&opts.config.endpoint)?;
     let key = fingerprint(&opts.file, &opts.config.endpoint)?;
     let saved = opts.state.get(&key);
     let resumed = saved.is_some();
