@@ -19,6 +19,15 @@ export const SCENARIOS = {
     e.push(euro.subarray(0, 1)); e.push(euro.subarray(1)); e.push(null);
     e.on('data', (d) => log('decoded', JSON.stringify(d), typeof d));
     await new Promise((res) => e.on('end', res));
+    // Partial reads across chunks, strings and Buffers (Node's exact results).
+    for (const enc of [undefined, 'utf8']) {
+      for (const [chunks, n] of [[['x', 'abcd', 'y'], 4], [['ab', 'cd', 'ef'], 4], [['c4', 'c10', 'r7'], 5], [['x', 'abcd'], 2]]) {
+        const q = new Readable({ encoding: enc, read() {} });
+        for (const c of chunks) q.push(c);
+        const got = q.read(n);
+        log(enc, chunks, n, String(got), q._readableState.buffer.map((c) => (c === null ? null : String(c))), q._readableState.bufferIndex, q.readableLength);
+      }
+    }
   },
   async corkAndWritev(require, log) {
     const { Writable } = require('stream');

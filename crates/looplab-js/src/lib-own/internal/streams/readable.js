@@ -323,12 +323,14 @@ Readable.prototype.read = function read(n) {
 };
 
 // Takes n bytes (or one object, or everything) off the front of the queue.
+// Taken slots become null until the queue is compacted, as in Node.
 function takeFromBuffer(n, state) {
   if (state.length === 0) return null;
   const buf = state.buffer;
   let ret;
   if (state.objectMode) {
-    ret = buf[state.bufferIndex++];
+    ret = buf[state.bufferIndex];
+    buf[state.bufferIndex++] = null;
   } else if (!n || n >= state.length) {
     const rest = buf.slice(state.bufferIndex);
     if (state.decoder) ret = rest.join('');
@@ -344,16 +346,22 @@ function takeFromBuffer(n, state) {
       buf[state.bufferIndex] = first.slice(n);
     } else if (n === first.length) {
       ret = first;
-      state.bufferIndex++;
+      buf[state.bufferIndex++] = null;
     } else {
       const parts = [];
       let need = n;
       while (need > 0) {
         const c = buf[state.bufferIndex];
-        if (c.length <= need) {
+        if (c.length < need) {
           parts.push(c);
           need -= c.length;
-          state.bufferIndex++;
+          buf[state.bufferIndex++] = null;
+        } else if (state.decoder ? need === buf.length : c.length === need) {
+          // Node's string path compares with the queue's length here, not the
+          // chunk's: it may take the whole chunk (more than asked) or leave ''.
+          parts.push(c);
+          need = 0;
+          buf[state.bufferIndex++] = null;
         } else {
           parts.push(c.slice(0, need));
           buf[state.bufferIndex] = c.slice(need);
