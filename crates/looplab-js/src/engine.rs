@@ -24,8 +24,9 @@ impl Clock for VirtualClock {
     }
 
     fn system_time_millis(&self) -> i64 {
-        let us = self.0.borrow_mut().node.clock_read().as_micros();
-        EPOCH_MS + (us / 1000) as i64
+        let mut host = self.0.borrow_mut();
+        let us = host.node.clock_read().as_micros();
+        host.options.epoch_ms + (us / 1000) as i64
     }
 }
 

@@ -42,6 +42,11 @@ pub(crate) struct Host {
     /// them at once (the entry's graph, `require()` of an ES module) instead of the model.
     pub sync_loading: u32,
     pub sync_jobs: VecDeque<NativeAsyncJob>,
+    /// Results of pool operations by request id, waiting for their `RequestDone`.
+    pub pool_results: HashMap<u32, crate::pool_op::PoolResult>,
+    /// Results a real pool thread fills in (`--real`), by request id.
+    pub real_results:
+        HashMap<u32, std::sync::Arc<std::sync::Mutex<Option<crate::pool_op::PoolResult>>>>,
 }
 
 impl std::fmt::Debug for Host {
@@ -70,6 +75,8 @@ impl Host {
             rejections: Vec::new(),
             sync_loading: 0,
             sync_jobs: VecDeque::new(),
+            pool_results: HashMap::new(),
+            real_results: HashMap::new(),
         }
     }
 

@@ -8,6 +8,9 @@ mod esm;
 mod host;
 mod model;
 mod options;
+mod pool_op;
+#[cfg(not(target_arch = "wasm32"))]
+mod real_disk;
 mod resolve;
 mod runtime;
 mod vfs;
@@ -15,7 +18,7 @@ mod vfs;
 pub use host::{Output, Stream};
 pub use options::{Limits, RunOptions};
 pub use resolve::join as join_path;
-pub use runtime::{RunResult, Runtime};
+pub use runtime::{BackendFactory, RunResult, Runtime};
 pub use vfs::{FsError, Stat, Vfs};
 
 /// Why a run could not start.

@@ -43,6 +43,9 @@ pub struct RunOptions {
     pub cores: usize,
     /// Seed for crypto randomness: the same seed gives the same bytes.
     pub seed: u64,
+    /// What `Date.now()` reads at the start, in ms since 1970: fixed for repeatable runs; the real
+    /// wall clock with `--real`.
+    pub epoch_ms: i64,
     pub limits: Limits,
 }
 
@@ -56,6 +59,7 @@ impl RunOptions {
             threadpool_size: 4,
             cores: 2,
             seed: 0x0100_b1ab,
+            epoch_ms: crate::engine::EPOCH_MS,
             limits: Limits::default(),
         }
     }

@@ -37,6 +37,9 @@ impl RunResult {
     }
 }
 
+/// Makes the backend a run's loop polls, from the run's settings.
+pub type BackendFactory = Box<dyn FnOnce(&Settings) -> Box<dyn looplab_core::uv::Backend>>;
+
 /// A script on the model, ready to step.
 pub struct Runtime {
     context: Context,
@@ -61,8 +64,27 @@ fn internal_binding(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
 }
 
 impl Runtime {
-    /// Sets up the engine and Node's globals; the entry script runs on the first step.
+    /// Sets up the engine and Node's globals on the simulated backend; the entry script runs on
+    /// the first step.
     pub fn new(options: RunOptions, vfs: Vfs) -> Result<Self, Error> {
+        Self::build(options, vfs, None)
+    }
+
+    /// The same on a backend of the caller's (`looplab run --real` passes the native one);
+    /// `make` receives the settings, e.g. the pool size libuv would read.
+    pub fn with_backend(
+        options: RunOptions,
+        vfs: Vfs,
+        make: BackendFactory,
+    ) -> Result<Self, Error> {
+        Self::build(options, vfs, Some(make))
+    }
+
+    fn build(
+        options: RunOptions,
+        vfs: Vfs,
+        backend: Option<BackendFactory>,
+    ) -> Result<Self, Error> {
         let entry = if crate::esm::is_module_entry(&vfs, &options.script) {
             EntryKind::Module
         } else {
@@ -83,11 +105,11 @@ impl Runtime {
         settings.limits.max_tasks = options.limits.max_callbacks;
         settings.limits.max_virtual_time =
             crate::model::Duration::from_millis(options.limits.max_virtual_ms);
-        let host: HostRef = Rc::new(RefCell::new(Host::new(
-            Node::simulated(settings),
-            vfs,
-            options,
-        )));
+        let node = match backend {
+            Some(make) => Node::with_backend(make(&settings), settings),
+            None => Node::simulated(settings),
+        };
+        let host: HostRef = Rc::new(RefCell::new(Host::new(node, vfs, options)));
         let mut context = engine::build(&host);
         let binding = FunctionObjectBuilder::new(
             context.realm(),

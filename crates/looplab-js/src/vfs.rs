@@ -26,6 +26,8 @@ pub struct Stat {
 pub struct Vfs {
     entries: BTreeMap<String, Entry>,
     disk: bool,
+    /// `looplab run --real`: every call goes to the real file system, writes included.
+    real: bool,
 }
 
 impl Vfs {
@@ -37,9 +39,22 @@ impl Vfs {
     /// Reads fall through to the real disk; writes stay in memory.
     pub fn over_disk() -> Self {
         Vfs {
-            entries: BTreeMap::new(),
             disk: true,
+            ..Vfs::default()
         }
+    }
+
+    /// The real file system, writes included (`looplab run --real`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn real() -> Self {
+        Vfs {
+            real: true,
+            ..Vfs::default()
+        }
+    }
+
+    pub fn is_real(&self) -> bool {
+        self.real
     }
 
     /// Adds a file (and its parent directories).
@@ -77,6 +92,10 @@ impl Vfs {
     }
 
     pub fn stat(&self, path: &str) -> Result<Stat, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::stat(path);
+        }
         match self.lookup(path) {
             Some(Entry::File(d)) => Ok(Stat {
                 is_dir: false,
@@ -105,6 +124,10 @@ impl Vfs {
     }
 
     pub fn read(&self, path: &str) -> Result<Vec<u8>, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::read(path);
+        }
         match self.lookup(path) {
             Some(Entry::File(d)) => Ok(d),
             Some(Entry::Dir) => Err(FsError("EISDIR")),
@@ -116,6 +139,10 @@ impl Vfs {
     }
 
     pub fn write(&mut self, path: &str, data: &[u8], append: bool) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::write(path, data, append);
+        }
         let parent_dir = parent(path).unwrap_or("/");
         match self.lookup(parent_dir) {
             Some(Entry::Dir) => {}
@@ -133,6 +160,10 @@ impl Vfs {
     }
 
     pub fn unlink(&mut self, path: &str) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::unlink(path);
+        }
         match self.lookup(path) {
             Some(Entry::File(_)) => {
                 self.entries.insert(path.to_string(), Entry::Removed);
@@ -144,6 +175,10 @@ impl Vfs {
     }
 
     pub fn mkdir(&mut self, path: &str, recursive: bool) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::mkdir(path, recursive);
+        }
         match self.lookup(path) {
             Some(Entry::Dir) if recursive => return Ok(()),
             Some(Entry::Dir | Entry::File(_)) => return Err(FsError("EEXIST")),
@@ -161,6 +196,10 @@ impl Vfs {
     }
 
     pub fn rmdir(&mut self, path: &str) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::rmdir(path);
+        }
         match self.lookup(path) {
             Some(Entry::Dir) => {
                 if !self.read_dir(path)?.is_empty() {
@@ -175,6 +214,10 @@ impl Vfs {
     }
 
     pub fn rename(&mut self, from: &str, to: &str) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::rename(from, to);
+        }
         let data = self.read(from)?;
         self.write(to, &data, false)?;
         self.entries.insert(from.to_string(), Entry::Removed);
@@ -183,6 +226,10 @@ impl Vfs {
 
     /// Names in a directory, sorted like `ls` (Node returns them in directory order; sorted is stable).
     pub fn read_dir(&self, path: &str) -> Result<Vec<String>, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.real {
+            return crate::real_disk::read_dir(path);
+        }
         match self.lookup(path) {
             Some(Entry::Dir) => {}
             Some(Entry::File(_)) => return Err(FsError("ENOTDIR")),

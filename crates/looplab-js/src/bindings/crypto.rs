@@ -75,24 +75,58 @@ fn random_bytes(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
     bytes_value(out, context)
 }
 
+/// PBKDF2-HMAC under a Node digest name; `None` for an unknown digest.
+pub(crate) fn pbkdf2_key(
+    password: &[u8],
+    salt: &[u8],
+    rounds: u32,
+    keylen: usize,
+    alg: &str,
+) -> Option<Vec<u8>> {
+    let mut out = vec![0u8; keylen];
+    match alg.to_ascii_lowercase().as_str() {
+        "md5" => pbkdf2::pbkdf2_hmac::<md5::Md5>(password, salt, rounds, &mut out),
+        "sha1" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, salt, rounds, &mut out),
+        "sha224" => pbkdf2::pbkdf2_hmac::<sha2::Sha224>(password, salt, rounds, &mut out),
+        "sha256" => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, rounds, &mut out),
+        "sha384" => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, salt, rounds, &mut out),
+        "sha512" => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, salt, rounds, &mut out),
+        _ => return None,
+    }
+    Some(out)
+}
+
 fn pbkdf2(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let password = arg_bytes(args, 0, context)?;
     let salt = arg_bytes(args, 1, context)?;
     let rounds = arg_f64(args, 2, context)? as u32;
     let keylen = arg_f64(args, 3, context)? as usize;
     let alg = arg_string(args, 4, context)?;
-    let mut out = vec![0u8; keylen];
-    let p = &password;
-    match alg.to_ascii_lowercase().as_str() {
-        "md5" => pbkdf2::pbkdf2_hmac::<md5::Md5>(p, &salt, rounds, &mut out),
-        "sha1" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(p, &salt, rounds, &mut out),
-        "sha224" => pbkdf2::pbkdf2_hmac::<sha2::Sha224>(p, &salt, rounds, &mut out),
-        "sha256" => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(p, &salt, rounds, &mut out),
-        "sha384" => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(p, &salt, rounds, &mut out),
-        "sha512" => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(p, &salt, rounds, &mut out),
-        _ => return Err(unknown_digest(&alg)),
-    }
+    let out =
+        pbkdf2_key(&password, &salt, rounds, keylen, &alg).ok_or_else(|| unknown_digest(&alg))?;
     bytes_value(out, context)
+}
+
+/// scrypt with N, r, p; the error says why the parameters are invalid.
+pub(crate) fn scrypt_key(
+    password: &[u8],
+    salt: &[u8],
+    keylen: usize,
+    n: u64,
+    r: u32,
+    p: u32,
+) -> Result<Vec<u8>, String> {
+    let log_n = if n.is_power_of_two() && n > 1 {
+        n.trailing_zeros() as u8
+    } else {
+        0
+    };
+    let params = scrypt::Params::new(log_n, r, p, keylen.max(10))
+        .map_err(|e| format!("Invalid scrypt params: {e}"))?;
+    let mut out = vec![0u8; keylen];
+    scrypt::scrypt(password, salt, &params, &mut out)
+        .map_err(|e| format!("Invalid scrypt params: {e}"))?;
+    Ok(out)
 }
 
 fn scrypt(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -102,15 +136,7 @@ fn scrypt(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     let n = arg_f64(args, 3, context)? as u64;
     let r = arg_f64(args, 4, context)? as u32;
     let p = arg_f64(args, 5, context)? as u32;
-    let log_n = if n.is_power_of_two() && n > 1 {
-        n.trailing_zeros() as u8
-    } else {
-        0
-    };
-    let params = scrypt::Params::new(log_n, r, p, keylen.max(10))
-        .map_err(|e| JsNativeError::range().with_message(format!("Invalid scrypt params: {e}")))?;
-    let mut out = vec![0u8; keylen];
-    scrypt::scrypt(&password, &salt, &params, &mut out)
-        .map_err(|e| JsNativeError::range().with_message(format!("Invalid scrypt params: {e}")))?;
+    let out = scrypt_key(&password, &salt, keylen, n, r, p)
+        .map_err(|e| JsNativeError::range().with_message(e))?;
     bytes_value(out, context)
 }

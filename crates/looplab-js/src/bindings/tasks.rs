@@ -5,6 +5,7 @@ use boa_engine::{Context, JsNativeError, JsResult, JsValue};
 
 use super::{Native, arg, arg_f64, arg_string, host};
 use crate::model::{Duration, ImmediateId, RequestKind, TimerId, Work, WorkKind};
+use crate::pool_op::{PoolOp, PoolValue};
 
 pub(super) const FNS: &[(&str, Native)] = &[
     ("setTimeout", set_timeout),
@@ -17,6 +18,8 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("nextTick", next_tick),
     ("queueMicrotask", queue_microtask),
     ("submitWork", submit_work),
+    ("submitOp", submit_op),
+    ("takeResult", take_result),
     ("charge", charge),
 ];
 
@@ -142,4 +145,116 @@ fn charge(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
         .node
         .charge(Duration::from_micros(us));
     Ok(JsValue::undefined())
+}
+
+fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp> {
+    let list = args
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("op arguments must be an array"))?;
+    let mut items = Vec::new();
+    let len = list
+        .get(boa_engine::js_string!("length"), context)?
+        .to_length(context)?;
+    for i in 0..len {
+        items.push(list.get(i, context)?);
+    }
+    let string = |i: usize, context: &mut Context| arg_string(&items, i, context);
+    Ok(match name {
+        "read" => PoolOp::Read(string(0, context)?),
+        "write" | "append" => PoolOp::Write {
+            path: string(0, context)?,
+            data: super::arg_bytes(&items, 1, context)?,
+            append: name == "append",
+        },
+        "stat" => PoolOp::Stat(string(0, context)?),
+        "readdir" => PoolOp::ReadDir(string(0, context)?),
+        "mkdir" => PoolOp::Mkdir {
+            path: string(0, context)?,
+            recursive: arg(&items, 1).to_boolean(),
+        },
+        "rmdir" => PoolOp::Rmdir(string(0, context)?),
+        "unlink" => PoolOp::Unlink(string(0, context)?),
+        "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
+        "pbkdf2" => PoolOp::Pbkdf2 {
+            password: super::arg_bytes(&items, 0, context)?,
+            salt: super::arg_bytes(&items, 1, context)?,
+            rounds: arg_f64(&items, 2, context)? as u32,
+            keylen: arg_f64(&items, 3, context)? as usize,
+            digest: string(4, context)?,
+        },
+        "scrypt" => PoolOp::Scrypt {
+            password: super::arg_bytes(&items, 0, context)?,
+            salt: super::arg_bytes(&items, 1, context)?,
+            keylen: arg_f64(&items, 2, context)? as usize,
+            n: arg_f64(&items, 3, context)? as u64,
+            r: arg_f64(&items, 4, context)? as u32,
+            p: arg_f64(&items, 5, context)? as u32,
+        },
+        other => {
+            return Err(JsNativeError::typ()
+                .with_message(format!("unknown pool operation {other}"))
+                .into());
+        }
+    })
+}
+
+/// `submitOp(name, args, label)`: a pool request whose operation is data. Simulated, it runs now on
+/// the script's file system; with a real file system it runs on a real pool thread.
+fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let name = arg_string(args, 0, context)?;
+    let op = arg_op(&name, &arg(args, 1), context)?;
+    let label = arg_string(args, 2, context)?;
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    let (kind, work) = op.work(&h.node.settings().cost);
+    if h.vfs.is_real() {
+        let cell = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let slot = cell.clone();
+        let job = move || {
+            #[cfg(not(target_arch = "wasm32"))]
+            let result = op.run_real();
+            #[cfg(target_arch = "wasm32")]
+            let result = Err::<crate::pool_op::PoolValue, String>("EINVAL".into());
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+        };
+        let id = h.node.submit_job(kind, work, label, Box::new(job));
+        h.real_results.insert(id.0, cell);
+        return Ok(JsValue::from(f64::from(id.0)));
+    }
+    let result = op.run_on(&mut h.vfs);
+    let id = h.node.submit_work(kind, work, label);
+    h.pool_results.insert(id.0, result);
+    Ok(JsValue::from(f64::from(id.0)))
+}
+
+/// `takeResult(id)`: the finished operation's value; a failure throws its code (or message).
+fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let id = id_arg(args, context)? as u32;
+    let result = {
+        let h = host(context);
+        let mut h = h.borrow_mut();
+        match h.pool_results.remove(&id) {
+            Some(r) => Some(r),
+            None => h
+                .real_results
+                .remove(&id)
+                .and_then(|cell| cell.lock().unwrap_or_else(|e| e.into_inner()).take()),
+        }
+    };
+    match result {
+        None => Err(JsNativeError::error()
+            .with_message(format!("pool request {id} has no result"))
+            .into()),
+        Some(Err(code)) => Err(boa_engine::JsError::from_opaque(super::str_value(&code))),
+        Some(Ok(PoolValue::Unit)) => Ok(JsValue::undefined()),
+        Some(Ok(PoolValue::Bytes(b))) => super::bytes_value(b, context),
+        Some(Ok(PoolValue::Stat(s))) => Ok(super::array(
+            vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)],
+            context,
+        )),
+        Some(Ok(PoolValue::Names(names))) => {
+            let values = names.iter().map(|n| super::str_value(n)).collect();
+            Ok(super::array(values, context))
+        }
+    }
 }

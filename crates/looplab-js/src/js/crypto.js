@@ -5,13 +5,11 @@
 
 const { Buffer } = require('buffer');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
-const { submit } = require('internal/looplab/pool');
+const { submit, submitOp } = require('internal/looplab/pool');
 const cb = binding('crypto');
 
 const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 // PBKDF2's cost relative to SHA-512 (the cost model's unit).
-const WEIGHT = { md5: 0.3, sha1: 0.35, sha224: 0.5, sha256: 0.5, sha384: 1, sha512: 1 };
-
 function errors() { return require('internal/errors').codes; }
 
 function toBuf(u8) { return Buffer.from(u8.buffer, u8.byteOffset, u8.length); }
@@ -112,9 +110,10 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
 
 function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   if (typeof callback !== 'function') throw new (errors().ERR_INVALID_ARG_TYPE)('callback', 'Function', callback);
-  const key = pbkdf2Sync(password, salt, iterations, keylen, digest);
-  const alg = String(digest).toLowerCase();
-  submit('pbkdf2', iterations * (WEIGHT[alg] ?? 1), 'crypto.pbkdf2', () => callback(null, key));
+  const alg = checkAlgorithm(digest);
+  const args = [bytesOf(password, undefined, 'password'), bytesOf(salt, undefined, 'salt'), iterations, keylen, alg];
+  // The key is derived on the pool (on a real thread with --real).
+  submitOp('pbkdf2', args, 'crypto.pbkdf2', (err, key) => (err ? callback(new Error(err)) : callback(null, toBuf(key))));
 }
 
 function scryptParams(options = {}) {
@@ -131,9 +130,11 @@ function scryptSync(password, salt, keylen, options) {
 
 function scrypt(password, salt, keylen, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
-  const key = scryptSync(password, salt, keylen, options);
-  const { N, r } = scryptParams(options);
-  submit('scrypt', N * r, 'crypto.scrypt', () => callback(null, key));
+  const { N, r, p } = scryptParams(options);
+  // Node rejects bad parameters before queueing any work: the sync form throws the same error.
+  if (!(N > 1 && (N & (N - 1)) === 0)) scryptSync(password, salt, keylen, options);
+  const args = [bytesOf(password, undefined, 'password'), bytesOf(salt, undefined, 'salt'), keylen, N, r, p];
+  submitOp('scrypt', args, 'crypto.scrypt', (err, key) => (err ? callback(new RangeError(err)) : callback(null, toBuf(key))));
 }
 
 function timingSafeEqual(a, b) {

@@ -5,8 +5,8 @@
 
 const { Buffer } = require('buffer');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
-const { submit } = require('internal/looplab/pool');
-const { call } = require('internal/looplab/fs_errors');
+const { submit, submitOp } = require('internal/looplab/pool');
+const { call, uvException } = require('internal/looplab/fs_errors');
 const fsb = binding('fs');
 
 function invalidArgType(name, expected, actual) {
@@ -234,6 +234,37 @@ function request(label, bytes, steps, fn, cb) {
   submit('fs', bytes, label, next);
 }
 
+// One operation on the pool (its first request), then `steps - 1` more requests as Node makes
+// (readFile: open, fstat, read, close); a failure ends at the first.
+// `shown` are the paths as the script gave them: Node's errors quote those, not absolute ones.
+function requestOp(label, steps, op, args, syscall, convert, cb, shown = [args[0]]) {
+  const resolved = args.slice();
+  resolved[0] = fsb.resolve(args[0]);
+  if (op === 'rename') resolved[1] = fsb.resolve(args[1]);
+  submitOp(op, resolved, label, (code, value) => {
+    if (code !== undefined) {
+      cb(typeof code === 'string' ? uvException(code, syscall, shown[0], shown[1], true) : code);
+      return;
+    }
+    let n = 1;
+    const next = () => {
+      if (n++ < steps) {
+        submit('fs', 0, label, next);
+        return;
+      }
+      let result;
+      try {
+        result = convert(value);
+      } catch (e) {
+        cb(e);
+        return;
+      }
+      cb(null, result);
+    };
+    next();
+  });
+}
+
 function optionsAndCallback(options, cb) {
   if (typeof options === 'function') return [undefined, options];
   return [options, checkCallback(cb)];
@@ -242,27 +273,35 @@ function optionsAndCallback(options, cb) {
 function readFile(path, options, cb) {
   [options, cb] = optionsAndCallback(options, cb);
   path = checkPath(path);
-  let size = 0;
-  request('fs.readFile', 0, 4, () => {
-    const v = readFileSync(path, options);
-    size = v.length;
-    return v;
+  const enc = encodingOf(options);
+  requestOp('fs.readFile', 4, 'read', [path], 'open', (u8) => {
+    const buf = toBuffer(u8);
+    return enc ? buf.toString(enc) : buf;
   }, cb);
-  return size;
 }
 
 function writeFile(path, data, options, cb) {
   [options, cb] = optionsAndCallback(options, cb);
   path = checkPath(path);
   const bytes = dataBytes(data, options);
-  request('fs.writeFile', bytes.length, 3, () => writeFileSync(path, bytes, options), (err) => cb(err));
+  const op = options && typeof options === 'object' && options.flag === 'a' ? 'append' : 'write';
+  requestOp('fs.writeFile', 3, op, [path, bytes], 'open', () => undefined, (err) => cb(err));
 }
 
 function appendFile(path, data, options, cb) {
   [options, cb] = optionsAndCallback(options, cb);
   path = checkPath(path);
   const bytes = dataBytes(data, options);
-  request('fs.appendFile', bytes.length, 3, () => appendFileSync(path, bytes), (err) => cb(err));
+  requestOp('fs.appendFile', 3, 'append', [path, bytes], 'open', () => undefined, (err) => cb(err));
+}
+
+// Calls whose operation runs on the pool itself (for real with --real).
+function pooled(name, op, syscall, convert = (v) => v, argsOf = (p) => [p]) {
+  return function (path, ...rest) {
+    const cb = checkCallback(rest.pop());
+    const args = argsOf(checkPath(path, name === 'rename' ? 'oldPath' : 'path'), ...rest);
+    requestOp(`fs.${name}`, 1, op, args, syscall, convert, cb, args);
+  };
 }
 
 function oneShot(name, syncFn) {
@@ -273,15 +312,21 @@ function oneShot(name, syncFn) {
   };
 }
 
-const stat = oneShot('stat', statSync);
-const readdir = oneShot('readdir', readdirSync);
+const stat = pooled('stat', 'stat', 'stat', ([isDir, size]) => new Stats(isDir, size));
+const rmdir = pooled('rmdir', 'rmdir', 'rmdir', () => undefined);
+const unlink = pooled('unlink', 'unlink', 'unlink', () => undefined);
+const access = pooled('access', 'stat', 'access', () => undefined);
+const rename = pooled('rename', 'rename', 'rename', () => undefined, (from, to) => [from, checkPath(to, 'newPath')]);
+// readdir with file types, mkdir's first-created path, rm and copyFile are made at submission.
+const readdir = function (path, options, cb) {
+  if (typeof options === 'function' || !(options && options.withFileTypes)) {
+    return pooled('readdir', 'readdir', 'scandir')(path, ...(typeof options === 'function' ? [options] : [cb]));
+  }
+  return oneShot('readdir', readdirSync)(path, options, cb);
+};
 const mkdir = oneShot('mkdir', mkdirSync);
-const rmdir = oneShot('rmdir', rmdirSync);
 const rm = oneShot('rm', rmSync);
-const unlink = oneShot('unlink', unlinkSync);
-const rename = oneShot('rename', renameSync);
 const copyFile = oneShot('copyFile', copyFileSync);
-const access = oneShot('access', accessSync);
 
 function exists(path, cb) {
   checkCallback(cb);

@@ -18,6 +18,9 @@ pub struct Args {
     /// CPU cores the model gives the thread pool and `os.cpus()`.
     #[arg(long, default_value_t = 2)]
     pub cores: usize,
+    /// Run on the real operating system: epoll, OS threads, real files and sockets, real time.
+    #[arg(long)]
+    pub real: bool,
     /// The script (CommonJS, or an ES module for .mjs).
     pub script: PathBuf,
     /// Arguments for the script (`process.argv.slice(2)`).
@@ -34,7 +37,19 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     options.env = std::env::vars().collect();
     options.threadpool_size = args.threadpool.max(1);
     options.cores = args.cores.max(1);
-    let mut runtime = Runtime::new(options, Vfs::over_disk())?;
+    let mut runtime = if args.real {
+        options.epoch_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64);
+        let make: looplab_js::BackendFactory = Box::new(|settings| {
+            let backend = looplab_native::real::RealBackend::new(settings.threadpool_env.clone())
+                .expect("the OS refused an epoll instance");
+            Box::new(backend)
+        });
+        Runtime::with_backend(options, Vfs::real(), make)?
+    } else {
+        Runtime::new(options, Vfs::over_disk())?
+    };
     let status = loop {
         let done = runtime.step();
         flush(runtime.take_output())?;

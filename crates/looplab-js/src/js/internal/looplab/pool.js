@@ -1,6 +1,7 @@
 'use strict';
-// Looplab: thread-pool requests (fs, crypto, dns.lookup, zlib): the work is done when it is
-// submitted; its callback waits here until the model says the request completed.
+// Looplab: thread-pool requests (fs, crypto, dns.lookup, zlib). `submit` times work already done;
+// `submitOp` hands the operation itself to the pool (run at once when simulated, on a real pool
+// thread with --real), and its result is taken when the model says the request completed.
 
 const { binding } = globalThis[Symbol.for('looplab.internals')];
 const tasks = binding('tasks');
@@ -11,6 +12,21 @@ function submit(op, amount, label, done) {
   callbacks.set(tasks.submitWork(op, amount, label), done);
 }
 
+// `done(error, value)`: error is the code string (ENOENT ...) or message the operation failed with.
+function submitOp(op, args, label, done) {
+  const id = tasks.submitOp(op, args, label);
+  callbacks.set(id, () => {
+    let value;
+    let error;
+    try {
+      value = tasks.takeResult(id);
+    } catch (e) {
+      error = e;
+    }
+    done(error, value);
+  });
+}
+
 function runRequest(id) {
   const done = callbacks.get(id);
   if (done === undefined) return;
@@ -18,4 +34,4 @@ function runRequest(id) {
   done();
 }
 
-module.exports = { submit, runRequest };
+module.exports = { submit, submitOp, runRequest };

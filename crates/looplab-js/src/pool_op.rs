@@ -1,0 +1,161 @@
+//! Thread-pool operations as data. Simulated, an operation runs when it is submitted (on the `Vfs`)
+//! and the model only times it; with `--real` it runs on a real pool thread against the real file
+//! system, and its result waits for the model's `RequestDone`, exactly as libuv's `done` callback
+//! waits for the loop.
+use crate::model::{Duration, RequestKind, Work, WorkKind};
+use crate::vfs::{FsError, Stat, Vfs};
+use looplab_core::CostModel;
+
+#[derive(Debug, Clone)]
+pub(crate) enum PoolOp {
+    Read(String),
+    Write {
+        path: String,
+        data: Vec<u8>,
+        append: bool,
+    },
+    Stat(String),
+    ReadDir(String),
+    Mkdir {
+        path: String,
+        recursive: bool,
+    },
+    Rmdir(String),
+    Unlink(String),
+    Rename(String, String),
+    Pbkdf2 {
+        password: Vec<u8>,
+        salt: Vec<u8>,
+        rounds: u32,
+        keylen: usize,
+        digest: String,
+    },
+    Scrypt {
+        password: Vec<u8>,
+        salt: Vec<u8>,
+        keylen: usize,
+        n: u64,
+        r: u32,
+        p: u32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PoolValue {
+    Bytes(Vec<u8>),
+    Stat(Stat),
+    Names(Vec<String>),
+    Unit,
+}
+
+/// An operation's outcome: a value, or the error code (`ENOENT`) or message JavaScript throws.
+pub(crate) type PoolResult = Result<PoolValue, String>;
+
+fn fs<T>(r: Result<T, FsError>, f: impl FnOnce(T) -> PoolValue) -> PoolResult {
+    r.map(f).map_err(|e| e.0.to_string())
+}
+
+impl PoolOp {
+    /// How libuv classifies it and what it costs on the simulated pool.
+    pub fn work(&self, cost: &CostModel) -> (RequestKind, Work) {
+        let fs_work = |bytes: u64| Work {
+            kind: WorkKind::FastIo,
+            cpu: cost.fs(bytes),
+            blocked: Duration::ZERO,
+        };
+        match self {
+            PoolOp::Write { data, .. } => (RequestKind::Fs, fs_work(data.len() as u64)),
+            PoolOp::Pbkdf2 { rounds, digest, .. } => {
+                // Relative cost per iteration, SHA-512 = 1 (measured ratios on x86_64).
+                let weight = match digest.to_ascii_lowercase().as_str() {
+                    "md5" => 0.3,
+                    "sha1" => 0.35,
+                    "sha224" | "sha256" => 0.5,
+                    _ => 1.0,
+                };
+                (
+                    RequestKind::Work,
+                    Work {
+                        kind: WorkKind::Cpu,
+                        cpu: cost.pbkdf2(u64::from(*rounds), weight),
+                        blocked: Duration::ZERO,
+                    },
+                )
+            }
+            PoolOp::Scrypt { n, r, .. } => (
+                RequestKind::Work,
+                Work {
+                    kind: WorkKind::Cpu,
+                    cpu: cost.scrypt(*n, u64::from(*r)),
+                    blocked: Duration::ZERO,
+                },
+            ),
+            _ => (RequestKind::Fs, fs_work(0)),
+        }
+    }
+
+    /// Runs against the script's virtual file system (simulation).
+    pub fn run_on(self, vfs: &mut Vfs) -> PoolResult {
+        match self {
+            PoolOp::Read(p) => fs(vfs.read(&p), PoolValue::Bytes),
+            PoolOp::Write { path, data, append } => {
+                fs(vfs.write(&path, &data, append), |()| PoolValue::Unit)
+            }
+            PoolOp::Stat(p) => fs(vfs.stat(&p), PoolValue::Stat),
+            PoolOp::ReadDir(p) => fs(vfs.read_dir(&p), PoolValue::Names),
+            PoolOp::Mkdir { path, recursive } => {
+                fs(vfs.mkdir(&path, recursive), |()| PoolValue::Unit)
+            }
+            PoolOp::Rmdir(p) => fs(vfs.rmdir(&p), |()| PoolValue::Unit),
+            PoolOp::Unlink(p) => fs(vfs.unlink(&p), |()| PoolValue::Unit),
+            PoolOp::Rename(a, b) => fs(vfs.rename(&a, &b), |()| PoolValue::Unit),
+            op => op.run_compute(),
+        }
+    }
+
+    /// Runs on a real pool thread against the real file system (`--real`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn run_real(self) -> PoolResult {
+        use crate::real_disk as disk;
+        match self {
+            PoolOp::Read(p) => fs(disk::read(&p), PoolValue::Bytes),
+            PoolOp::Write { path, data, append } => {
+                fs(disk::write(&path, &data, append), |()| PoolValue::Unit)
+            }
+            PoolOp::Stat(p) => fs(disk::stat(&p), PoolValue::Stat),
+            PoolOp::ReadDir(p) => fs(disk::read_dir(&p), PoolValue::Names),
+            PoolOp::Mkdir { path, recursive } => {
+                fs(disk::mkdir(&path, recursive), |()| PoolValue::Unit)
+            }
+            PoolOp::Rmdir(p) => fs(disk::rmdir(&p), |()| PoolValue::Unit),
+            PoolOp::Unlink(p) => fs(disk::unlink(&p), |()| PoolValue::Unit),
+            PoolOp::Rename(a, b) => fs(disk::rename(&a, &b), |()| PoolValue::Unit),
+            op => op.run_compute(),
+        }
+    }
+
+    fn run_compute(self) -> PoolResult {
+        match self {
+            PoolOp::Pbkdf2 {
+                password,
+                salt,
+                rounds,
+                keylen,
+                digest,
+            } => crate::bindings::pbkdf2_key(&password, &salt, rounds, keylen, &digest)
+                .map(PoolValue::Bytes)
+                .ok_or_else(|| format!("Digest method not supported: {digest}")),
+            PoolOp::Scrypt {
+                password,
+                salt,
+                keylen,
+                n,
+                r,
+                p,
+            } => {
+                crate::bindings::scrypt_key(&password, &salt, keylen, n, r, p).map(PoolValue::Bytes)
+            }
+            other => unreachable!("{other:?} is a file system operation"),
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The real file system, for `looplab run --real`: the same operations as the `Vfs`, done with
+//! `std::fs`, with failures named by their POSIX code as Node reports them. Stateless, so pool
+//! threads can call it.
+use crate::vfs::{FsError, Stat};
+use std::io::ErrorKind;
+
+fn code(e: &std::io::Error) -> FsError {
+    FsError(match e.raw_os_error() {
+        Some(2) => "ENOENT",
+        Some(13) => "EACCES",
+        Some(17) => "EEXIST",
+        Some(20) => "ENOTDIR",
+        Some(21) => "EISDIR",
+        Some(39) => "ENOTEMPTY",
+        Some(9) => "EBADF",
+        _ => match e.kind() {
+            ErrorKind::NotFound => "ENOENT",
+            ErrorKind::PermissionDenied => "EACCES",
+            ErrorKind::AlreadyExists => "EEXIST",
+            _ => "EINVAL",
+        },
+    })
+}
+
+pub fn stat(path: &str) -> Result<Stat, FsError> {
+    let meta = std::fs::metadata(path).map_err(|e| code(&e))?;
+    Ok(Stat {
+        is_dir: meta.is_dir(),
+        size: meta.len(),
+    })
+}
+
+pub fn read(path: &str) -> Result<Vec<u8>, FsError> {
+    std::fs::read(path).map_err(|e| code(&e))
+}
+
+pub fn write(path: &str, data: &[u8], append: bool) -> Result<(), FsError> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(append)
+        .truncate(!append)
+        .open(path)
+        .map_err(|e| code(&e))?;
+    file.write_all(data).map_err(|e| code(&e))
+}
+
+pub fn unlink(path: &str) -> Result<(), FsError> {
+    if stat(path)?.is_dir {
+        return Err(FsError("EISDIR"));
+    }
+    std::fs::remove_file(path).map_err(|e| code(&e))
+}
+
+pub fn mkdir(path: &str, recursive: bool) -> Result<(), FsError> {
+    if recursive {
+        std::fs::create_dir_all(path)
+    } else {
+        std::fs::create_dir(path)
+    }
+    .map_err(|e| code(&e))
+}
+
+pub fn rmdir(path: &str) -> Result<(), FsError> {
+    std::fs::remove_dir(path).map_err(|e| code(&e))
+}
+
+pub fn rename(from: &str, to: &str) -> Result<(), FsError> {
+    std::fs::rename(from, to).map_err(|e| code(&e))
+}
+
+/// Names in a directory, sorted (the `Vfs` sorts too, so both modes print alike).
+pub fn read_dir(path: &str) -> Result<Vec<String>, FsError> {
+    let mut names: Vec<String> = std::fs::read_dir(path)
+        .map_err(|e| code(&e))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
