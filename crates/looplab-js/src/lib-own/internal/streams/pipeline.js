@@ -115,6 +115,8 @@ function pipelineImpl(streams, callback, opts) {
       });
     }
     stream.on('close', () => { done = true; });
+    // Any 'error' a stage emits fails the pipeline, even after its own end.
+    stream.on('error', (err) => finishOne(err));
     destroys.push((err) => {
       if (done) return;
       done = true;
@@ -132,7 +134,9 @@ function pipelineImpl(streams, callback, opts) {
       const writing = i > 0;
       const end = reading || opts?.end !== false;
       const isStream = eos.isNodeStream(stream);
-      if (isStream && (end || !reading)) track(stream, reading, writing, i === 0);
+      // The source is watched first; later stages once they are connected
+      // (Node's order, visible when a stage is already closed).
+      if (isStream && (end || !reading) && i === 0) track(stream, reading, writing, true);
 
       if (i === 0) {
         if (typeof stream === 'function') {
@@ -162,7 +166,14 @@ function pipelineImpl(streams, callback, opts) {
         }
       } else if (isStream) {
         if (eos.isNodeStream(ret)) {
-          ret.pipe(stream, { end });
+          const src = ret;
+          let srcEnded = !!src._readableState?.endEmitted;
+          src.once('end', () => { srcEnded = true; });
+          // A destination that closes before its source ended breaks the pipeline.
+          stream.on('close', () => {
+            if (!srcEnded) finishOne(new (codes().ERR_STREAM_PREMATURE_CLOSE)());
+          });
+          src.pipe(stream, { end });
         } else {
           pending++;
           pump(ret, stream, stageDone, end);
@@ -171,6 +182,7 @@ function pipelineImpl(streams, callback, opts) {
       } else {
         throw new (codes().ERR_INVALID_ARG_TYPE)('val', ['Readable', 'Iterable', 'AsyncIterable'], stream);
       }
+      if (isStream && (end || !reading) && i > 0) track(stream, reading, writing, false);
     }
   } catch (err) {
     process.nextTick(finishOne, err, true);
