@@ -346,6 +346,8 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   },
 });
 
+EventEmitter.kMaxEventTargetListeners = helpers.kMaxEventTargetListeners;
+EventEmitter.kMaxEventTargetListenersWarned = helpers.kMaxEventTargetListenersWarned;
 EventEmitter.setMaxListeners = helpers.setMaxListeners;
 EventEmitter.init = init;
 EventEmitter.listenerCount = staticListenerCount;

@@ -18,6 +18,14 @@ const { Buffer } = require('buffer');
 for (const [name, fn] of Object.entries(streamOps(Readable))) {
   Object.defineProperty(Readable.prototype, name, { __proto__: null, value: fn, writable: true, configurable: true, enumerable: false });
 }
+// A listener's rejected promise (captureRejections) destroys the stream.
+const kRejection = Symbol.for('nodejs.rejection');
+for (const proto of [Readable.prototype, Writable.prototype]) {
+  proto[kRejection] = function(err) {
+    this.destroy(err);
+  };
+}
+
 for (const [name, fn] of Object.entries(promiseOps)) {
   Object.defineProperty(Readable.prototype, name, { __proto__: null, value: fn, writable: true, configurable: true, enumerable: false });
 }
@@ -55,16 +63,17 @@ Stream.compose = function compose(...streams) {
 };
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
-Stream.Stream = Stream;
-Stream._isUint8Array = (v) => v instanceof Uint8Array;
-Stream._uint8ArrayToBuffer = (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-
 Object.defineProperty(Stream, 'promises', {
   __proto__: null,
   configurable: true,
   enumerable: true,
   get() { return require('stream/promises'); },
 });
+Stream.Stream = Stream;
+Stream._isArrayBufferView = (v) => ArrayBuffer.isView(v);
+Stream._isUint8Array = (v) => v instanceof Uint8Array;
+Stream._uint8ArrayToBuffer = (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
 Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), {
   __proto__: null,
   enumerable: true,

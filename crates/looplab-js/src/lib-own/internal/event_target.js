@@ -143,7 +143,6 @@ delete Event._stoppedImmediately;
 for (const [name, value] of [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 2], ['BUBBLING_PHASE', 3]]) {
   const desc = { __proto__: null, value, enumerable: true };
   Object.defineProperty(Event, name, desc);
-  Object.defineProperty(Event.prototype, name, desc);
 }
 Object.defineProperty(Event.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'Event', configurable: true,

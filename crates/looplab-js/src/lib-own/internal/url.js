@@ -92,6 +92,15 @@ class URL {
     this.#parts = split(this.#href);
   }
 
+  // Like the constructor, but null instead of a throw for bad input.
+  static parse(input, base = undefined) {
+    if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('url');
+    input = toUSVString(input);
+    if (base !== undefined) base = toUSVString(base);
+    const href = binding.parse(input, base, false);
+    return href === undefined ? null : new URL(href);
+  }
+
   static canParse(input, base = undefined) {
     if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('url');
     return binding.canParse(toUSVString(input), base === undefined ? undefined : toUSVString(base));

@@ -59,6 +59,7 @@ export default function (t) {
     try { new U(); } catch (e) { out.push(`${e.name} ${e.code} ${e.message}`); }
     out.push(String(new U('blob:https://a.com:8/x').origin), new U('file:///x').origin, new U('foo://h/x').origin);
     out.push(Object.prototype.toString.call(u), Object.prototype.toString.call(p), Object.keys(u).length);
+    if (typeof U.parse === 'function') out.push(String(U.parse('http://x/a')), U.parse('nope'), String(U.parse('/p', 'https://h')), Object.getOwnPropertyNames(U).includes('parse'));
     return out;
   };
   t.check('URL and URLSearchParams more', show(() => sp(url.URL, url.URLSearchParams)), show(() => sp(nodeUrl.URL, nodeUrl.URLSearchParams)));

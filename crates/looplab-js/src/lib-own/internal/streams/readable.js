@@ -7,7 +7,7 @@
 const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { getHighWaterMark } = require('internal/streams/state');
 
 const codes = () => require('internal/errors').codes;
 let StringDecoder;
@@ -510,5 +510,16 @@ Readable.from = function from(iterable, opts) {
   return require('internal/streams/from')(Readable, iterable, opts);
 };
 
+// Wraps an old-style stream (plain 'data'/'end' events) as a Readable.
+Readable.wrap = function wrap(src, options) {
+  return new Readable({
+    objectMode: src.readableObjectMode ?? src.objectMode ?? true,
+    ...options,
+    destroy(err, callback) {
+      destroyImpl.destroyer(src, err);
+      callback(err);
+    },
+  }).wrap(src);
+};
+
 module.exports = Readable;
-module.exports.getDefaultHighWaterMark = getDefaultHighWaterMark;
