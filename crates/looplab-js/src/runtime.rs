@@ -218,7 +218,17 @@ impl Runtime {
                 self.host.borrow_mut().node.set_exit_code(code);
                 Ok(JsValue::undefined())
             }
-            Task::Io(..) | Task::Pending(_) | Task::Close(_) => Ok(JsValue::undefined()),
+            Task::Io(h, event) => {
+                self.host
+                    .borrow_mut()
+                    .node
+                    .uv_mut()
+                    .record(looplab_core::TraceEvent::IoReady { handle: h, event });
+                let writable = event == looplab_core::uv::IoEvent::Writable;
+                self.call("io", &[id(u64::from(h.0)), JsValue::from(writable)])
+            }
+            Task::Pending(h) => self.call("pending", &[id(u64::from(h.0))]),
+            Task::Close(h) => self.call("close", &[id(u64::from(h.0))]),
             Task::Microtask(m) => {
                 let job = self.host.borrow_mut().jobs.remove(&m);
                 match job {

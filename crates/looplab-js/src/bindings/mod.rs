@@ -14,6 +14,7 @@ mod module;
 mod process;
 mod stdio;
 mod tasks;
+mod tcp;
 mod zlib;
 
 pub(crate) type Native = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
@@ -31,6 +32,7 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "crypto" => crypto::FNS,
         "zlib" => zlib::FNS,
         "module" => module::FNS,
+        "tcp" => tcp::FNS,
         _ => return None,
     };
     let mut init = ObjectInitializer::new(context);

@@ -142,6 +142,15 @@ module.exports = {
   request(id) {
     requireBuiltin('internal/looplab/pool').runRequest(id);
   },
+  io(id, writable) {
+    requireBuiltin('internal/looplab/handles').io(id, writable);
+  },
+  pending(id) {
+    requireBuiltin('internal/looplab/handles').pending(id);
+  },
+  close(id) {
+    requireBuiltin('internal/looplab/handles').close(id);
+  },
   beforeExit() {
     process.emit('beforeExit', process.exitCode ?? 0);
   },

@@ -1,0 +1,27 @@
+'use strict';
+// Looplab: the JavaScript owners of libuv handles (sockets, servers), keyed by the model's handle
+// id, so the host's Io, Pending and Close tasks reach them, as libuv's callbacks reach Node's wraps.
+
+const owners = new Map();
+
+function register(id, owner) {
+  owners.set(id, owner);
+}
+
+function io(id, writable) {
+  const owner = owners.get(id);
+  if (owner !== undefined) owner.onIo(writable);
+}
+
+function pending(id) {
+  const owner = owners.get(id);
+  if (owner !== undefined) owner.onPending();
+}
+
+function close(id) {
+  const owner = owners.get(id);
+  owners.delete(id);
+  if (owner !== undefined) owner.onClose();
+}
+
+module.exports = { register, io, pending, close };

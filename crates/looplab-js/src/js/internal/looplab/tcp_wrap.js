@@ -1,0 +1,263 @@
+'use strict';
+// Looplab: Node's TCP wrap (src/tcp_wrap.cc, src/stream_wrap.cc) over internalBinding('tcp'):
+// one object per uv_tcp_t. It keeps what libuv keeps per stream (the read flag, the queue of
+// write requests, a pending connect or shutdown) and turns the poll phase's readiness into the
+// callbacks net.js installs: onconnection, onread, and each request's oncomplete.
+
+const { binding } = globalThis[Symbol.for('looplab.internals')];
+const handles = require('internal/looplab/handles');
+const { Buffer } = require('buffer');
+
+const tcp = binding('tcp');
+const UV_EOF = -4095;
+const ERRNO = { __proto__: null, EADDRINUSE: -98, ECONNREFUSED: -111, ECONNRESET: -104, EPIPE: -32, EINVAL: -22 };
+const errno = (code) => ERRNO[code] ?? -22;
+
+// uv_strerror's text, as Node's UVException messages quote it.
+const MESSAGES = {
+  __proto__: null,
+  EADDRINUSE: 'address already in use',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset by peer',
+  EPIPE: 'broken pipe',
+  EINVAL: 'invalid argument',
+};
+const NAMES = { __proto__: null };
+for (const code of Object.keys(ERRNO)) NAMES[ERRNO[code]] = code;
+
+class TCP {
+  constructor(label, id) {
+    this.id = id ?? tcp.create(label);
+    this.label = label;
+    handles.register(this.id, this);
+    this.reading = false;
+    this.listening = false;
+    this.closed = false;
+    this.writes = [];
+    this.connectReq = null;
+    this.shutdownReq = null;
+    this.onread = null;
+    this.onconnection = null;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this.spare = null;
+    this.port = 0;
+  }
+
+  // What the poller watches: readable while reading or listening, writable while a connect,
+  // a queued write or a shutdown waits.
+  updateInterest() {
+    if (this.closed) return;
+    const readable = this.reading || this.listening;
+    const writable = this.connectReq !== null || this.writes.length > 0 || this.shutdownReq !== null;
+    if (readable === this.watchR && writable === this.watchW) return;
+    this.watchR = readable;
+    this.watchW = writable;
+    tcp.setInterest(this.id, readable, writable);
+  }
+
+  listen(port) {
+    try {
+      this.port = tcp.listen(this.id, port);
+    } catch (code) {
+      if (typeof code === 'string') return errno(code);
+      throw code;
+    }
+    this.listening = true;
+    this.updateInterest();
+    return 0;
+  }
+
+  connect(req, address, port) {
+    try {
+      req.id = tcp.connect(this.id, port, `connect ${address}:${port}`);
+    } catch (code) {
+      if (typeof code === 'string') return errno(code);
+      throw code;
+    }
+    this.connectReq = req;
+    this.updateInterest();
+    return 0;
+  }
+
+  readStart() {
+    this.reading = true;
+    this.updateInterest();
+    return 0;
+  }
+
+  readStop() {
+    this.reading = false;
+    this.updateInterest();
+    return 0;
+  }
+
+  // StreamBase::Write: try the write at once (uv_try_write); only what is left becomes a
+  // queued write request, completed from the poll phase when the socket is writable.
+  writeBuffer(req, data) {
+    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
+    req.bytes = buf.length;
+    let n = 0;
+    if (this.writes.length === 0) {
+      try {
+        n = tcp.write(this.id, buf);
+      } catch (code) {
+        if (typeof code === 'string') return errno(code);
+        throw code;
+      }
+    }
+    this.bytesWritten += n;
+    if (n === buf.length) {
+      req.async = false;
+      return 0;
+    }
+    req.async = true;
+    req.id = tcp.requestStart('write', `write ${buf.length - n} bytes`);
+    this.writes.push({ req, rest: buf.subarray(n) });
+    this.updateInterest();
+    return 0;
+  }
+
+  shutdown(req) {
+    req.id = tcp.requestStart('shutdown', 'shutdown');
+    this.shutdownReq = req;
+    this.updateInterest();
+    tcp.wantWritable(this.id);
+    return 0;
+  }
+
+  close(cb) {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeCb = cb;
+    this.reading = false;
+    this.listening = false;
+    if (this.watchR || this.watchW) tcp.setInterest(this.id, false, false);
+    tcp.close(this.id);
+    if (this.spare !== null) this.spare.close();
+  }
+
+  ref() { tcp.setRef(this.id, true); }
+
+  unref() { tcp.setRef(this.id, false); }
+
+  getsockname(out) {
+    const [local] = tcp.ports(this.id);
+    out.address = this.address ?? (this.mapped ? '::ffff:127.0.0.1' : '127.0.0.1');
+    out.family = out.address.includes(':') ? 'IPv6' : 'IPv4';
+    out.port = this.listening ? this.port : local;
+    return 0;
+  }
+
+  getpeername(out) {
+    const [, remote] = tcp.ports(this.id);
+    if (!remote) return -107;
+    out.address = this.mapped ? '::ffff:127.0.0.1' : '127.0.0.1';
+    out.family = this.mapped ? 'IPv6' : 'IPv4';
+    out.port = remote;
+    return 0;
+  }
+
+  setNoDelay() { return 0; }
+
+  setKeepAlive() { return 0; }
+
+  // ---- what the model runs ---------------------------------------------------------------
+
+  onIo(writable) {
+    if (this.closed) return;
+    if (this.listening) return this.acceptAll();
+    if (this.connectReq !== null) {
+      const result = tcp.connectResult(this.id);
+      if (result === undefined) return;
+      const req = this.connectReq;
+      this.connectReq = null;
+      this.updateInterest();
+      tcp.requestFinish(req.id);
+      req.oncomplete(result === 0 ? 0 : errno(result), this, req, true, true);
+      return;
+    }
+    if (writable) this.flush();
+    else if (this.reading) this.readAll();
+  }
+
+  onPending() {
+    if (!this.closed) this.flush();
+  }
+
+  onClose() {
+    // uv__stream_destroy: requests still queued end with the handle (ECANCELED).
+    for (const req of [this.connectReq, this.shutdownReq, ...this.writes.map((w) => w.req)]) {
+      if (req !== null && req.id !== undefined) tcp.requestFinish(req.id);
+    }
+    this.writes = [];
+    if (typeof this.closeCb === 'function') this.closeCb();
+  }
+
+  // uv__server_io: accept every connection waiting in the backlog.
+  acceptAll() {
+    while (this.listening) {
+      this.spare ??= new TCP('connection');
+      if (!tcp.accept(this.id, this.spare.id)) return;
+      const conn = this.spare;
+      this.spare = null;
+      // A dual-stack listener ('::') sees IPv4 peers as IPv4-mapped IPv6 addresses.
+      conn.mapped = this.address === '::';
+      this.onconnection(0, conn);
+    }
+  }
+
+  // uv__read: read until the socket would block, the peer's FIN, an error, or readStop.
+  readAll() {
+    while (this.reading && !this.closed) {
+      const r = tcp.read(this.id);
+      if (r === null) return;
+      if (typeof r === 'string') {
+        this.reading = false;
+        this.updateInterest();
+        this.onread(r === 'EOF' ? UV_EOF : errno(r), undefined);
+        return;
+      }
+      const buf = Buffer.from(r.buffer, r.byteOffset, r.byteLength);
+      this.bytesRead += buf.length;
+      this.onread(buf.length, buf);
+    }
+  }
+
+  // uv__write and uv__drain: finish queued writes, then a waiting shutdown.
+  flush() {
+    while (this.writes.length > 0) {
+      const w = this.writes[0];
+      let n;
+      try {
+        n = tcp.write(this.id, w.rest, w.req.id);
+      } catch (code) {
+        if (typeof code !== 'string') throw code;
+        this.writes.shift();
+        tcp.requestFinish(w.req.id);
+        this.updateInterest();
+        w.req.oncomplete(errno(code));
+        continue;
+      }
+      this.bytesWritten += n;
+      if (n < w.rest.length) {
+        w.rest = w.rest.subarray(n);
+        return;
+      }
+      this.writes.shift();
+      tcp.requestFinish(w.req.id);
+      this.updateInterest();
+      w.req.oncomplete(0);
+    }
+    if (this.shutdownReq !== null && !this.closed) {
+      const req = this.shutdownReq;
+      this.shutdownReq = null;
+      tcp.shutdown(this.id);
+      tcp.requestFinish(req.id);
+      this.updateInterest();
+      req.oncomplete(0);
+    }
+  }
+}
+
+module.exports = { TCP, UV_EOF, MESSAGES, NAMES, errno };
