@@ -1,0 +1,178 @@
+'use strict';
+// Looplab: an incremental HTTP/1.1 parser in the role of llhttp (Node's src/node_http_parser.cc):
+// fed a socket's bytes, it calls onHeaders(info), onBody(chunk) and onComplete() per message, with
+// bodies framed by Content-Length, chunked transfer coding, or (responses) the connection's end.
+
+const { Buffer } = require('buffer');
+
+class HttpParser {
+  constructor(kind) {
+    this.kind = kind; // 'request' or 'response'
+    this.buf = Buffer.alloc(0);
+    this.state = 'head';
+    this.remaining = 0;
+    this.paused = false;
+    this.noBodyNext = false; // a response to HEAD has no body
+  }
+
+  // Returns the bytes after an upgrade's head (which belong to the new protocol), else null.
+  execute(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    for (;;) {
+      if (this.state === 'head') {
+        const end = this.buf.indexOf('\r\n\r\n');
+        if (end < 0) return null;
+        const head = this.buf.subarray(0, end).toString('latin1');
+        this.buf = this.buf.subarray(end + 4);
+        const info = parseHead(this.kind, head);
+        const skipBody = this.onHeaders(info) === true;
+        if (info.upgrade) {
+          const rest = this.buf;
+          this.buf = Buffer.alloc(0);
+          this.state = 'upgraded';
+          this.onComplete();
+          return rest;
+        }
+        const te = (info.headers['transfer-encoding'] || '').toLowerCase();
+        const cl = info.headers['content-length'];
+        const bodiless = skipBody || (this.kind === 'response' &&
+          (info.statusCode === 204 || info.statusCode === 304 || (info.statusCode >= 100 && info.statusCode < 200)));
+        if (bodiless) {
+          this.onComplete();
+        } else if (te.includes('chunked')) {
+          this.state = 'chunk-size';
+        } else if (cl !== undefined) {
+          this.remaining = Number(cl);
+          if (this.remaining === 0) this.onComplete();
+          else this.state = 'body';
+        } else if (this.kind === 'response') {
+          this.state = 'until-eof';
+        } else {
+          this.onComplete();
+        }
+        continue;
+      }
+      if (this.state === 'body') {
+        if (this.buf.length === 0) return null;
+        const n = Math.min(this.remaining, this.buf.length);
+        const part = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        this.remaining -= n;
+        this.onBody(part);
+        if (this.remaining === 0) {
+          this.state = 'head';
+          this.onComplete();
+        }
+        continue;
+      }
+      if (this.state === 'chunk-size') {
+        const eol = this.buf.indexOf('\r\n');
+        if (eol < 0) return null;
+        const size = parseInt(this.buf.subarray(0, eol).toString('latin1'), 16);
+        this.buf = this.buf.subarray(eol + 2);
+        if (size === 0) {
+          this.state = 'trailer';
+        } else {
+          this.remaining = size;
+          this.state = 'chunk-data';
+        }
+        continue;
+      }
+      if (this.state === 'chunk-data') {
+        if (this.remaining > 0) {
+          if (this.buf.length === 0) return null;
+          const n = Math.min(this.remaining, this.buf.length);
+          const part = this.buf.subarray(0, n);
+          this.buf = this.buf.subarray(n);
+          this.remaining -= n;
+          this.onBody(part);
+          continue;
+        }
+        if (this.buf.length < 2) return null;
+        this.buf = this.buf.subarray(2);
+        this.state = 'chunk-size';
+        continue;
+      }
+      if (this.state === 'trailer') {
+        const eol = this.buf.indexOf('\r\n');
+        if (eol < 0) return null;
+        this.buf = this.buf.subarray(eol + 2);
+        if (eol === 0) {
+          this.state = 'head';
+          this.onComplete();
+        }
+        continue;
+      }
+      if (this.state === 'until-eof') {
+        if (this.buf.length === 0) return null;
+        const part = this.buf;
+        this.buf = Buffer.alloc(0);
+        this.onBody(part);
+        return null;
+      }
+      return null;
+    }
+  }
+
+  // The connection ended: a response read until EOF is complete now.
+  finish() {
+    if (this.state === 'until-eof') {
+      this.state = 'head';
+      this.onComplete();
+    }
+  }
+}
+
+function parseHead(kind, head) {
+  const lines = head.split('\r\n');
+  const first = lines.shift();
+  const info = { rawHeaders: [], headers: { __proto__: null } };
+  if (kind === 'request') {
+    const m = /^([A-Z]+) (\S+) HTTP\/(\d)\.(\d)$/.exec(first) || [];
+    info.method = m[1];
+    info.url = m[2];
+    info.versionMajor = Number(m[3] ?? 1);
+    info.versionMinor = Number(m[4] ?? 1);
+  } else {
+    const m = /^HTTP\/(\d)\.(\d) (\d{3}) ?(.*)$/.exec(first) || [];
+    info.versionMajor = Number(m[1] ?? 1);
+    info.versionMinor = Number(m[2] ?? 1);
+    info.statusCode = Number(m[3]);
+    info.statusMessage = m[4] ?? '';
+  }
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon);
+    const value = line.slice(colon + 1).trim();
+    info.rawHeaders.push(name, value);
+  }
+  const connection = [];
+  for (let i = 0; i < info.rawHeaders.length; i += 2) {
+    const key = info.rawHeaders[i].toLowerCase();
+    if (key === 'connection') connection.push(info.rawHeaders[i + 1].toLowerCase());
+  }
+  const conn = connection.join(',');
+  info.upgrade = info.rawHeaders.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'upgrade') &&
+    conn.includes('upgrade') && (kind === 'request' || info.statusCode === 101);
+  info.shouldKeepAlive = info.versionMinor >= 1 ? !conn.includes('close') : conn.includes('keep-alive');
+  for (let i = 0; i < info.rawHeaders.length; i += 2) {
+    const key = info.rawHeaders[i].toLowerCase();
+    const value = info.rawHeaders[i + 1];
+    if (key in info.headers) {
+      if (key === 'set-cookie') info.headers[key].push(value);
+      else if (key === 'cookie') info.headers[key] += '; ' + value;
+      else if (!SINGLE.has(key)) info.headers[key] += ', ' + value;
+    } else {
+      info.headers[key] = key === 'set-cookie' ? [value] : value;
+    }
+  }
+  return info;
+}
+
+// Node's matchKnownFields: duplicates of these are dropped, not joined.
+const SINGLE = new Set(['content-type', 'content-length', 'user-agent', 'referer', 'host',
+  'authorization', 'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from',
+  'location', 'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires']);
+
+module.exports = { HttpParser };
