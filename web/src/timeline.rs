@@ -49,10 +49,28 @@ impl Timeline {
         let lanes = spans.iter().map(|s| s.lane + 1).max().unwrap_or(1);
         Timeline {
             lanes,
-            spans,
+            spans: coalesce(spans, end_us / RESOLUTION),
             end_us,
         }
     }
+}
+
+/// Bars closer than one part in `RESOLUTION` of the run merge: a long run draws a few hundred
+/// rectangles, not one per callback.
+const RESOLUTION: u64 = 2000;
+
+fn coalesce(mut spans: Vec<Span>, gap: u64) -> Vec<Span> {
+    spans.sort_by_key(|s| (s.lane, s.start_us));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if last.lane == s.lane && s.start_us <= last.end_us + gap => {
+                last.end_us = last.end_us.max(s.end_us);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -69,6 +87,26 @@ mod tests {
             t.spans
                 .iter()
                 .all(|s| s.start_us <= s.end_us && s.end_us <= t.end_us)
+        );
+    }
+
+    #[test]
+    fn close_bars_merge() {
+        let span = |lane, start_us, end_us| Span {
+            lane,
+            start_us,
+            end_us,
+        };
+        let spans = vec![
+            span(0, 10, 20),
+            span(1, 0, 5),
+            span(0, 21, 30),
+            span(0, 50, 60),
+        ];
+        let merged = coalesce(spans, 2);
+        assert_eq!(
+            merged,
+            vec![span(0, 10, 30), span(0, 50, 60), span(1, 0, 5)]
         );
     }
 }

@@ -53,14 +53,32 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img"
                     aria-label="Main thread and pool threads busy over virtual time"
                     height={height.to_string()} {onclick} data-testid="timeline">
-                    { for t.spans.iter().map(|s| html! {
-                        <rect class={if s.lane == 0 { "span main" } else { "span pool" }}
-                            x={x(s.start_us).to_string()} y={(f64::from(s.lane) * LANE + 2.0).to_string()}
-                            width={(x(s.end_us) - x(s.start_us)).max(1.5).to_string()} height={(LANE - 4.0).to_string()} />
-                    }) }
+                    <Bars run={props.run.clone()} />
                     <line class="now" x1={now.to_string()} x2={now.to_string()} y1="0" y2={height.to_string()} />
                 </svg>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarsProps {
+    run: Rc<RunData>,
+}
+
+/// The bars change only with the run, so stepping never re-renders them.
+#[function_component(Bars)]
+fn bars(props: &BarsProps) -> Html {
+    let t = &props.run.timeline;
+    let end = t.end_us.max(1) as f64;
+    let x = |us: u64| us as f64 / end * WIDTH;
+    html! {
+        <g>
+            { for t.spans.iter().map(|s| html! {
+                <rect class={if s.lane == 0 { "span main" } else { "span pool" }}
+                    x={x(s.start_us).to_string()} y={(f64::from(s.lane) * LANE + 2.0).to_string()}
+                    width={(x(s.end_us) - x(s.start_us)).max(1.5).to_string()} height={(LANE - 4.0).to_string()} />
+            }) }
+        </g>
     }
 }
