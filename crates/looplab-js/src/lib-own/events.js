@@ -71,9 +71,31 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return maxOf(this);
 };
 
+// Marks an error thrown for an unhandled 'error' event (hidden, like Node's own
+// stack-enhancer slot) so the host can print Node's "Unhandled 'error' event"
+// header: { thrown: 'error' | 'wrapped', emitter: constructor name }.
+const kUnhandledErrorEvent = Symbol.for('looplab.unhandledErrorEvent');
+
+function markUnhandled(err, emitter, thrown) {
+  try {
+    Object.defineProperty(err, kUnhandledErrorEvent, {
+      __proto__: null,
+      value: { thrown, emitter: emitter?.constructor?.name ?? 'EventEmitter' },
+      configurable: true,
+      enumerable: false,
+      writable: true,
+    });
+  } catch {
+    // a frozen error keeps Node's plain output
+  }
+}
+
 function unhandledError(emitter, args) {
   const er = args.length > 0 ? args[0] : undefined;
-  if (er instanceof Error) throw er;
+  if (er instanceof Error) {
+    markUnhandled(er, emitter, 'error');
+    throw er;
+  }
   let shown;
   try {
     shown = inspect(er);
@@ -82,6 +104,7 @@ function unhandledError(emitter, args) {
   }
   const err = new (errors().codes.ERR_UNHANDLED_ERROR)(shown);
   err.context = er;
+  markUnhandled(err, emitter, 'wrapped');
   throw err;
 }
 
