@@ -58,6 +58,11 @@ function isError(value) {
     (value !== null && typeof value === 'object' && typeof value.stack === 'string' && 'message' in value);
 }
 
+function emittedUnhandled(err) {
+  return Object.getOwnPropertySymbols(err)
+    .some((s) => s.description === 'kEnhanceStackBeforeInspector');
+}
+
 function print(err, fromPromise) {
   let text;
   if (err && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
@@ -66,6 +71,12 @@ function print(err, fromPromise) {
   } else if (err && err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack)) {
     // Thrown from the loader, so Node's header points into it.
     text = 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n' + inspect(err) + '\n';
+  } else if (isError(err) && emittedUnhandled(err)) {
+    // EventEmitter threw an 'error' event nobody listened to (lib/events.js): Node's header
+    // points at that throw, and the stack gains where the event was emitted.
+    requireBuiltin('internal/errors').fatalExceptionStackEnhancers.beforeInspector(err);
+    text = "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n\n" +
+      inspect(err) + '\n';
   } else if (isError(err)) {
     text = sourceHeader(err, fromPromise) + '\n' + inspect(err) + '\n';
   } else {
