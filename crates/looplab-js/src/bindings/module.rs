@@ -1,5 +1,6 @@
 //! `module`: resolution, reading and compiling user modules and built-ins.
 mod esm;
+mod json_error;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("esmBody", esm::body),
     ("trace", esm::trace),
     ("dlopen", esm::dlopen),
+    ("jsonError", json_error),
     ("readSource", read_source),
     ("compile", compile),
     ("compileBuiltin", compile_builtin),
@@ -110,6 +112,12 @@ fn resolved(
     let warnings = warnings.iter().map(|w| str_value(w)).collect();
     set(&out, "warnings", array(warnings, context), context);
     Ok(out.into())
+}
+
+/// V8's message for a JSON text that does not parse, or undefined.
+fn json_error(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let text = arg_string(args, 0, context)?;
+    Ok(json_error::v8_message(&text).map_or(JsValue::undefined(), |m| str_value(&m)))
 }
 
 fn read_source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

@@ -104,12 +104,12 @@ impl Cursor<'_> {
     }
     fn require_call(&mut self) -> Option<String> {
         let save = self.pos;
-        if self.eat("require") && self.eat("(") {
-            if let Some(s) = self.string()
-                && self.eat(")")
-            {
-                return Some(s);
-            }
+        if self.eat("require")
+            && self.eat("(")
+            && let Some(s) = self.string()
+            && self.eat(")")
+        {
+            return Some(s);
         }
         self.pos = save;
         None
@@ -185,10 +185,8 @@ fn module_exports_value(c: &mut Cursor, found: &mut CjsExports) {
             }
         } else {
             let Some(key) = c.key() else { return };
-            if c.eat(":") {
-                if c.ident().is_none() {
-                    return;
-                }
+            if c.eat(":") && c.ident().is_none() {
+                return;
             }
             found.names.push(key);
         }

@@ -84,11 +84,14 @@ fn export_names(names: Vec<String>) -> Vec<JsString> {
         .collect()
 }
 
-/// Sets `default` to `value` and every other name to `value[name]`.
+/// Sets `default` to `value` and every other name to `value[name]`. A built-in's lazy getter
+/// that fails (it needs a built-in Looplab does not have) exports `undefined` instead of failing
+/// the import of the whole built-in.
 fn set_all(
     module: &boa_engine::module::SyntheticModule,
     value: &JsValue,
     names: &[JsString],
+    tolerant: bool,
     context: &mut Context,
 ) -> JsResult<()> {
     for name in names {
@@ -96,7 +99,11 @@ fn set_all(
             value.clone()
         } else {
             match value.as_object() {
-                Some(o) => o.get(name.clone(), context)?,
+                Some(o) => match o.get(name.clone(), context) {
+                    Ok(v) => v,
+                    Err(_) if tolerant => JsValue::undefined(),
+                    Err(e) => return Err(e),
+                },
                 None => JsValue::undefined(),
             }
         };
@@ -118,7 +125,7 @@ fn commonjs(loader: &Loader, path: &str, context: &mut Context) -> JsResult<Modu
                 &[path.clone().into()],
                 context,
             )?;
-            set_all(module, &exports, names, context)
+            set_all(module, &exports, names, false, context)
         },
         (JsString::from(path), hooks, names.clone()),
     );
@@ -158,7 +165,7 @@ fn builtin(loader: &Loader, name: &str, context: &mut Context) -> JsResult<Modul
     let names = export_names(names);
     let init = SyntheticModuleInitializer::from_copy_closure_with_captures(
         |module, (exports, names): &(JsValue, Vec<JsString>), context| {
-            set_all(module, exports, names, context)
+            set_all(module, exports, names, true, context)
         },
         (exports, names.clone()),
     );

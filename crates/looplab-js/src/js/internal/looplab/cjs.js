@@ -208,10 +208,11 @@ Module._extensions['.js'] = function loadJs(module, filename) {
 
 Module._extensions['.json'] = function loadJson(module, filename) {
   const content = mb.readSource(filename);
+  const text = content.charCodeAt(0) === 0xFEFF ? content.slice(1) : content;
   try {
-    module.exports = JSON.parse(content.charCodeAt(0) === 0xFEFF ? content.slice(1) : content);
+    module.exports = JSON.parse(text);
   } catch (err) {
-    err.message = `${filename}: ${err.message}`;
+    err.message = `${filename}: ${mb.jsonError(text) ?? err.message}`;
     throw err;
   }
 };
