@@ -140,14 +140,18 @@ const DRAIN_LIMIT: u64 = 16 << 20;
 
 /// Skips a body nobody will read; returns whether the connection can be reused.
 fn discard_body(conn: &mut Conn, head: &Head) -> bool {
-    let nothing = matches!(head.framing, Framing::Length(0));
-    if head.close || (!nothing && head.expect_continue) {
-        return nothing && !head.close;
+    if matches!(head.framing, Framing::Length(0)) {
+        return !head.close;
     }
-    match head.framing {
+    // Without our `100 Continue` that client sends no body: closing is the only way on.
+    if head.expect_continue {
+        return false;
+    }
+    let drained = match head.framing {
         Framing::Length(n) if n > DRAIN_LIMIT => false,
         _ => conn.body(&head.framing).drain(DRAIN_LIMIT),
-    }
+    };
+    drained && !head.close
 }
 
 /// Sends a response to a request whose body was not used.
