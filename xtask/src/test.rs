@@ -32,10 +32,7 @@ pub fn main(scope: Scope) -> Result<()> {
         Scope::All => rust_checks()?,
         Scope::BrowserOnly => {
             // The browser tests are served by the debug `looplab` when it exists.
-            step::run(
-                "cargo build (looplab)",
-                step::cargo().args(["build", "--bin", "looplab"]),
-            )?;
+            build_tests_and_binaries()?;
             0
         }
     };
@@ -78,18 +75,23 @@ fn rust_checks() -> Result<usize> {
             ])
             .args(["--", "-D", "warnings"]),
     )?;
-    // Tests and binaries in one build: same packages and features as `cargo test`, so the
-    // debug `looplab` that serves the browser tests costs a link, not a second build of its deps.
-    step::run(
-        "cargo build (workspace tests and binaries)",
-        step::cargo().args(["build", "--workspace", "--tests", "--bins"]),
-    )?;
+    build_tests_and_binaries()?;
     // --no-fail-fast: one crate's failure should not hide another's.
     let unit = step::run(
         "cargo test (workspace)",
         step::cargo().args(["test", "--workspace", "--no-fail-fast"]),
     )?;
     Ok(test_counts(&unit).0)
+}
+
+/// Tests and binaries in one build: the same packages and features as `cargo test`, so the
+/// debug `looplab` that serves the browser tests costs a link, not a second build of its deps.
+fn build_tests_and_binaries() -> Result<()> {
+    step::run(
+        "cargo build (workspace tests and binaries)",
+        step::cargo().args(["build", "--workspace", "--tests", "--bins"]),
+    )?;
+    Ok(())
 }
 
 /// Runs each tests/browser/*.mjs with node against a fresh server; returns how many passed.
