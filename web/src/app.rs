@@ -52,11 +52,15 @@ pub fn app() -> Html {
         let s = state.clone();
         let run_ms = run_ms.clone();
         use_effect_with(state.run_request, move |_| {
-            let started = browser::now_ms();
-            let run = Rc::new(runner::run(&s.files, s.settings));
-            run_ms.set(Some(browser::now_ms() - started));
-            let step = opening_step(&run, s.open_at);
-            s.dispatch(Action::Ran { run, step });
+            // A zero timeout lets the browser paint (the page, or "Running…") before the run.
+            let timer = gloo_timers::callback::Timeout::new(0, move || {
+                let started = browser::now_ms();
+                let run = Rc::new(runner::run(&s.files, s.settings));
+                run_ms.set(Some(browser::now_ms() - started));
+                let step = opening_step(&run, s.open_at);
+                s.dispatch(Action::Ran { run, step });
+            });
+            move || drop(timer)
         });
     }
 

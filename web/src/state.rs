@@ -260,6 +260,8 @@ impl Reducible for State {
             Action::Run => State {
                 run_request: s.run_request + 1,
                 open_at: OpenAt::Step(0),
+                run: None,
+                step: 0,
                 playing: false,
                 ..s
             },

@@ -31,6 +31,7 @@ fn thread(t: ThreadId) -> String {
 pub fn thread_pool(props: &ThreadPoolProps) -> Html {
     let v = &props.view;
     let main = match &v.running {
+        _ if v.exit.is_some() => "exited".into(),
         Some(task) => format!("running {task:?}"),
         None if v.poll.is_some() => "in the loop (poll)".into(),
         None => "in the loop".into(),
