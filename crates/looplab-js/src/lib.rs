@@ -4,6 +4,7 @@
 mod bindings;
 mod builtins;
 mod engine;
+pub mod fidelity;
 mod esm;
 mod host;
 mod model;

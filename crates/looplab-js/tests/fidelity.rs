@@ -6,45 +6,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use looplab_js::{RunOptions, Vfs};
+use looplab_js::{RunOptions, Vfs, fidelity};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fidelity")
         .canonicalize()
         .expect("corpus")
-}
-
-/// Frames differ between engines; PIDs differ between runs.
-fn normalize(text: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for line in text.split('\n') {
-        if let Some(rest) = line.strip_prefix("    at ") {
-            if rest.ends_with(" {")
-                && let Some(last) = out.last_mut()
-                && !last.ends_with(" {")
-            {
-                last.push_str(" {");
-            }
-            continue;
-        }
-        let mut l = line.to_string();
-        while let Some(start) = l.find("(node:") {
-            let digits = l[start + 6..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .count();
-            if digits == 0 {
-                break;
-            }
-            l.replace_range(start + 6..start + 6 + digits, "PID");
-            if !l[start + 9..].contains("(node:") {
-                break;
-            }
-        }
-        out.push(l);
-    }
-    out.join("\n")
 }
 
 struct Outcome {
@@ -54,69 +22,24 @@ struct Outcome {
 
 fn run_one(dir: &Path) -> Outcome {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-    let expected: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
-            .expect("expected.json is JSON");
-    let script = if dir.join("main.mjs").exists() {
-        "main.mjs"
-    } else {
-        "main.js"
-    };
-    let dir_s = dir.to_string_lossy().into_owned();
-    let mut options = RunOptions::new(format!("{dir_s}/{script}"), dir_s.clone());
-    options.env = BTreeMap::from([("TZ".to_string(), "UTC".to_string())]);
-    let result = match looplab_js::run(options, Vfs::over_disk()) {
-        Ok(r) => r,
+    let expected = match fidelity::Expected::load(dir) {
+        Ok(e) => e,
         Err(e) => {
             return Outcome {
                 name,
-                diff: Some(format!("did not start: {e}")),
+                diff: Some(e),
             };
         }
     };
-    let place = |s: String| s.replace(&dir_s, "<dir>");
-    let got = [
-        ("stdout", normalize(&place(result.stdout()))),
-        ("stderr", normalize(&place(result.stderr()))),
-    ];
-    let mut diff = String::new();
-    for (stream, got) in got {
-        let want = normalize(expected[stream].as_str().unwrap_or_default());
-        if got != want {
-            diff.push_str(&format!("--- {stream} (node)\n+++ {stream} (looplab)\n"));
-            for change in similar::TextDiff::from_lines(&want, &got).iter_all_changes() {
-                let sign = match change.tag() {
-                    similar::ChangeTag::Delete => "-",
-                    similar::ChangeTag::Insert => "+",
-                    similar::ChangeTag::Equal => " ",
-                };
-                diff.push_str(&format!("{sign}{change}"));
-                if change.missing_newline() {
-                    diff.push('\n');
-                }
-            }
-        }
-    }
-    let want_status = expected["status"].as_i64().unwrap_or(-1);
-    if i64::from(result.status) != want_status {
-        diff.push_str(&format!(
-            "status: node {want_status}, looplab {}\n",
-            result.status
-        ));
-    }
-    Outcome {
-        name,
-        diff: (!diff.is_empty()).then_some(diff),
-    }
-}
-
-fn known_failures(root: &Path) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(root.join("KNOWN_FAILURES.txt")).unwrap_or_default();
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, why)| (n.trim().to_string(), why.trim().to_string()))
-        .collect()
+    let dir_s = dir.to_string_lossy().into_owned();
+    let script = fidelity::entry_script(dir);
+    let mut options = RunOptions::new(format!("{dir_s}/{script}"), dir_s.clone());
+    options.env = BTreeMap::from([("TZ".to_string(), "UTC".to_string())]);
+    let diff = match looplab_js::run(options, Vfs::over_disk()) {
+        Ok(r) => fidelity::compare(&expected, &r.stdout(), &r.stderr(), r.status, &dir_s),
+        Err(e) => Some(format!("did not start: {e}")),
+    };
+    Outcome { name, diff }
 }
 
 #[test]
@@ -134,7 +57,7 @@ fn fidelity_corpus_matches_node() {
         })
         .collect();
     dirs.sort();
-    let known = known_failures(&root);
+    let known = fidelity::listed(&root.join("KNOWN_FAILURES.txt"));
     // Each scenario gets its own engine; two threads (the machine's cores), with large stacks
     // because the engine recurses on the native stack.
     let handles: Vec<_> = (0..2)

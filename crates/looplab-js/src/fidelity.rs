@@ -1,0 +1,145 @@
+//! How a run is judged against real node: a fidelity scenario is a directory with its script
+//! (`main.js`, or `main.mjs` for an ES module entry) and `expected.json` recorded from node.
+//! Stack frame lines (`    at ...`) are left out (the engine's frames are not V8's), PIDs are
+//! masked and the scenario's own directory becomes `<dir>`.
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What node printed and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: i32,
+}
+
+impl Expected {
+    pub fn load(dir: &Path) -> Result<Self, String> {
+        let path = dir.join("expected.json");
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        Ok(Expected {
+            stdout: text("stdout"),
+            stderr: text("stderr"),
+            status: v["status"].as_i64().unwrap_or(-1) as i32,
+        })
+    }
+}
+
+/// The entry script of a scenario directory.
+pub fn entry_script(dir: &Path) -> &'static str {
+    if dir.join("main.mjs").exists() {
+        "main.mjs"
+    } else {
+        "main.js"
+    }
+}
+
+/// Frames differ between engines; PIDs differ between runs.
+pub fn normalize(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        if let Some(rest) = line.strip_prefix("    at ") {
+            if rest.ends_with(" {")
+                && let Some(last) = out.last_mut()
+                && !last.ends_with(" {")
+            {
+                last.push_str(" {");
+            }
+            continue;
+        }
+        let mut l = line.to_string();
+        let mut from = 0;
+        while let Some(found) = l[from..].find("(node:") {
+            let start = from + found + 6;
+            let digits = l[start..].chars().take_while(char::is_ascii_digit).count();
+            if digits > 0 {
+                l.replace_range(start..start + digits, "PID");
+            }
+            from = start;
+        }
+        out.push(l);
+    }
+    out.join("\n")
+}
+
+/// The differences between a run and node, or `None` when they match.
+pub fn compare(
+    expected: &Expected,
+    stdout: &str,
+    stderr: &str,
+    status: i32,
+    dir: &str,
+) -> Option<String> {
+    let place = |s: &str| normalize(&s.replace(dir, "<dir>"));
+    let mut diff = String::new();
+    for (stream, want, got) in [
+        ("stdout", &expected.stdout, stdout),
+        ("stderr", &expected.stderr, stderr),
+    ] {
+        let (want, got) = (normalize(want), place(got));
+        if want != got {
+            diff.push_str(&format!("--- {stream} (node)\n+++ {stream} (looplab)\n"));
+            for change in similar::TextDiff::from_lines(&want, &got).iter_all_changes() {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Delete => "-",
+                    similar::ChangeTag::Insert => "+",
+                    similar::ChangeTag::Equal => " ",
+                };
+                diff.push_str(&format!("{sign}{change}"));
+                if change.missing_newline() {
+                    diff.push('\n');
+                }
+            }
+        }
+    }
+    if status != expected.status {
+        diff.push_str(&format!(
+            "status: node {}, looplab {status}\n",
+            expected.status
+        ));
+    }
+    (!diff.is_empty()).then_some(diff)
+}
+
+/// `name: reason` lines of a list such as KNOWN_FAILURES.txt (`#` starts a comment).
+pub fn listed(path: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, why)| (n.trim().to_string(), why.trim().to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_and_pids_do_not_count() {
+        let node = "Error: x\n    at f (a.js:1:1)\n(node:123) Warning: w\n";
+        let ours = "Error: x\n    at g (native)\n(node:9) Warning: w\n";
+        assert_eq!(normalize(node), normalize(ours));
+    }
+
+    #[test]
+    fn a_different_line_is_reported() {
+        let expected = Expected {
+            stdout: "a\nb\n".into(),
+            stderr: String::new(),
+            status: 0,
+        };
+        assert_eq!(compare(&expected, "a\nb\n", "", 0, "/d"), None);
+        let diff = compare(&expected, "a\nc\n", "", 1, "/d").unwrap();
+        assert!(
+            diff.contains("-b")
+                && diff.contains("+c")
+                && diff.contains("status: node 0, looplab 1"),
+            "{diff}"
+        );
+    }
+}

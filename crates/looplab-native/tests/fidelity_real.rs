@@ -1,0 +1,85 @@
+//! The fidelity corpus under `looplab run --real`: every scenario runs on the real operating system
+//! (epoll, OS threads, real files and sockets, real time), from its own directory, and must print
+//! what real node printed. tests/fidelity/SIMULATION_ONLY.txt lists, with the reason, scenarios
+//! whose output depends on the simulation itself; KNOWN_FAILURES.txt those that differ anyway.
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use looplab_js::fidelity;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fidelity")
+        .canonicalize()
+        .expect("corpus")
+}
+
+fn run_real(dir: &Path) -> Option<String> {
+    let expected = match fidelity::Expected::load(dir) {
+        Ok(e) => e,
+        Err(e) => return Some(e),
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_looplab"))
+        .args(["run", "--real", fidelity::entry_script(dir)])
+        .current_dir(dir)
+        .env("TZ", "UTC")
+        .output()
+        .expect("run looplab");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let status = out.status.code().unwrap_or(-1);
+    fidelity::compare(
+        &expected,
+        &text(&out.stdout),
+        &text(&out.stderr),
+        status,
+        &dir.to_string_lossy(),
+    )
+}
+
+#[test]
+fn fidelity_corpus_matches_node_on_the_real_os() {
+    let root = corpus();
+    let filter = std::env::var("FIDELITY_FILTER").ok();
+    let skip = fidelity::listed(&root.join("SIMULATION_ONLY.txt"));
+    let known = fidelity::listed(&root.join("KNOWN_FAILURES.txt"));
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("expected.json").exists())
+        .filter(|p| {
+            filter
+                .as_deref()
+                .is_none_or(|f| p.to_string_lossy().contains(f))
+        })
+        .collect();
+    dirs.sort();
+    let (mut passed, mut skipped, mut known_failed) = (0, 0, 0);
+    let mut unexpected = Vec::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some(why) = skip.get(&name) {
+            skipped += 1;
+            println!("SKIP {name}: {why}");
+            continue;
+        }
+        match (run_real(dir), known.get(&name)) {
+            (None, _) => passed += 1,
+            (Some(_), Some(why)) => {
+                known_failed += 1;
+                println!("KNOWN {name}: {why}");
+            }
+            (Some(diff), None) => {
+                println!("FAIL {name}\n{diff}");
+                unexpected.push(name);
+            }
+        }
+    }
+    println!(
+        "fidelity --real: {passed} of {} scenarios match node ({skipped} simulation-only, {known_failed} known failures)",
+        dirs.len()
+    );
+    assert!(
+        unexpected.is_empty(),
+        "scenarios differ from node under --real: {unexpected:?}"
+    );
+}
