@@ -55,14 +55,38 @@ fn fidelity_corpus_matches_node_on_the_real_os() {
     dirs.sort();
     let (mut passed, mut skipped, mut known_failed) = (0, 0, 0);
     let mut unexpected = Vec::new();
+    let mut to_run = Vec::new();
     for dir in &dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        if let Some(why) = skip.get(&name) {
-            skipped += 1;
-            println!("SKIP {name}: {why}");
-            continue;
+        match skip.get(&name) {
+            Some(why) => {
+                skipped += 1;
+                println!("SKIP {name}: {why}");
+            }
+            None => to_run.push((name, dir.clone())),
         }
-        match (run_real(dir), known.get(&name)) {
+    }
+    // Two at a time: one interpreter per core, so real timing is not distorted by contention.
+    let outcomes: Vec<(String, Option<String>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|i| {
+                let mine: Vec<_> = to_run.iter().skip(i).step_by(2).collect();
+                s.spawn(move || {
+                    mine.into_iter()
+                        .map(|(n, d)| (n.clone(), run_real(d)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("scenario thread"))
+            .collect()
+    });
+    let mut outcomes = outcomes;
+    outcomes.sort();
+    for (name, diff) in outcomes {
+        match (diff, known.get(&name)) {
             (None, _) => passed += 1,
             (Some(_), Some(why)) => {
                 known_failed += 1;
