@@ -10,11 +10,26 @@ use std::net::{Ipv4Addr, Shutdown, SocketAddr};
 #[derive(Debug)]
 pub(super) enum Socket {
     Listener(TcpListener),
-    Stream {
-        stream: TcpStream,
-        connected: Option<Result<(), NetError>>,
-        eof_pending: bool,
-    },
+    Stream(StreamSocket),
+}
+
+#[derive(Debug)]
+pub(super) struct StreamSocket {
+    stream: TcpStream,
+    /// The connect's result once decided (accepted sockets start connected).
+    connected: Option<Result<(), NetError>>,
+    /// A read saw end-of-stream after data: the next read reports it.
+    eof_pending: bool,
+}
+
+impl StreamSocket {
+    fn socket(stream: TcpStream, connected: Option<Result<(), NetError>>) -> Socket {
+        Socket::Stream(StreamSocket {
+            stream,
+            connected,
+            eof_pending: false,
+        })
+    }
 }
 
 fn net_error(e: &std::io::Error) -> NetError {
@@ -32,16 +47,9 @@ fn loopback(port: u16) -> SocketAddr {
 }
 
 impl RealBackend {
-    fn stream(
-        &mut self,
-        handle: HandleId,
-    ) -> Option<(&mut TcpStream, &mut Option<Result<(), NetError>>, &mut bool)> {
+    fn stream(&mut self, handle: HandleId) -> Option<&mut StreamSocket> {
         match self.sockets.get_mut(&handle) {
-            Some(Socket::Stream {
-                stream,
-                connected,
-                eof_pending,
-            }) => Some((stream, connected, eof_pending)),
+            Some(Socket::Stream(s)) => Some(s),
             _ => None,
         }
     }
@@ -61,31 +69,25 @@ impl Tcp for RealBackend {
         let mut stream = TcpStream::connect(loopback(port)).map_err(|e| net_error(&e))?;
         self.register(handle, &mut stream, Interest::READABLE | Interest::WRITABLE)
             .map_err(|e| net_error(&e))?;
-        self.sockets.insert(
-            handle,
-            Socket::Stream {
-                stream,
-                connected: None,
-                eof_pending: false,
-            },
-        );
+        self.sockets
+            .insert(handle, StreamSocket::socket(stream, None));
         Ok(())
     }
 
     fn connect_result(&mut self, handle: HandleId) -> Option<Result<(), NetError>> {
-        let (stream, connected, _) = self.stream(handle)?;
-        if connected.is_none() {
+        let s = self.stream(handle)?;
+        if s.connected.is_none() {
             // As libuv's uv__stream_connect: SO_ERROR decides, an address proves the connection.
-            *connected = match stream.take_error() {
+            s.connected = match s.stream.take_error() {
                 Ok(Some(e)) | Err(e) => Some(Err(net_error(&e))),
-                Ok(None) => match stream.peer_addr() {
+                Ok(None) => match s.stream.peer_addr() {
                     Ok(_) => Some(Ok(())),
                     Err(e) if e.kind() == ErrorKind::NotConnected => None,
                     Err(e) => Some(Err(net_error(&e))),
                 },
             };
         }
-        *connected
+        s.connected
     }
 
     fn accept(&mut self, listener: HandleId, conn: HandleId) -> bool {
@@ -101,19 +103,13 @@ impl Tcp for RealBackend {
         {
             return false;
         }
-        self.sockets.insert(
-            conn,
-            Socket::Stream {
-                stream,
-                connected: Some(Ok(())),
-                eof_pending: false,
-            },
-        );
+        self.sockets
+            .insert(conn, StreamSocket::socket(stream, Some(Ok(()))));
         true
     }
 
     fn write(&mut self, handle: HandleId, bytes: &[u8]) -> Result<usize, NetError> {
-        let (stream, _, _) = self.stream(handle).ok_or(NetError::BrokenPipe)?;
+        let stream = &mut self.stream(handle).ok_or(NetError::BrokenPipe)?.stream;
         let mut written = 0;
         while written < bytes.len() {
             match stream.write(&bytes[written..]) {
@@ -128,33 +124,30 @@ impl Tcp for RealBackend {
     }
 
     fn read(&mut self, handle: HandleId) -> ReadResult {
-        let Some((stream, _, eof_pending)) = self.stream(handle) else {
+        let Some(s) = self.stream(handle) else {
             return ReadResult::WouldBlock;
         };
-        if std::mem::take(eof_pending) {
+        if std::mem::take(&mut s.eof_pending) {
             return ReadResult::Eof;
         }
         let mut data = Vec::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
-            match stream.read(&mut buf) {
+            match s.stream.read(&mut buf) {
                 Ok(0) if data.is_empty() => return ReadResult::Eof,
                 Ok(0) => {
-                    *eof_pending = true;
+                    s.eof_pending = true;
                     return ReadResult::Data(data);
                 }
                 Ok(n) => data.extend_from_slice(&buf[..n]),
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                // Data read before an error is delivered first; the error comes with the next read.
+                Err(e) if e.kind() == ErrorKind::WouldBlock || !data.is_empty() => {
                     return if data.is_empty() {
                         ReadResult::WouldBlock
                     } else {
                         ReadResult::Data(data)
                     };
-                }
-                Err(e) if !data.is_empty() => {
-                    let _ = e;
-                    return ReadResult::Data(data);
                 }
                 Err(e) => return ReadResult::Error(net_error(&e)),
             }
@@ -162,8 +155,8 @@ impl Tcp for RealBackend {
     }
 
     fn shutdown(&mut self, handle: HandleId) {
-        if let Some((stream, _, _)) = self.stream(handle) {
-            let _ = stream.shutdown(Shutdown::Write);
+        if let Some(s) = self.stream(handle) {
+            let _ = s.stream.shutdown(Shutdown::Write);
         }
     }
 
@@ -172,8 +165,8 @@ impl Tcp for RealBackend {
             Some(Socket::Listener(mut l)) => {
                 let _ = self.deregister(handle, &mut l);
             }
-            Some(Socket::Stream { mut stream, .. }) => {
-                let _ = self.deregister(handle, &mut stream);
+            Some(Socket::Stream(mut s)) => {
+                let _ = self.deregister(handle, &mut s.stream);
             }
             None => {}
         }
@@ -182,9 +175,9 @@ impl Tcp for RealBackend {
     fn ports(&self, handle: HandleId) -> (u16, u16) {
         match self.sockets.get(&handle) {
             Some(Socket::Listener(l)) => (l.local_addr().map_or(0, |a| a.port()), 0),
-            Some(Socket::Stream { stream, .. }) => (
-                stream.local_addr().map_or(0, |a| a.port()),
-                stream.peer_addr().map_or(0, |a| a.port()),
+            Some(Socket::Stream(s)) => (
+                s.stream.local_addr().map_or(0, |a| a.port()),
+                s.stream.peer_addr().map_or(0, |a| a.port()),
             ),
             None => (0, 0),
         }
