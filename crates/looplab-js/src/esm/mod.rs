@@ -197,10 +197,10 @@ impl Loader {
             | (Format::Module | Format::CommonJs | Format::Builtin, None) => {}
             (Format::Json, _) => {
                 let msg = format!(
-                    "Module \"{}\" needs an import attribute of \"type: json\"",
+                    "Module \"{}\" needs an import attribute of type \"json\"",
                     file_url(&resolved.path)
                 );
-                return Err(self.node_error("ERR_IMPORT_ATTRIBUTE_MISSING", &msg, context));
+                return Err(self.node_error("ERR_IMPORT_ASSERTION_TYPE_MISSING", &msg, context));
             }
             (_, Some(t)) => {
                 let msg = format!(

@@ -51,14 +51,50 @@ function isBuiltinRequest(request) {
   return publicBuiltins.has(request);
 }
 
-// An error as Node's internal/errors makes them: the code shows in the stack's first line.
-function makeError(code, message) {
-  const err = new Error(message);
+// Where Node throws each loader error from, as its uncaught-error report shows it, the class it
+// uses, and whether it carries the URL it was about (lib/internal/modules/esm/resolve.js v20).
+const kFatalHeader = Symbol.for('looplab.fatalHeader');
+const thrownFrom = {
+  __proto__: null,
+  ERR_MODULE_NOT_FOUND: ['resolve:283', '    throw new ERR_MODULE_NOT_FOUND(', 10, Error, true],
+  ERR_PACKAGE_NOT_FOUND: ['resolve:873', '  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);', 8, Error, false],
+  ERR_UNSUPPORTED_DIR_IMPORT: ['resolve:271', '    throw new ERR_UNSUPPORTED_DIR_IMPORT(path, basePath, String(resolved));', 10, Error, true],
+  ERR_PACKAGE_PATH_NOT_EXPORTED: ['resolve:322', '  return new ERR_PACKAGE_PATH_NOT_EXPORTED(', 9, Error, false],
+  ERR_PACKAGE_IMPORT_NOT_DEFINED: ['resolve:309', '  return new ERR_PACKAGE_IMPORT_NOT_DEFINED(', 9, TypeError, false],
+  ERR_UNKNOWN_BUILTIN_MODULE: ['translators:391', '    throw new ERR_UNKNOWN_BUILTIN_MODULE(url);', 10, Error, false],
+  ERR_IMPORT_ASSERTION_TYPE_MISSING: ['assert:89', '        throw new ERR_IMPORT_ASSERTION_TYPE_MISSING(url, validType);', 14, TypeError, false],
+};
+
+// An error as Node's internal/errors makes them: `Name [CODE]: message` when printed, `code`
+// (and `url` where Node sets one) as own properties; `esm` marks the ES module loader's, which
+// carry the place Node throws them from.
+function makeError(code, message, esm = false) {
+  const key = code === 'ERR_MODULE_NOT_FOUND' && message.startsWith('Cannot find package') ?
+    'ERR_PACKAGE_NOT_FOUND' : code;
+  const from = thrownFrom[key];
+  const Base = from ? from[3] : Error;
+  const err = new Base(message);
   err.code = code;
+  if (from && from[4]) {
+    const path = /'(.*?)'/.exec(message);
+    if (path) err.url = requireBuiltin('internal/url').pathToFileURL(path[1]).href;
+  }
+  Object.defineProperty(err, 'toString', {
+    __proto__: null, value() { return `${this.name} [${code}]: ${this.message}`; }, writable: true, configurable: true,
+  });
+  // The engine's stack holds only frames; Node's starts with the header naming the code.
   const { stack } = err;
-  if (typeof stack === 'string' && stack.startsWith('Error: ')) {
+  if (typeof stack === 'string' && (stack === '' || stack.startsWith('    at '))) {
     Object.defineProperty(err, 'stack', {
-      __proto__: null, value: `Error [${code}]: ${stack.slice(7)}`, writable: true, configurable: true,
+      __proto__: null,
+      value: `${Base.name} [${code}]: ${message}${stack === '' ? '' : `\n${stack.replace(/\n$/, '')}`}`,
+      writable: true,
+      configurable: true,
+    });
+  }
+  if (esm && from) {
+    Object.defineProperty(err, kFatalHeader, {
+      __proto__: null, value: `node:internal/modules/esm/${from[0]}\n${from[1]}\n${' '.repeat(from[2])}^\n`,
     });
   }
   return err;
@@ -259,7 +295,9 @@ mb.setEsmHooks({
     const exports = requireBuiltin(specifier.slice(5));
     return [exports, Object.keys(exports)];
   },
-  makeError,
+  makeError(code, message) {
+    return makeError(code, message, true);
+  },
 });
 Object.defineProperty(globalThis, Symbol.for('looplab.esm'), { __proto__: null, value: mb.esmBody });
 

@@ -77,6 +77,9 @@ function print(err, fromPromise) {
     requireBuiltin('internal/errors').fatalExceptionStackEnhancers.beforeInspector(err);
     text = "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n\n" +
       inspect(err) + '\n';
+  } else if (err && typeof err[Symbol.for('looplab.fatalHeader')] === 'string') {
+    // Thrown from the ES module loader: Node's header points into it.
+    text = err[Symbol.for('looplab.fatalHeader')] + '\n' + inspect(err) + '\n';
   } else if (isError(err)) {
     text = sourceHeader(err, fromPromise) + '\n' + inspect(err) + '\n';
   } else {

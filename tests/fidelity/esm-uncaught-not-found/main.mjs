@@ -1,0 +1,2 @@
+import { helper } from './helpers/missing.mjs';
+console.log('never', helper);
