@@ -157,7 +157,15 @@ fn parallel_parts_are_concatenated_identically() {
     )
     .unwrap();
     assert!(r.header("Upload-Concat").unwrap().starts_with("final;"));
-    assert_eq!(sha256_hex(&stored(&server.data, url)), sha256_hex(&src));
+    let got = request(
+        &server.addr,
+        "GET",
+        &url[url.find("/files/").unwrap()..],
+        &[],
+        b"",
+    )
+    .unwrap();
+    assert_eq!(sha256_hex(&got.body), sha256_hex(&src));
     let posts = server
         .log_lines()
         .iter()

@@ -172,7 +172,7 @@ impl Conn {
     }
 
     /// Copies exactly `len` bytes of `src` to the peer (a download).
-    pub fn stream(&mut self, src: &mut impl Read, len: u64) -> io::Result<()> {
+    pub fn stream(&mut self, src: &mut dyn Read, len: u64) -> io::Result<()> {
         let n = io::copy(&mut src.take(len), self.reader.get_mut())?;
         if n != len {
             Err(io::ErrorKind::UnexpectedEof.into())
