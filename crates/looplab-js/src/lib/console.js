@@ -1,49 +1,32 @@
 'use strict';
 
-// Looplab: the global console, as Node.js v20.20.2 lib/internal/console/global.js
-// builds it (MIT, Node.js contributors): a namespace object whose methods are
-// bound Console.prototype methods. It writes through internalBinding('stdio'),
-// with no colours, as `node` does when its output is not a terminal.
+// The global console: a plain object whose methods are Console.prototype's,
+// bound to it, writing through internalBinding('stdio') without colours (a
+// Looplab program's output is never a terminal).
 
-const {
-  FunctionPrototypeBind,
-  ReflectDefineProperty,
-  ReflectGetOwnPropertyDescriptor,
-  ReflectOwnKeys,
-} = require('internal/primordials');
-
-const {
-  Console,
-  kBindProperties,
-} = require('internal/console/constructor');
+const { Console, kBindProperties } = require('internal/console/constructor');
 
 const stdio = internalBinding('stdio');
-
-// Console only needs `write`; the host's stdio is synchronous and cannot fail.
 const stdout = { write(chunk) { stdio.write(1, `${chunk}`); return true; } };
 const stderr = { write(chunk) { stdio.write(2, `${chunk}`); return true; } };
 
 const globalConsole = { __proto__: {} };
 
-for (const prop of ReflectOwnKeys(Console.prototype)) {
-  if (prop === 'constructor') { continue; }
-  const desc = ReflectGetOwnPropertyDescriptor(Console.prototype, prop);
-  if (typeof desc.value === 'function') { // fix the receiver
-    const name = desc.value.name;
-    desc.value = FunctionPrototypeBind(desc.value, globalConsole);
-    ReflectDefineProperty(desc.value, 'name', { __proto__: null, value: name });
+for (const key of Reflect.ownKeys(Console.prototype)) {
+  if (key === 'constructor') continue;
+  const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, key);
+  if (typeof desc.value === 'function') {
+    // Aliases (debug, info, error...) are named for their key, as in Node.
+    const name = typeof key === 'string' ? key : desc.value.name;
+    desc.value = desc.value.bind(globalConsole);
+    Object.defineProperty(desc.value, 'name', { value: name });
   }
-  ReflectDefineProperty(globalConsole, prop, desc);
+  Object.defineProperty(globalConsole, key, desc);
 }
 
-ReflectDefineProperty(globalConsole, '_stdout', {
-  __proto__: null, value: stdout, writable: true, enumerable: false, configurable: true,
-});
-ReflectDefineProperty(globalConsole, '_stderr', {
-  __proto__: null, value: stderr, writable: true, enumerable: false, configurable: true,
-});
-globalConsole[kBindProperties](false, false);
-
+Object.defineProperty(globalConsole, '_stdout', { value: stdout, writable: true, enumerable: false, configurable: true });
+Object.defineProperty(globalConsole, '_stderr', { value: stderr, writable: true, enumerable: false, configurable: true });
+globalConsole[kBindProperties](true, 'auto');
 // A legacy feature: the Console constructor is exposed on the global console.
 globalConsole.Console = Console;
 

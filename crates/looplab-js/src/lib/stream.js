@@ -1,154 +1,88 @@
-// Looplab: Node.js v20.20.2 lib/stream.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
 'use strict';
 
-const {
-  ObjectDefineProperty,
-  ObjectKeys,
-  ReflectApply,
-} = require('internal/primordials');
+// Looplab: Node's `stream` module: the legacy Stream function carrying the
+// stream classes and helpers as properties.
 
-const {
-  promisify: { custom: customPromisify },
-} = require('internal/util');
-
-const {
-  streamReturningOperators,
-  promiseReturningOperators,
-} = require('internal/streams/operators');
-
-const {
-  codes: {
-    ERR_ILLEGAL_CONSTRUCTOR,
-  },
-} = require('internal/errors');
-const compose = require('internal/streams/compose');
-const { setDefaultHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { Stream } = require('internal/streams/legacy');
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+const { Duplex, Transform, PassThrough } = require('internal/streams/duplex');
 const { pipeline } = require('internal/streams/pipeline');
-const { destroyer } = require('internal/streams/destroy');
 const eos = require('internal/streams/end-of-stream');
-const internalBuffer = require('internal/buffer');
-
-const promises = require('stream/promises');
-const utils = require('internal/streams/utils');
-const { isArrayBufferView, isUint8Array } = require('internal/util/types');
-
-const Stream = module.exports = require('internal/streams/legacy').Stream;
-
-Stream.isDestroyed = utils.isDestroyed;
-Stream.isDisturbed = utils.isDisturbed;
-Stream.isErrored = utils.isErrored;
-Stream.isReadable = utils.isReadable;
-Stream.isWritable = utils.isWritable;
-
-Stream.Readable = require('internal/streams/readable');
-const streamKeys = ObjectKeys(streamReturningOperators);
-for (let i = 0; i < streamKeys.length; i++) {
-  const key = streamKeys[i];
-  const op = streamReturningOperators[key];
-  function fn(...args) {
-    if (new.target) {
-      throw new ERR_ILLEGAL_CONSTRUCTOR();
-    }
-    return Stream.Readable.from(ReflectApply(op, this, args));
-  }
-  ObjectDefineProperty(fn, 'name', { __proto__: null, value: op.name });
-  ObjectDefineProperty(fn, 'length', { __proto__: null, value: op.length });
-  ObjectDefineProperty(Stream.Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  });
-}
-const promiseKeys = ObjectKeys(promiseReturningOperators);
-for (let i = 0; i < promiseKeys.length; i++) {
-  const key = promiseKeys[i];
-  const op = promiseReturningOperators[key];
-  function fn(...args) {
-    if (new.target) {
-      throw new ERR_ILLEGAL_CONSTRUCTOR();
-    }
-    return ReflectApply(op, this, args);
-  }
-  ObjectDefineProperty(fn, 'name', { __proto__: null, value: op.name });
-  ObjectDefineProperty(fn, 'length', { __proto__: null, value: op.length });
-  ObjectDefineProperty(Stream.Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  });
-}
-Stream.Writable = require('internal/streams/writable');
-Stream.Duplex = require('internal/streams/duplex');
-Stream.Transform = require('internal/streams/transform');
-Stream.PassThrough = require('internal/streams/passthrough');
-Stream.duplexPair = require('internal/streams/duplexpair');
-Stream.pipeline = pipeline;
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
+const { destroyer } = require('internal/streams/destroy');
+const { streamOps, promiseOps } = require('internal/streams/operators');
+const { getDefaultHighWaterMark, setDefaultHighWaterMark } = require('internal/streams/state');
+const { Buffer } = require('buffer');
+
+for (const [name, fn] of Object.entries(streamOps(Readable))) {
+  Object.defineProperty(Readable.prototype, name, { __proto__: null, value: fn, writable: true, configurable: true, enumerable: false });
+}
+// A listener's rejected promise (captureRejections) destroys the stream.
+const kRejection = Symbol.for('nodejs.rejection');
+for (const proto of [Readable.prototype, Writable.prototype]) {
+  proto[kRejection] = function(err) {
+    this.destroy(err);
+  };
+}
+
+for (const [name, fn] of Object.entries(promiseOps)) {
+  Object.defineProperty(Readable.prototype, name, { __proto__: null, value: fn, writable: true, configurable: true, enumerable: false });
+}
+
+const isDestroyed = (s) => !!(s && (s.destroyed || s._readableState?.destroyed || s._writableState?.destroyed));
+
+Stream.isDestroyed = isDestroyed;
+Stream.isDisturbed = (s) => !!(s && (s._readableState?.dataEmitted || s._readableState?.endEmitted || s._readableState?.errorEmitted));
+Stream.isErrored = (s) => !!(s && (s._readableState?.errored || s._writableState?.errored || s._readableState?.errorEmitted || s._writableState?.errorEmitted));
+Stream.isReadable = (s) => (eos.isNodeStream(s) ? !!s.readable && !isDestroyed(s) : null);
+Stream.isWritable = (s) => (eos.isNodeStream(s) ? !!s.writable && !isDestroyed(s) : null);
+Stream.Readable = Readable;
+Stream.Writable = Writable;
+Stream.Duplex = Duplex;
+Stream.Transform = Transform;
+Stream.PassThrough = PassThrough;
+Stream.duplexPair = function duplexPair(options) {
+  const a = new Duplex(options);
+  const b = new Duplex(options);
+  const link = (from, to) => {
+    from._write = (chunk, enc, cb) => { to.push(chunk); cb(); };
+    from._final = (cb) => { to.push(null); cb(); };
+    from._read = () => {};
+  };
+  link(a, b);
+  link(b, a);
+  return [a, b];
+};
+Stream.pipeline = pipeline;
 Stream.addAbortSignal = addAbortSignal;
 Stream.finished = eos;
 Stream.destroy = destroyer;
-Stream.compose = compose;
+Stream.compose = function compose(...streams) {
+  throw new (require('internal/errors').codes.ERR_METHOD_NOT_IMPLEMENTED)('compose()');
+};
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
-
-ObjectDefineProperty(Stream, 'promises', {
+Object.defineProperty(Stream, 'promises', {
   __proto__: null,
   configurable: true,
   enumerable: true,
-  get() {
-    return promises;
-  },
+  get() { return require('stream/promises'); },
 });
-
-ObjectDefineProperty(pipeline, customPromisify, {
-  __proto__: null,
-  enumerable: true,
-  get() {
-    return promises.pipeline;
-  },
-});
-
-ObjectDefineProperty(eos, customPromisify, {
-  __proto__: null,
-  enumerable: true,
-  get() {
-    return promises.finished;
-  },
-});
-
-// Backwards-compat with node 0.4.x
 Stream.Stream = Stream;
+Stream._isArrayBufferView = (v) => ArrayBuffer.isView(v);
+Stream._isUint8Array = (v) => v instanceof Uint8Array;
+Stream._uint8ArrayToBuffer = (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
-Stream._isArrayBufferView = isArrayBufferView;
-Stream._isUint8Array = isUint8Array;
-Stream._uint8ArrayToBuffer = function _uint8ArrayToBuffer(chunk) {
-  return new internalBuffer.FastBuffer(chunk.buffer,
-                                       chunk.byteOffset,
-                                       chunk.byteLength);
-};
+Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  enumerable: true,
+  get() { return require('stream/promises').pipeline; },
+});
+Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  enumerable: true,
+  get() { return require('stream/promises').finished; },
+});
+
+module.exports = Stream;

@@ -1,470 +1,121 @@
-// Looplab: Node.js v20.20.2 lib/util.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
 'use strict';
 
-const {
-  ArrayIsArray,
-  ArrayPrototypeJoin,
-  ArrayPrototypePop,
-  Date,
-  DatePrototypeGetDate,
-  DatePrototypeGetHours,
-  DatePrototypeGetMinutes,
-  DatePrototypeGetMonth,
-  DatePrototypeGetSeconds,
-  Error,
-  ErrorCaptureStackTrace,
-  FunctionPrototypeBind,
-  NumberIsSafeInteger,
-  ObjectDefineProperties,
-  ObjectDefineProperty,
-  ObjectGetOwnPropertyDescriptors,
-  ObjectKeys,
-  ObjectPrototypeToString,
-  ObjectSetPrototypeOf,
-  ObjectValues,
-  ReflectApply,
-  StringPrototypePadStart,
-  StringPrototypeToWellFormed,
-} = require('internal/primordials');
+// The `util` module: inspect/format from internal/util/inspect, promisify and
+// deprecate from internal/util, and the small legacy helpers.
 
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION, ERR_OUT_OF_RANGE } } = require('internal/errors');
 const {
-  codes: {
-    ERR_FALSY_VALUE_REJECTION,
-    ERR_INVALID_ARG_TYPE,
-    ERR_OUT_OF_RANGE,
-  },
-  isErrorStackTraceLimitWritable,
-  ErrnoException,
-  ExceptionWithHostPort,
-} = require('internal/errors');
-const {
-  format,
-  formatWithOptions,
-  inspect,
-  stripVTControlCharacters,
+  inspect, format, formatWithOptions, stripVTControlCharacters,
 } = require('internal/util/inspect');
 const { debuglog } = require('internal/util/debuglog');
-const {
-  validateBoolean,
-  validateFunction,
-  validateNumber,
-  validateString,
-  validateOneOf,
-} = require('internal/validators');
-// Lazy: buffer is large and most scripts never touch util.isBuffer.
-const isBuffer = (value) => require('buffer').Buffer.isBuffer(value);
-const {
-  isReadableStream,
-  isWritableStream,
-  isNodeStream,
-} = require('internal/streams/utils');
+const { validateFunction, validateNumber, validateString, validateOneOf } = require('internal/validators');
+const { isDeepStrictEqual } = require('internal/util/comparisons');
+const { deprecate, promisify, toUSVString, defineLazyProperties } = require('internal/util');
 const types = require('internal/util/types');
+const { colors } = require('internal/util/inspect/options');
+const { errorMap } = require('internal/util/system_errors');
 
-let utilColors;
-function lazyUtilColors() {
-  utilColors ??= require('internal/util/colors');
-  return utilColors;
-}
+const isError = (e) => types.isNativeError(e) || e instanceof Error;
 
-const binding = require('internal/bindings/util');
-
-const {
-  deprecate,
-  getSystemErrorMap,
-  getSystemErrorName: internalErrorName,
-  promisify,
-  defineLazyProperties,
-} = require('internal/util');
-
-let abortController;
-
-function lazyAbortController() {
-  abortController ??= require('internal/abort_controller');
-  return abortController;
-}
-
-let internalDeepEqual;
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is boolean}
- */
-function isBoolean(arg) {
-  return typeof arg === 'boolean';
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is null}
- */
-function isNull(arg) {
-  return arg === null;
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is (null | undefined)}
- */
-function isNullOrUndefined(arg) {
-  return arg === null || arg === undefined;
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is number}
- */
-function isNumber(arg) {
-  return typeof arg === 'number';
-}
-
-/**
- * @param {any} arg
- * @returns {arg is string}
- */
-function isString(arg) {
-  return typeof arg === 'string';
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is symbol}
- */
-function isSymbol(arg) {
-  return typeof arg === 'symbol';
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is undefined}
- */
-function isUndefined(arg) {
-  return arg === undefined;
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {a is NonNullable<object>}
- */
-function isObject(arg) {
-  return arg !== null && typeof arg === 'object';
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} e
- * @returns {arg is Error}
- */
-function isError(e) {
-  return ObjectPrototypeToString(e) === '[object Error]' || e instanceof Error;
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is Function}
- */
-function isFunction(arg) {
-  return typeof arg === 'function';
-}
-
-/**
- * @deprecated since v4.0.0
- * @param {any} arg
- * @returns {arg is (boolean | null | number | string | symbol | undefined)}
- */
-function isPrimitive(arg) {
-  return arg === null ||
-         (typeof arg !== 'object' && typeof arg !== 'function');
-}
-
-/**
- * @param {number} n
- * @returns {string}
- */
-function pad(n) {
-  return StringPrototypePadStart(n.toString(), 2, '0');
-}
-
-/**
- * @param {string} code
- * @returns {string}
- */
-function escapeStyleCode(code) {
-  return `\u001b[${code}m`;
-}
-
-/**
- * @param {string | string[]} format
- * @param {string} text
- * @param {object} [options={}]
- * @param {boolean} [options.validateStream=true] - Whether to validate the stream.
- * @param {Stream} [options.stream=process.stdout] - The stream used for validation.
- * @returns {string}
- */
-function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
-  validateString(text, 'text');
-  validateBoolean(validateStream, 'options.validateStream');
-
-  if (validateStream) {
-    if (
-      !isReadableStream(stream) &&
-      !isWritableStream(stream) &&
-      !isNodeStream(stream)
-    ) {
-      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
-    }
-  }
-
-  if (ArrayIsArray(format)) {
-    let left = '';
-    let right = '';
-    for (const key of format) {
-      const formatCodes = inspect.colors[key];
-      if (formatCodes == null) {
-        validateOneOf(key, 'format', ObjectKeys(inspect.colors));
-      }
-      left += escapeStyleCode(formatCodes[0]);
-      right = `${escapeStyleCode(formatCodes[1])}${right}`;
-    }
-
-    return `${left}${text}${right}`;
-  }
-
-  const formatCodes = inspect.colors[format];
-  if (formatCodes == null) {
-    validateOneOf(format, 'format', ObjectKeys(inspect.colors));
-  }
-
-  // Check colorize only after validating arg type and value
-  if (
-    validateStream &&
-    (
-      !stream ||
-      !lazyUtilColors().shouldColorize(stream)
-    )
-  ) {
-    return text;
-  }
-
-  return `${escapeStyleCode(formatCodes[0])}${text}${escapeStyleCode(formatCodes[1])}`;
-}
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep',
-                'Oct', 'Nov', 'Dec'];
-
-/**
- * @returns {string}  26 Feb 16:19:34
- */
-function timestamp() {
-  const d = new Date();
-  const t = ArrayPrototypeJoin([
-    pad(DatePrototypeGetHours(d)),
-    pad(DatePrototypeGetMinutes(d)),
-    pad(DatePrototypeGetSeconds(d)),
-  ], ':');
-  return `${DatePrototypeGetDate(d)} ${months[DatePrototypeGetMonth(d)]} ${t}`;
-}
-
-let console;
-/**
- * Log is just a thin wrapper to console.log that prepends a timestamp
- * @deprecated since v6.0.0
- * @type {(...args: any[]) => void}
- */
-function log(...args) {
-  if (!console) {
-    console = require('console');
-  }
-  console.log('%s - %s', timestamp(), format(...args));
-}
-
-/**
- * Inherit the prototype methods from one constructor into another.
- *
- * The Function.prototype.inherits from lang.js rewritten as a standalone
- * function (not on Function.prototype). NOTE: If this file is to be loaded
- * during bootstrapping this function needs to be rewritten using some native
- * functions as prototype setup using normal JavaScript does not work as
- * expected during bootstrapping (see mirror.js in r114903).
- * @param {Function} ctor Constructor function which needs to inherit the
- *     prototype.
- * @param {Function} superCtor Constructor function to inherit prototype from.
- * @throws {TypeError} Will error if either constructor is null, or if
- *     the super constructor lacks a prototype.
- */
 function inherits(ctor, superCtor) {
-
-  if (ctor === undefined || ctor === null)
-    throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
-
-  if (superCtor === undefined || superCtor === null)
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) {
     throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
-
+  }
   if (superCtor.prototype === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype',
-                                   'Object', superCtor.prototype);
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
   }
-  ObjectDefineProperty(ctor, 'super_', {
-    __proto__: null,
-    value: superCtor,
-    writable: true,
-    configurable: true,
-  });
-  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
-/**
- * @deprecated since v6.0.0
- * @template T
- * @template S
- * @param {T} target
- * @param {S} source
- * @returns {S extends null ? T : (T & S)}
- */
-function _extend(target, source) {
-  // Don't do anything if source isn't an object
-  if (source === null || typeof source !== 'object') return target;
-
-  const keys = ObjectKeys(source);
-  let i = keys.length;
-  while (i--) {
-    target[keys[i]] = source[keys[i]];
-  }
-  return target;
-}
-
-const callbackifyOnRejected = (reason, cb) => {
-  // `!reason` guard inspired by bluebird (Ref: https://goo.gl/t5IS6M).
-  // Because `null` is a special error value in callbacks which means "no error
-  // occurred", we error-wrap so the callback consumer can distinguish between
-  // "the promise rejected with null" or "the promise fulfilled with undefined".
-  if (!reason) {
-    reason = new ERR_FALSY_VALUE_REJECTION.HideStackFramesError(reason);
-    ErrorCaptureStackTrace(reason, callbackifyOnRejected);
-  }
+// A falsy rejection still has to reach the callback as an error.
+function callbackifyOnRejected(reason, cb) {
+  if (!reason) reason = new ERR_FALSY_VALUE_REJECTION(reason);
   return cb(reason);
-};
+}
 
-/**
- * @template {(...args: any[]) => Promise<any>} T
- * @param {T} original
- * @returns {T extends (...args: infer TArgs) => Promise<infer TReturn> ?
- *   ((...params: [...TArgs, ((err: Error, ret: TReturn) => any)]) => void) :
- *   never
- * }
- */
 function callbackify(original) {
   validateFunction(original, 'original');
-
-  // We DO NOT return the promise as it gives the user a false sense that
-  // the promise is actually somehow related to the callback's execution
-  // and that the callback throwing will reject the promise.
   function callbackified(...args) {
-    const maybeCb = ArrayPrototypePop(args);
+    const maybeCb = args.pop();
     validateFunction(maybeCb, 'last argument');
-    const cb = FunctionPrototypeBind(maybeCb, this);
-    // In true node style we process the callback on `nextTick` with all the
-    // implications (stack, `uncaughtException`, `async_hooks`)
-    ReflectApply(original, this, args)
-      .then((ret) => process.nextTick(cb, null, ret),
-            (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+    const cb = maybeCb.bind(this);
+    // Callbacks run on the next tick, outside the promise's reaction job.
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
   }
-
-  const descriptors = ObjectGetOwnPropertyDescriptors(original);
-  // It is possible to manipulate a functions `length` or `name` property. This
-  // guards against the manipulation.
-  if (typeof descriptors.length.value === 'number') {
-    descriptors.length.value++;
-  }
-  if (typeof descriptors.name.value === 'string') {
-    descriptors.name.value += 'Callbackified';
-  }
-  const propertiesValues = ObjectValues(descriptors);
-  for (let i = 0; i < propertiesValues.length; i++) {
-  // We want to use null-prototype objects to not rely on globally mutable
-  // %Object.prototype%.
-    ObjectSetPrototypeOf(propertiesValues[i], null);
-  }
-  ObjectDefineProperties(callbackified, descriptors);
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  Object.defineProperties(callbackified, descriptors);
   return callbackified;
 }
 
-/**
- * @param {number} err
- * @returns {string}
- */
 function getSystemErrorName(err) {
   validateNumber(err, 'err');
-  if (err >= 0 || !NumberIsSafeInteger(err)) {
-    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
-  }
-  return internalErrorName(err);
+  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  return errorMap.get(err)?.[0] ?? `Unknown system error ${err}`;
 }
 
-function _errnoException(...args) {
-  if (isErrorStackTraceLimitWritable()) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    const e = new ErrnoException(...args);
-    Error.stackTraceLimit = limit;
-    ErrorCaptureStackTrace(e, _exceptionWithHostPort);
-    return e;
+function getSystemErrorMap() {
+  return new Map(errorMap);
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n) => String(n).padStart(2, '0');
+
+// `26 Nov 10:56:32 - message`, on stdout.
+function log(...args) {
+  const d = new Date();
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  internalBinding('stdio').write(1, `${d.getDate()} ${months[d.getMonth()]} ${time} - ${format(...args)}\n`);
+}
+
+// Output in Looplab is never a terminal, so the text comes back unstyled once
+// the format names are checked.
+function styleText(format, text) {
+  validateString(text, 'text');
+  for (const key of Array.isArray(format) ? format : [format]) {
+    validateOneOf(key, 'format', Object.keys(colors));
   }
-  return new ErrnoException(...args);
+  return text;
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  for (const key of Object.keys(source)) target[key] = source[key];
+  return target;
+}
+
+function _errnoException(err, syscall, original) {
+  const { ErrnoException } = require('internal/errors');
+  return new ErrnoException(err, syscall, original);
 }
 
 function _exceptionWithHostPort(...args) {
-  if (isErrorStackTraceLimitWritable()) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    const e = new ExceptionWithHostPort(...args);
-    Error.stackTraceLimit = limit;
-    ErrorCaptureStackTrace(e, _exceptionWithHostPort);
-    return e;
-  }
+  const { ExceptionWithHostPort } = require('internal/errors');
   return new ExceptionWithHostPort(...args);
 }
 
-/**
- * Parses the content of a `.env` file.
- * @param {string} content
- * @returns {Record<string, string>}
- */
+// `.env` text to an object: KEY=value lines, quotes stripped, # comments.
 function parseEnv(content) {
   validateString(content, 'content');
-  return binding.parseEnv(content);
+  const out = {};
+  const line = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*('(?:\\'|[^'])*'|"(?:\\"|[^"])*"|`(?:\\`|[^`])*`|[^#\r\n]*)?/gm;
+  for (const match of content.matchAll(line)) {
+    let value = (match[2] || '').trim();
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && value.endsWith(quote)) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, '\n');
+    }
+    out[match[1]] = value;
+  }
+  return out;
 }
 
-// Keep the `exports =` so that various functions can still be monkeypatched
 module.exports = {
   _errnoException,
   _exceptionWithHostPort,
@@ -480,61 +131,33 @@ module.exports = {
   getSystemErrorName,
   inherits,
   inspect,
-  isArray: ArrayIsArray,
-  isBoolean,
-  isBuffer,
-  isDeepStrictEqual(a, b) {
-    if (internalDeepEqual === undefined) {
-      internalDeepEqual = require('internal/util/comparisons')
-        .isDeepStrictEqual;
-    }
-    return internalDeepEqual(a, b);
-  },
-  isNull,
-  isNullOrUndefined,
-  isNumber,
-  isString,
-  isSymbol,
-  isUndefined,
+  isArray: Array.isArray,
+  isBoolean: (arg) => typeof arg === 'boolean',
+  isBuffer: (arg) => require('buffer').Buffer.isBuffer(arg),
+  isDeepStrictEqual,
+  isNull: (arg) => arg === null,
+  isNullOrUndefined: (arg) => arg === null || arg === undefined,
+  isNumber: (arg) => typeof arg === 'number',
+  isString: (arg) => typeof arg === 'string',
+  isSymbol: (arg) => typeof arg === 'symbol',
+  isUndefined: (arg) => arg === undefined,
   isRegExp: types.isRegExp,
-  isObject,
+  isObject: (arg) => arg !== null && typeof arg === 'object',
   isDate: types.isDate,
   isError,
-  isFunction,
-  isPrimitive,
+  isFunction: (arg) => typeof arg === 'function',
+  isPrimitive: (arg) => arg === null || (typeof arg !== 'object' && typeof arg !== 'function'),
   log,
   promisify,
   stripVTControlCharacters,
-  toUSVString(input) {
-    return StringPrototypeToWellFormed(`${input}`);
-  },
-  get transferableAbortSignal() {
-    return lazyAbortController().transferableAbortSignal;
-  },
-  get transferableAbortController() {
-    return lazyAbortController().transferableAbortController;
-  },
-  get aborted() {
-    return lazyAbortController().aborted;
-  },
+  toUSVString,
   types,
-  parseEnv,
 };
 
-defineLazyProperties(
-  module.exports,
-  'internal/util/parse_args/parse_args',
-  ['parseArgs'],
-);
-
-defineLazyProperties(
-  module.exports,
-  'internal/encoding',
-  ['TextDecoder', 'TextEncoder'],
-);
-
-defineLazyProperties(
-  module.exports,
-  'internal/mime',
-  ['MIMEType', 'MIMEParams'],
-);
+// Modules a script rarely needs load on first access.
+defineLazyProperties(module.exports, 'internal/abort_controller',
+  ['transferableAbortSignal', 'transferableAbortController', 'aborted']);
+module.exports.parseEnv = parseEnv;
+defineLazyProperties(module.exports, 'internal/util/parse_args/parse_args', ['parseArgs']);
+defineLazyProperties(module.exports, 'internal/encoding', ['TextDecoder', 'TextEncoder']);
+defineLazyProperties(module.exports, 'internal/mime', ['MIMEType', 'MIMEParams']);

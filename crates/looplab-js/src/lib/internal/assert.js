@@ -1,25 +1,17 @@
-// Looplab: Node.js v20.20.2 lib/internal/assert.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-let error;
-function lazyError() {
-  if (!error) {
-    error = require('internal/errors').codes.ERR_INTERNAL_ASSERTION;
-  }
-  return error;
-}
+// The internal consistency check built-in modules use: a false value means a
+// bug in Looplab's modules, reported as ERR_INTERNAL_ASSERTION.
+
+let codes;
+const lazyCodes = () => (codes ??= require('internal/errors').codes);
 
 function assert(value, message) {
-  if (!value) {
-    const ERR_INTERNAL_ASSERTION = lazyError();
-    throw new ERR_INTERNAL_ASSERTION(message);
-  }
+  if (!value) throw new (lazyCodes().ERR_INTERNAL_ASSERTION)(message);
 }
 
 function fail(message) {
-  const ERR_INTERNAL_ASSERTION = lazyError();
-  throw new ERR_INTERNAL_ASSERTION(message);
+  throw new (lazyCodes().ERR_INTERNAL_ASSERTION)(message);
 }
 
 assert.fail = fail;

@@ -1,154 +1,71 @@
-// Looplab: Node.js v20.20.2 lib/internal/per_context/domexception.js (MIT, Node.js contributors).
 'use strict';
 
-const {
-  ErrorCaptureStackTrace,
-  ErrorPrototype,
-  ObjectDefineProperties,
-  ObjectDefineProperty,
-  ObjectSetPrototypeOf,
-  SafeWeakMap,
-  SafeMap,
-  SafeSet,
-  SymbolToStringTag,
-  TypeError,
-} = require('internal/primordials');
+// Looplab: WebIDL's DOMException. The legacy numeric `code` comes from the
+// name (AbortError is 20, TimeoutError 23, DataCloneError 25...).
 
-function throwInvalidThisError(Base, type) {
-  const err = new Base();
-  const key = 'ERR_INVALID_THIS';
-  ObjectDefineProperties(err, {
-    message: {
-      __proto__: null,
-      value: `Value of "this" must be of ${type}`,
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    },
-    toString: {
-      __proto__: null,
-      value() {
-        return `${this.name} [${key}]: ${this.message}`;
-      },
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    },
-  });
-  err.code = key;
-  throw err;
-}
-
-const internalsMap = new SafeWeakMap();
-const nameToCodeMap = new SafeMap();
-
-// These were removed from the error names table.
-// See https://github.com/heycam/webidl/pull/946.
-const disusedNamesSet = new SafeSet()
-  .add('DOMStringSizeError')
-  .add('NoDataAllowedError')
-  .add('ValidationError');
+const NAMES = [
+  ['IndexSizeError', 'INDEX_SIZE_ERR'], ['DOMStringSizeError', 'DOMSTRING_SIZE_ERR'],
+  ['HierarchyRequestError', 'HIERARCHY_REQUEST_ERR'], ['WrongDocumentError', 'WRONG_DOCUMENT_ERR'],
+  ['InvalidCharacterError', 'INVALID_CHARACTER_ERR'], ['NoDataAllowedError', 'NO_DATA_ALLOWED_ERR'],
+  ['NoModificationAllowedError', 'NO_MODIFICATION_ALLOWED_ERR'], ['NotFoundError', 'NOT_FOUND_ERR'],
+  ['NotSupportedError', 'NOT_SUPPORTED_ERR'], ['InUseAttributeError', 'INUSE_ATTRIBUTE_ERR'],
+  ['InvalidStateError', 'INVALID_STATE_ERR'], ['SyntaxError', 'SYNTAX_ERR'],
+  ['InvalidModificationError', 'INVALID_MODIFICATION_ERR'], ['NamespaceError', 'NAMESPACE_ERR'],
+  ['InvalidAccessError', 'INVALID_ACCESS_ERR'], ['ValidationError', 'VALIDATION_ERR'],
+  ['TypeMismatchError', 'TYPE_MISMATCH_ERR'], ['SecurityError', 'SECURITY_ERR'],
+  ['NetworkError', 'NETWORK_ERR'], ['AbortError', 'ABORT_ERR'], ['URLMismatchError', 'URL_MISMATCH_ERR'],
+  ['QuotaExceededError', 'QUOTA_EXCEEDED_ERR'], ['TimeoutError', 'TIMEOUT_ERR'],
+  ['InvalidNodeTypeError', 'INVALID_NODE_TYPE_ERR'], ['DataCloneError', 'DATA_CLONE_ERR'],
+];
+const codeOf = new Map(NAMES.map(([name], i) => [name, i + 1]));
 
 class DOMException {
+  #name;
+  #message;
+
   constructor(message = '', options = 'Error') {
-    ErrorCaptureStackTrace(this);
-
-    if (options && typeof options === 'object') {
-      const { name } = options;
-      internalsMap.set(this, {
-        message: `${message}`,
-        name: `${name}`,
-      });
-
+    // The stack comes from a real Error so it has frames on every engine.
+    const probe = new Error();
+    this.#message = `${message}`;
+    if (options !== null && typeof options === 'object') {
+      this.#name = 'name' in options ? `${options.name}` : 'Error';
       if ('cause' in options) {
-        ObjectDefineProperty(this, 'cause', {
-          __proto__: null,
-          value: options.cause,
-          configurable: true,
-          writable: true,
-          enumerable: false,
+        Object.defineProperty(this, 'cause', {
+          __proto__: null, value: options.cause, writable: true, configurable: true, enumerable: false,
         });
       }
     } else {
-      internalsMap.set(this, {
-        message: `${message}`,
-        name: `${options}`,
+      this.#name = `${options}`;
+    }
+    const frames = typeof probe.stack === 'string' ?
+      probe.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+    const header = this.#message ? `${this.#name}: ${this.#message}` : this.#name;
+    Object.defineProperty(this, 'stack', {
+      __proto__: null, value: [header, ...frames].join('\n'), writable: true, configurable: true, enumerable: false,
+    });
+    if (Object.keys(this).length === 0 && 'cause' in this) {
+      // keep property order stack, cause as in Node
+      const cause = this.cause;
+      delete this.cause;
+      Object.defineProperty(this, 'cause', {
+        __proto__: null, value: cause, writable: true, configurable: true, enumerable: false,
       });
     }
   }
 
-  get name() {
-    const internals = internalsMap.get(this);
-    if (internals === undefined) {
-      throwInvalidThisError(TypeError, 'DOMException');
-    }
-    return internals.name;
-  }
-
-  get message() {
-    const internals = internalsMap.get(this);
-    if (internals === undefined) {
-      throwInvalidThisError(TypeError, 'DOMException');
-    }
-    return internals.message;
-  }
-
-  get code() {
-    const internals = internalsMap.get(this);
-    if (internals === undefined) {
-      throwInvalidThisError(TypeError, 'DOMException');
-    }
-
-    if (disusedNamesSet.has(internals.name)) {
-      return 0;
-    }
-
-    const code = nameToCodeMap.get(internals.name);
-    return code === undefined ? 0 : code;
-  }
+  get name() { return this.#name; }
+  get message() { return this.#message; }
+  get code() { return codeOf.get(this.#name) ?? 0; }
 }
 
-ObjectSetPrototypeOf(DOMException.prototype, ErrorPrototype);
-ObjectDefineProperties(DOMException.prototype, {
-  [SymbolToStringTag]: { __proto__: null, configurable: true, value: 'DOMException' },
-  name: { __proto__: null, enumerable: true, configurable: true },
-  message: { __proto__: null, enumerable: true, configurable: true },
-  code: { __proto__: null, enumerable: true, configurable: true },
+Object.setPrototypeOf(DOMException.prototype, Error.prototype);
+Object.defineProperty(DOMException.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'DOMException', configurable: true,
+});
+NAMES.forEach(([, constant], i) => {
+  const desc = { __proto__: null, value: i + 1, enumerable: true };
+  Object.defineProperty(DOMException, constant, desc);
+  Object.defineProperty(DOMException.prototype, constant, desc);
 });
 
-for (const { 0: name, 1: codeName, 2: value } of [
-  ['IndexSizeError', 'INDEX_SIZE_ERR', 1],
-  ['DOMStringSizeError', 'DOMSTRING_SIZE_ERR', 2],
-  ['HierarchyRequestError', 'HIERARCHY_REQUEST_ERR', 3],
-  ['WrongDocumentError', 'WRONG_DOCUMENT_ERR', 4],
-  ['InvalidCharacterError', 'INVALID_CHARACTER_ERR', 5],
-  ['NoDataAllowedError', 'NO_DATA_ALLOWED_ERR', 6],
-  ['NoModificationAllowedError', 'NO_MODIFICATION_ALLOWED_ERR', 7],
-  ['NotFoundError', 'NOT_FOUND_ERR', 8],
-  ['NotSupportedError', 'NOT_SUPPORTED_ERR', 9],
-  ['InUseAttributeError', 'INUSE_ATTRIBUTE_ERR', 10],
-  ['InvalidStateError', 'INVALID_STATE_ERR', 11],
-  ['SyntaxError', 'SYNTAX_ERR', 12],
-  ['InvalidModificationError', 'INVALID_MODIFICATION_ERR', 13],
-  ['NamespaceError', 'NAMESPACE_ERR', 14],
-  ['InvalidAccessError', 'INVALID_ACCESS_ERR', 15],
-  ['ValidationError', 'VALIDATION_ERR', 16],
-  ['TypeMismatchError', 'TYPE_MISMATCH_ERR', 17],
-  ['SecurityError', 'SECURITY_ERR', 18],
-  ['NetworkError', 'NETWORK_ERR', 19],
-  ['AbortError', 'ABORT_ERR', 20],
-  ['URLMismatchError', 'URL_MISMATCH_ERR', 21],
-  ['QuotaExceededError', 'QUOTA_EXCEEDED_ERR', 22],
-  ['TimeoutError', 'TIMEOUT_ERR', 23],
-  ['InvalidNodeTypeError', 'INVALID_NODE_TYPE_ERR', 24],
-  ['DataCloneError', 'DATA_CLONE_ERR', 25],
-  // There are some more error names, but since they don't have codes assigned,
-  // we don't need to care about them.
-]) {
-  const desc = { enumerable: true, value };
-  ObjectDefineProperty(DOMException, codeName, desc);
-  ObjectDefineProperty(DOMException.prototype, codeName, desc);
-  nameToCodeMap.set(name, value);
-}
-
-exports.DOMException = DOMException;
+module.exports = { DOMException };

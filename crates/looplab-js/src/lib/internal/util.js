@@ -1,522 +1,89 @@
-// Looplab: Node.js v20.20.2 lib/internal/util.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  ArrayBufferPrototypeGetByteLength,
-  ArrayFrom,
-  ArrayPrototypePush,
-  ArrayPrototypeSlice,
-  ArrayPrototypeSort,
-  Error,
-  ErrorCaptureStackTrace,
-  FunctionPrototypeCall,
-  NumberParseInt,
-  ObjectDefineProperties,
-  ObjectDefineProperty,
-  ObjectGetOwnPropertyDescriptor,
-  ObjectGetOwnPropertyDescriptors,
-  ObjectGetPrototypeOf,
-  ObjectFreeze,
-  ObjectPrototypeHasOwnProperty,
-  ObjectSetPrototypeOf,
-  ObjectValues,
-  Promise,
-  ReflectApply,
-  ReflectConstruct,
-  RegExpPrototypeExec,
-  RegExpPrototypeGetDotAll,
-  RegExpPrototypeGetGlobal,
-  RegExpPrototypeGetHasIndices,
-  RegExpPrototypeGetIgnoreCase,
-  RegExpPrototypeGetMultiline,
-  RegExpPrototypeGetSticky,
-  RegExpPrototypeGetUnicode,
-  RegExpPrototypeGetSource,
-  SafeMap,
-  SafeSet,
-  SafeWeakMap,
-  SafeWeakRef,
-  StringPrototypeIncludes,
-  StringPrototypeReplace,
-  StringPrototypeSlice,
-  StringPrototypeToLowerCase,
-  StringPrototypeToUpperCase,
-  Symbol,
-  SymbolFor,
-  SymbolReplace,
-  SymbolSplit,
-} = require('internal/primordials');
+// Small helpers the built-in modules share: deprecation warnings, promisify,
+// lazy properties, encoding names, and a few well-known symbols.
 
-const {
-  codes: {
-    ERR_NO_CRYPTO,
-    ERR_UNKNOWN_SIGNAL,
-  },
-  isErrorStackTraceLimitWritable,
-  uvErrmapGet,
-  overrideStackTrace,
-} = require('internal/errors');
-const { signals } = require('internal/bindings/constants').os;
-const {
-  isArrayBufferDetached: _isArrayBufferDetached,
-  guessHandleType: _guessHandleType,
-  privateSymbols: {
-    arrow_message_private_symbol,
-    decorated_private_symbol,
-  },
-  sleep: _sleep,
-} = require('internal/bindings/util');
-const { isNativeError } = require('internal/bindings/types');
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { getOptionValue } = require('internal/options');
-const { encodings } = require('internal/bindings/constants');
+const { removeColors } = require('internal/util/inspect/strings');
 
-const noCrypto = !process.versions?.openssl;
+const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const customPromisifyArgs = Symbol('customPromisifyArgs');
+const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
+const kIsEncodingSymbol = Symbol('kIsEncodingSymbol');
+const kEmptyObject = Object.freeze({ __proto__: null });
+const kEnumerableProperty = { __proto__: null, enumerable: true };
+Object.freeze(kEnumerableProperty);
+const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
+const SymbolAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
 
-const experimentalWarnings = new SafeSet();
+// Codes already warned about: each deprecation code warns once per process.
+const codesWarned = new Set();
 
-const colorRegExp = /\u001b\[\d\d?m/g; // eslint-disable-line no-control-regex
-
-let uvBinding;
-
-function lazyUv() {
-  uvBinding ??= internalBinding('uv');
-  return uvBinding;
-}
-
-function removeColors(str) {
-  return StringPrototypeReplace(str, colorRegExp, '');
-}
-
-function isError(e) {
-  // An error could be an instance of Error while not being a native error
-  // or could be from a different realm and not be instance of Error but still
-  // be a native error.
-  return isNativeError(e) || e instanceof Error;
-}
-
-// Keep a list of deprecation codes that have been warned on so we only warn on
-// each one once.
-const codesWarned = new SafeSet();
-
-let validateString;
-
-function getDeprecationWarningEmitter(
-  code, msg, deprecated, useEmitSync,
-  shouldEmitWarning = () => true,
-) {
+function deprecate(fn, msg, code, useEmitSync) {
+  // Node does not check `fn`: a non-function fails at setPrototypeOf below.
+  if (code !== undefined && typeof code !== 'string') throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  void useEmitSync;
   let warned = false;
-  return function(arg) {
-    if (!warned && shouldEmitWarning(arg)) {
+  function deprecated(...args) {
+    if (!getOptionValue('--no-deprecation') && !warned) {
       warned = true;
       if (code !== undefined) {
         if (!codesWarned.has(code)) {
-          const emitWarning = process.emitWarning;
-          emitWarning(msg, 'DeprecationWarning', code, deprecated);
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
           codesWarned.add(code);
         }
       } else {
         process.emitWarning(msg, 'DeprecationWarning', deprecated);
       }
     }
-  };
-}
-
-function isPendingDeprecation() {
-  return getOptionValue('--pending-deprecation') &&
-    !getOptionValue('--no-deprecation');
-}
-
-// Internal deprecator for pending --pending-deprecation. This can be invoked
-// at snapshot building time as the warning permission is only queried at
-// run time.
-function pendingDeprecate(fn, msg, code) {
-  const emitDeprecationWarning = getDeprecationWarningEmitter(
-    code, msg, deprecated, false, isPendingDeprecation,
-  );
-  function deprecated(...args) {
-    emitDeprecationWarning();
-    return ReflectApply(fn, this, args);
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
   }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
   return deprecated;
 }
-
-// Mark that a method should not be used.
-// Returns a modified function which warns once by default.
-// If --no-deprecation is set, then it is a no-op.
-function deprecate(fn, msg, code, useEmitSync) {
-  // Lazy-load to avoid a circular dependency.
-  if (validateString === undefined)
-    ({ validateString } = require('internal/validators'));
-
-  if (code !== undefined)
-    validateString(code, 'code');
-
-  const emitDeprecationWarning = getDeprecationWarningEmitter(
-    code, msg, deprecated, useEmitSync,
-  );
-
-  function deprecated(...args) {
-    // TODO(joyeecheung): use getOptionValue('--no-deprecation') instead.
-    if (!process.noDeprecation) {
-      emitDeprecationWarning();
-    }
-    if (new.target) {
-      return ReflectConstruct(fn, args, new.target);
-    }
-    return ReflectApply(fn, this, args);
-  }
-
-  // The wrapper will keep the same prototype as fn to maintain prototype chain
-  ObjectSetPrototypeOf(deprecated, fn);
-  if (fn.prototype) {
-    // Setting this (rather than using Object.setPrototype, as above) ensures
-    // that calling the unwrapped constructor gives an instanceof the wrapped
-    // constructor.
-    deprecated.prototype = fn.prototype;
-  }
-
-  return deprecated;
-}
-
-function decorateErrorStack(err) {
-  if (!(isError(err) && err.stack) || err[decorated_private_symbol])
-    return;
-
-  const arrow = err[arrow_message_private_symbol];
-
-  if (arrow) {
-    err.stack = arrow + err.stack;
-    err[decorated_private_symbol] = true;
-  }
-}
-
-function assertCrypto() {
-  if (noCrypto)
-    throw new ERR_NO_CRYPTO();
-}
-
-// Return undefined if there is no match.
-// Move the "slow cases" to a separate function to make sure this function gets
-// inlined properly. That prioritizes the common case.
-function normalizeEncoding(enc) {
-  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
-  return slowCases(enc);
-}
-
-function slowCases(enc) {
-  switch (enc.length) {
-    case 4:
-      if (enc === 'UTF8') return 'utf8';
-      if (enc === 'ucs2' || enc === 'UCS2') return 'utf16le';
-      enc = StringPrototypeToLowerCase(enc);
-      if (enc === 'utf8') return 'utf8';
-      if (enc === 'ucs2') return 'utf16le';
-      break;
-    case 3:
-      if (enc === 'hex' || enc === 'HEX' ||
-      StringPrototypeToLowerCase(enc) === 'hex')
-        return 'hex';
-      break;
-    case 5:
-      if (enc === 'ascii') return 'ascii';
-      if (enc === 'ucs-2') return 'utf16le';
-      if (enc === 'UTF-8') return 'utf8';
-      if (enc === 'ASCII') return 'ascii';
-      if (enc === 'UCS-2') return 'utf16le';
-      enc = StringPrototypeToLowerCase(enc);
-      if (enc === 'utf-8') return 'utf8';
-      if (enc === 'ascii') return 'ascii';
-      if (enc === 'ucs-2') return 'utf16le';
-      break;
-    case 6:
-      if (enc === 'base64') return 'base64';
-      if (enc === 'latin1' || enc === 'binary') return 'latin1';
-      if (enc === 'BASE64') return 'base64';
-      if (enc === 'LATIN1' || enc === 'BINARY') return 'latin1';
-      enc = StringPrototypeToLowerCase(enc);
-      if (enc === 'base64') return 'base64';
-      if (enc === 'latin1' || enc === 'binary') return 'latin1';
-      break;
-    case 7:
-      if (enc === 'utf16le' || enc === 'UTF16LE' ||
-      StringPrototypeToLowerCase(enc) === 'utf16le')
-        return 'utf16le';
-      break;
-    case 8:
-      if (enc === 'utf-16le' || enc === 'UTF-16LE' ||
-      StringPrototypeToLowerCase(enc) === 'utf-16le')
-        return 'utf16le';
-      break;
-    case 9:
-      if (enc === 'base64url' || enc === 'BASE64URL' ||
-      StringPrototypeToLowerCase(enc) === 'base64url')
-        return 'base64url';
-      break;
-    default:
-      if (enc === '') return 'utf8';
-  }
-}
-
-/**
- * @param {string} feature Feature name used in the warning message
- * @param {string} messagePrefix Prefix of the warning message
- * @param {string} code See documentation of process.emitWarning
- * @param {string} ctor See documentation of process.emitWarning
- */
-function emitExperimentalWarning(feature, messagePrefix, code, ctor) {
-  if (experimentalWarnings.has(feature)) return;
-  experimentalWarnings.add(feature);
-  let msg = `${feature} is an experimental feature and might change at any time`;
-  if (messagePrefix) {
-    msg = messagePrefix + msg;
-  }
-  process.emitWarning(msg, 'ExperimentalWarning', code, ctor);
-}
-
-function filterDuplicateStrings(items, low) {
-  const map = new SafeMap();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const key = StringPrototypeToLowerCase(item);
-    if (low) {
-      map.set(key, key);
-    } else {
-      map.set(key, item);
-    }
-  }
-  return ArrayPrototypeSort(ArrayFrom(map.values()));
-}
-
-function cachedResult(fn) {
-  let result;
-  return () => {
-    if (result === undefined)
-      result = fn();
-    return ArrayPrototypeSlice(result);
-  };
-}
-
-// Useful for Wrapping an ES6 Class with a constructor Function that
-// does not require the new keyword. For instance:
-//   class A { constructor(x) {this.x = x;}}
-//   const B = createClassWrapper(A);
-//   B() instanceof A // true
-//   B() instanceof B // true
-function createClassWrapper(type) {
-  function fn(...args) {
-    return ReflectConstruct(type, args, new.target || type);
-  }
-  // Mask the wrapper function name and length values
-  ObjectDefineProperties(fn, {
-    name: { __proto__: null, value: type.name },
-    length: { __proto__: null, value: type.length },
-  });
-  ObjectSetPrototypeOf(fn, type);
-  fn.prototype = type.prototype;
-  return fn;
-}
-
-let signalsToNamesMapping;
-function getSignalsToNamesMapping() {
-  if (signalsToNamesMapping !== undefined)
-    return signalsToNamesMapping;
-
-  signalsToNamesMapping = { __proto__: null };
-  for (const key in signals) {
-    signalsToNamesMapping[signals[key]] = key;
-  }
-
-  return signalsToNamesMapping;
-}
-
-function convertToValidSignal(signal) {
-  if (typeof signal === 'number' && getSignalsToNamesMapping()[signal])
-    return signal;
-
-  if (typeof signal === 'string') {
-    const signalName = signals[StringPrototypeToUpperCase(signal)];
-    if (signalName) return signalName;
-  }
-
-  throw new ERR_UNKNOWN_SIGNAL(signal);
-}
-
-function getConstructorOf(obj) {
-  while (obj) {
-    const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
-    if (descriptor !== undefined &&
-        typeof descriptor.value === 'function' &&
-        descriptor.value.name !== '') {
-      return descriptor.value;
-    }
-
-    obj = ObjectGetPrototypeOf(obj);
-  }
-
-  return null;
-}
-
-let cachedURL;
-let cachedCWD;
-
-/**
- * Get the current working directory while accounting for the possibility that it has been deleted.
- * `process.cwd()` can fail if the parent directory is deleted while the process runs.
- * @returns {URL} The current working directory or the volume root if it cannot be determined.
- */
-function getCWDURL() {
-  const { sep } = require('path');
-  const { pathToFileURL } = require('internal/url');
-
-  let cwd;
-
-  try {
-    // The implementation of `process.cwd()` already uses proper cache when it can.
-    // It's a relatively cheap call performance-wise for the most common use case.
-    cwd = process.cwd();
-  } catch {
-    cachedURL ??= pathToFileURL(sep);
-  }
-
-  if (cwd != null && cwd !== cachedCWD) {
-    cachedURL = pathToFileURL(cwd + sep);
-    cachedCWD = cwd;
-  }
-
-  return cachedURL;
-}
-
-function getSystemErrorName(err) {
-  const entry = uvErrmapGet(err);
-  return entry ? entry[0] : `Unknown system error ${err}`;
-}
-
-function getSystemErrorMap() {
-  return lazyUv().getErrorMap();
-}
-
-const kCustomPromisifiedSymbol = SymbolFor('nodejs.util.promisify.custom');
-const kCustomPromisifyArgsSymbol = Symbol('customPromisifyArgs');
-
-let validateFunction;
 
 function promisify(original) {
-  // Lazy-load to avoid a circular dependency.
-  if (validateFunction === undefined)
-    ({ validateFunction } = require('internal/validators'));
-
-  validateFunction(original, 'original');
-
+  if (typeof original !== 'function') throw new ERR_INVALID_ARG_TYPE('original', 'Function', original);
   if (original[kCustomPromisifiedSymbol]) {
     const fn = original[kCustomPromisifiedSymbol];
-
-    validateFunction(fn, 'util.promisify.custom');
-
-    return ObjectDefineProperty(fn, kCustomPromisifiedSymbol, {
-      __proto__: null,
+    if (typeof fn !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('util.promisify.custom', 'Function', fn);
+    }
+    return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
-
-  // Names to create an object from in case the callback receives multiple
-  // arguments, e.g. ['bytesRead', 'buffer'] for fs.read.
-  const argumentNames = original[kCustomPromisifyArgsSymbol];
-
+  // Callbacks with several results (e.g. dns.lookup) name them here.
+  const argumentNames = original[customPromisifyArgs];
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      ArrayPrototypePush(args, (err, ...values) => {
-        if (err) {
-          return reject(err);
-        }
+      args.push((err, ...values) => {
+        if (err) return reject(err);
         if (argumentNames !== undefined && values.length > 1) {
           const obj = {};
-          for (let i = 0; i < argumentNames.length; i++)
-            obj[argumentNames[i]] = values[i];
+          for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
           resolve(obj);
         } else {
           resolve(values[0]);
         }
       });
-      ReflectApply(original, this, args);
+      Reflect.apply(original, this, args);
     });
   }
-
-  ObjectSetPrototypeOf(fn, ObjectGetPrototypeOf(original));
-
-  ObjectDefineProperty(fn, kCustomPromisifiedSymbol, {
-    __proto__: null,
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisifiedSymbol, {
     value: fn, enumerable: false, writable: false, configurable: true,
   });
-
-  const descriptors = ObjectGetOwnPropertyDescriptors(original);
-  const propertiesValues = ObjectValues(descriptors);
-  for (let i = 0; i < propertiesValues.length; i++) {
-    // We want to use null-prototype objects to not rely on globally mutable
-    // %Object.prototype%.
-    ObjectSetPrototypeOf(propertiesValues[i], null);
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  for (const key of Reflect.ownKeys(descriptors)) {
+    Object.defineProperty(fn, key, descriptors[key]);
   }
-  return ObjectDefineProperties(fn, descriptors);
+  return fn;
 }
-
 promisify.custom = kCustomPromisifiedSymbol;
-
-// The built-in Array#join is slower in v8 6.0
-function join(output, separator) {
-  let str = '';
-  if (output.length !== 0) {
-    const lastIndex = output.length - 1;
-    for (let i = 0; i < lastIndex; i++) {
-      // It is faster not to use a template string here
-      str += output[i];
-      str += separator;
-    }
-    str += output[lastIndex];
-  }
-  return str;
-}
-
-// As of V8 6.6, depending on the size of the array, this is anywhere
-// between 1.5-10x faster than the two-arg version of Array#splice()
-function spliceOne(list, index) {
-  for (; index + 1 < list.length; index++)
-    list[index] = list[index + 1];
-  list.pop();
-}
-
-const kNodeModulesRE = /^(?:.*)[\\/]node_modules[\\/]/;
-
-function isUnderNodeModules(filename) {
-  return filename && (RegExpPrototypeExec(kNodeModulesRE, filename) !== null);
-}
-
-let getStructuredStackImpl;
-
-function lazyGetStructuredStack() {
-  if (getStructuredStackImpl === undefined) {
-    // Lazy-load to avoid a circular dependency.
-    const { runInNewContext } = require('vm');
-    // Use `runInNewContext()` to get something tamper-proof and
-    // side-effect-free. Since this is currently only used for a deprecated API
-    // and module mocking, the perf implications should be okay.
-    getStructuredStackImpl = runInNewContext(`(function() {
-      try { Error.stackTraceLimit = Infinity; } catch {}
-      return function structuredStack() {
-        const e = new Error();
-        overrideStackTrace.set(e, (err, trace) => trace);
-        return e.stack;
-      };
-    })()`, { overrideStackTrace }, { filename: 'structured-stack' });
-  }
-
-  return getStructuredStackImpl;
-}
-
-function getStructuredStack() {
-  const getStructuredStackImpl = lazyGetStructuredStack();
-
-  return getStructuredStackImpl();
-}
 
 function once(callback, { preserveReturnValue = false } = kEmptyObject) {
   let called = false;
@@ -524,21 +91,30 @@ function once(callback, { preserveReturnValue = false } = kEmptyObject) {
   return function(...args) {
     if (called) return returnValue;
     called = true;
-    const result = ReflectApply(callback, this, args);
+    const result = Reflect.apply(callback, this, args);
     returnValue = preserveReturnValue ? result : undefined;
     return result;
   };
 }
 
-let validateUint32;
+function spliceOne(list, index) {
+  for (; index + 1 < list.length; index++) list[index] = list[index + 1];
+  list.pop();
+}
 
-function sleep(msec) {
-  // Lazy-load to avoid a circular dependency.
-  if (validateUint32 === undefined)
-    ({ validateUint32 } = require('internal/validators'));
+function isError(e) {
+  return Object.prototype.toString.call(e) === '[object Error]' || e instanceof Error;
+}
 
-  validateUint32(msec, 'msec');
-  _sleep(msec);
+function getConstructorOf(obj) {
+  while (obj) {
+    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '') {
+      return descriptor.value;
+    }
+    obj = Object.getPrototypeOf(obj);
+  }
+  return null;
 }
 
 function createDeferredPromise() {
@@ -548,258 +124,42 @@ function createDeferredPromise() {
     resolve = res;
     reject = rej;
   });
-
   return { promise, resolve, reject };
 }
 
-// https://heycam.github.io/webidl/#define-the-operations
-function defineOperation(target, name, method) {
-  ObjectDefineProperty(target, name, {
-    __proto__: null,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-    value: method,
-  });
-}
-
-// https://heycam.github.io/webidl/#es-interfaces
-function exposeInterface(target, name, interfaceObject) {
-  ObjectDefineProperty(target, name, {
-    __proto__: null,
-    writable: true,
-    enumerable: false,
-    configurable: true,
-    value: interfaceObject,
-  });
-}
-
-// https://heycam.github.io/webidl/#es-namespaces
-function exposeNamespace(target, name, namespaceObject) {
-  ObjectDefineProperty(target, name, {
-    __proto__: null,
-    writable: true,
-    enumerable: false,
-    configurable: true,
-    value: namespaceObject,
-  });
-}
-
-function exposeGetterAndSetter(target, name, getter, setter = undefined) {
-  ObjectDefineProperty(target, name, {
-    __proto__: null,
-    enumerable: false,
-    configurable: true,
-    get: getter,
-    set: setter,
-  });
-}
-
+// Getter-backed properties that load their module on first use.
 function defineLazyProperties(target, id, keys, enumerable = true) {
   const descriptors = { __proto__: null };
   let mod;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    let lazyLoadedValue;
-    function set(value) {
-      ObjectDefineProperty(target, key, {
-        __proto__: null,
-        writable: true,
-        value,
-      });
-    }
-    ObjectDefineProperty(set, 'name', {
-      __proto__: null,
-      value: `set ${key}`,
-    });
-    function get() {
-      mod ??= require(id);
-      if (lazyLoadedValue === undefined) {
-        lazyLoadedValue = mod[key];
-        set(lazyLoadedValue);
-      }
-      return lazyLoadedValue;
-    }
-    ObjectDefineProperty(get, 'name', {
-      __proto__: null,
-      value: `get ${key}`,
-    });
+  for (const key of keys) {
+    let value;
+    let set = false;
     descriptors[key] = {
       __proto__: null,
       configurable: true,
       enumerable,
-      get,
-      set,
+      get() {
+        if (!set) {
+          mod ??= require(id);
+          value = mod[key];
+          set = true;
+        }
+        return value;
+      },
+      set(v) {
+        value = v;
+        set = true;
+      },
     };
   }
-  ObjectDefineProperties(target, descriptors);
+  Object.defineProperties(target, descriptors);
 }
 
-function defineReplaceableLazyAttribute(target, id, keys, writable = true, check) {
-  let mod;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    let value;
-    let setterCalled = false;
-
-    function get() {
-      if (check !== undefined) {
-        FunctionPrototypeCall(check, this);
-      }
-      if (setterCalled) {
-        return value;
-      }
-      mod ??= require(id);
-      value ??= mod[key];
-      return value;
-    }
-
-    ObjectDefineProperty(get, 'name', {
-      __proto__: null,
-      value: `get ${key}`,
-    });
-
-    function set(val) {
-      setterCalled = true;
-      value = val;
-    }
-    ObjectDefineProperty(set, 'name', {
-      __proto__: null,
-      value: `set ${key}`,
-    });
-
-    ObjectDefineProperty(target, key, {
-      __proto__: null,
-      enumerable: true,
-      configurable: true,
-      get,
-      set: writable ? set : undefined,
-    });
-  }
-}
-
-function exposeLazyInterfaces(target, id, keys) {
-  defineLazyProperties(target, id, keys, false);
-}
-
-let _DOMException;
-const lazyDOMExceptionClass = () => {
-  _DOMException ??= require('internal/dom_exception').DOMException;
-  return _DOMException;
-};
-
-const lazyDOMException = (message, name) => {
-  _DOMException ??= require('internal/dom_exception').DOMException;
-  if (isErrorStackTraceLimitWritable()) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    const ex = new _DOMException(message, name);
-    Error.stackTraceLimit = limit;
-    ErrorCaptureStackTrace(ex, lazyDOMException);
-    return ex;
-  }
-  return new _DOMException(message, name);
-
-};
-
-const kEnumerableProperty = { __proto__: null };
-kEnumerableProperty.enumerable = true;
-ObjectFreeze(kEnumerableProperty);
-
-const kEmptyObject = ObjectFreeze({ __proto__: null });
-
-function filterOwnProperties(source, keys) {
-  const filtered = { __proto__: null };
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (ObjectPrototypeHasOwnProperty(source, key)) {
-      filtered[key] = source[key];
-    }
-  }
-
-  return filtered;
-}
-
-/**
- * Mimics `obj[key] = value` but ignoring potential prototype inheritance.
- * @param {any} obj
- * @param {string} key
- * @param {any} value
- * @returns {any}
- */
-function setOwnProperty(obj, key, value) {
-  return ObjectDefineProperty(obj, key, {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    value,
-    writable: true,
-  });
-}
-
-let internalGlobal;
-function getInternalGlobal() {
-  if (internalGlobal == null) {
-    // Lazy-load to avoid a circular dependency.
-    const { runInNewContext } = require('vm');
-    internalGlobal = runInNewContext('this', undefined, { contextName: 'internal' });
-  }
-  return internalGlobal;
-}
-
-function SideEffectFreeRegExpPrototypeExec(regex, string) {
-  const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
-  return FunctionPrototypeCall(RegExpFromAnotherRealm.prototype.exec, regex, string);
-}
-
-const crossRelmRegexes = new SafeWeakMap();
-function getCrossRelmRegex(regex) {
-  const cached = crossRelmRegexes.get(regex);
-  if (cached) return cached;
-
-  let flagString = '';
-  if (RegExpPrototypeGetHasIndices(regex)) flagString += 'd';
-  if (RegExpPrototypeGetGlobal(regex)) flagString += 'g';
-  if (RegExpPrototypeGetIgnoreCase(regex)) flagString += 'i';
-  if (RegExpPrototypeGetMultiline(regex)) flagString += 'm';
-  if (RegExpPrototypeGetDotAll(regex)) flagString += 's';
-  if (RegExpPrototypeGetUnicode(regex)) flagString += 'u';
-  if (RegExpPrototypeGetSticky(regex)) flagString += 'y';
-
-  const { RegExp: RegExpFromAnotherRealm } = getInternalGlobal();
-  const crossRelmRegex = new RegExpFromAnotherRealm(RegExpPrototypeGetSource(regex), flagString);
-  crossRelmRegexes.set(regex, crossRelmRegex);
-  return crossRelmRegex;
-}
-
-function SideEffectFreeRegExpPrototypeSymbolReplace(regex, string, replacement) {
-  return getCrossRelmRegex(regex)[SymbolReplace](string, replacement);
-}
-
-function SideEffectFreeRegExpPrototypeSymbolSplit(regex, string, limit = undefined) {
-  return getCrossRelmRegex(regex)[SymbolSplit](string, limit);
-}
-
-
-function isArrayBufferDetached(value) {
-  if (ArrayBufferPrototypeGetByteLength(value) === 0) {
-    return _isArrayBufferDetached(value);
-  }
-
-  return false;
-}
-
-/**
- * Helper function to lazy-load an initialize-once value.
- * @template T Return value of initializer
- * @param {()=>T} initializer Initializer of the lazily loaded value.
- * @returns {()=>T}
- */
 function getLazy(initializer) {
   let value;
   let initialized = false;
   return function() {
-    if (initialized === false) {
+    if (!initialized) {
       value = initializer();
       initialized = true;
     }
@@ -807,193 +167,122 @@ function getLazy(initializer) {
   };
 }
 
-// Setup user-facing NODE_V8_COVERAGE environment variable that writes
-// ScriptCoverage objects to a specified directory.
-function setupCoverageHooks(dir) {
-  const cwd = require('internal/process/execution').tryGetCwd();
-  const { resolve } = require('path');
-  const coverageDirectory = resolve(cwd, dir);
-  const { sourceMapCacheToObject } =
-    require('internal/source_map/source_map_cache');
+// Encoding names as Buffer knows them, in the numbering of the buffer binding.
+const encodingsMap = { __proto__: null, ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, buffer: 6, base64url: 7 };
 
-  if (process.features.inspector) {
-    internalBinding('profiler').setCoverageDirectory(coverageDirectory);
-    internalBinding('profiler').setSourceMapCacheGetter(sourceMapCacheToObject);
-  } else {
-    process.emitWarning('The inspector is disabled, ' +
-                        'coverage could not be collected',
-                        'Warning');
-    return '';
+function slowCases(enc) {
+  switch (enc.length) {
+    case 4:
+      if (enc === 'UTF8') return 'utf8';
+      if (enc === 'ucs2' || enc === 'UCS2') return 'utf16le';
+      enc = `${enc}`.toLowerCase();
+      if (enc === 'utf8') return 'utf8';
+      if (enc === 'ucs2') return 'utf16le';
+      break;
+    case 3:
+      if (enc === 'hex' || enc === 'HEX' || `${enc}`.toLowerCase() === 'hex') return 'hex';
+      break;
+    case 5:
+      if (enc === 'ascii') return 'ascii';
+      if (enc === 'ucs-2') return 'utf16le';
+      if (enc === 'UTF-8') return 'utf8';
+      if (enc === 'ASCII') return 'ascii';
+      if (enc === 'UCS-2') return 'utf16le';
+      enc = `${enc}`.toLowerCase();
+      if (enc === 'utf-8') return 'utf8';
+      if (enc === 'ascii') return 'ascii';
+      if (enc === 'ucs-2') return 'utf16le';
+      break;
+    case 6:
+      if (enc === 'base64') return 'base64';
+      if (enc === 'latin1' || enc === 'binary') return 'latin1';
+      if (enc === 'BASE64') return 'base64';
+      if (enc === 'LATIN1' || enc === 'BINARY') return 'latin1';
+      enc = `${enc}`.toLowerCase();
+      if (enc === 'base64') return 'base64';
+      if (enc === 'latin1' || enc === 'binary') return 'latin1';
+      break;
+    case 7:
+      if (enc === 'utf16le' || enc === 'UTF16LE' || `${enc}`.toLowerCase() === 'utf16le') return 'utf16le';
+      break;
+    case 8:
+      if (enc === 'utf-16le' || enc === 'UTF-16LE' || `${enc}`.toLowerCase() === 'utf-16le') return 'utf16le';
+      break;
+    case 9:
+      if (enc === 'base64url' || enc === 'BASE64URL' || `${enc}`.toLowerCase() === 'base64url') return 'base64url';
+      break;
+    default:
+      if (enc === '') return 'utf8';
   }
-  return coverageDirectory;
+  return undefined;
 }
 
-// Returns the number of ones in the binary representation of the decimal
-// number.
-function countBinaryOnes(n) {
-  // Count the number of bits set in parallel, which is faster than looping
-  n = n - ((n >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return ((n + (n >>> 4) & 0xF0F0F0F) * 0x1010101) >>> 24;
+function normalizeEncoding(enc) {
+  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
+  return slowCases(enc);
 }
 
-function getCIDR(address, netmask, family) {
-  let ones = 0;
-  let split = '.';
-  let range = 10;
-  let groupLength = 8;
-  let hasZeros = false;
-  let lastPos = 0;
+function emitExperimentalWarning(feature) {
+  process.emitWarning(`${feature} is an experimental feature and might change at any time`, 'ExperimentalWarning');
+}
 
-  if (family === 'IPv6') {
-    split = ':';
-    range = 16;
-    groupLength = 16;
-  }
+function lazyDOMException(message, name) {
+  return require('internal/errors').lazyDOMException(message, name);
+}
 
-  for (let i = 0; i < netmask.length; i++) {
-    if (netmask[i] !== split) {
-      if (i + 1 < netmask.length) {
+// String.prototype.replace through a RegExp that user code cannot patch.
+function SideEffectFreeRegExpPrototypeSymbolReplace(regex, string, replacement) {
+  return RegExp.prototype[Symbol.replace].call(new RegExp(regex.source, regex.flags), string, replacement);
+}
+
+function join(output, separator) {
+  return output.join(separator);
+}
+
+// Lone surrogates become U+FFFD (a loop, not a lookbehind RegExp, so any
+// ES2022 engine runs it).
+function toUSVString(str) {
+  str = String(str);
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < str.length) {
+      const next = str.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += str[i] + str[i + 1];
+        i++;
         continue;
       }
-      i++;
     }
-    const part = StringPrototypeSlice(netmask, lastPos, i);
-    lastPos = i + 1;
-    if (part !== '') {
-      if (hasZeros) {
-        if (part !== '0') {
-          return null;
-        }
-      } else {
-        const binary = NumberParseInt(part, range);
-        const binaryOnes = countBinaryOnes(binary);
-        ones += binaryOnes;
-        if (binaryOnes !== groupLength) {
-          if (StringPrototypeIncludes(binary.toString(2), '01')) {
-            return null;
-          }
-          hasZeros = true;
-        }
-      }
-    }
+    out += code >= 0xd800 && code <= 0xdfff ? '\ufffd' : str[i];
   }
-
-  return `${address}/${ones}`;
+  return out;
 }
-
-const handleTypes = ['TCP', 'TTY', 'UDP', 'FILE', 'PIPE', 'UNKNOWN'];
-function guessHandleType(fd) {
-  const type = _guessHandleType(fd);
-  return handleTypes[type];
-}
-
-class WeakReference {
-  #weak = null;
-  #strong = null;
-  #refCount = 0;
-  constructor(object) {
-    this.#weak = new SafeWeakRef(object);
-  }
-
-  incRef() {
-    this.#refCount++;
-    if (this.#refCount === 1) {
-      const derefed = this.#weak.deref();
-      if (derefed !== undefined) {
-        this.#strong = derefed;
-      }
-    }
-    return this.#refCount;
-  }
-
-  decRef() {
-    this.#refCount--;
-    if (this.#refCount === 0) {
-      this.#strong = null;
-    }
-    return this.#refCount;
-  }
-
-  get() {
-    return this.#weak.deref();
-  }
-}
-
-const encodingsMap = { __proto__: null };
-for (let i = 0; i < encodings.length; ++i)
-  encodingsMap[encodings[i]] = i;
 
 module.exports = {
-  getLazy,
-  assertCrypto,
-  cachedResult,
-  convertToValidSignal,
-  createClassWrapper,
-  createDeferredPromise,
-  decorateErrorStack,
-  defineOperation,
-  defineLazyProperties,
-  defineReplaceableLazyAttribute,
-  deprecate,
-  emitExperimentalWarning,
-  encodingsMap,
-  exposeInterface,
-  exposeLazyInterfaces,
-  exposeNamespace,
-  exposeGetterAndSetter,
-  filterDuplicateStrings,
-  filterOwnProperties,
-  getConstructorOf,
-  getCIDR,
-  getCWDURL,
-  getInternalGlobal,
-  getStructuredStack,
-  getSystemErrorMap,
-  getSystemErrorName,
-  guessHandleType,
-  isArrayBufferDetached,
-  isError,
-  isUnderNodeModules,
-  join,
-  lazyDOMException,
-  lazyDOMExceptionClass,
-  normalizeEncoding,
-  once,
-  promisify,
-  SideEffectFreeRegExpPrototypeExec,
-  SideEffectFreeRegExpPrototypeSymbolReplace,
-  SideEffectFreeRegExpPrototypeSymbolSplit,
-  sleep,
-  spliceOne,
-  setupCoverageHooks,
-  removeColors,
-
-  // Define Symbol.dispose and Symbol.asyncDispose
-  // Until these are defined by the environment.
-  // TODO(MoLow): Remove this polyfill once Symbol.dispose and Symbol.asyncDispose are available in primordials.
-  // eslint-disable-next-line node-core/prefer-primordials
-  SymbolDispose: Symbol.dispose || SymbolFor('nodejs.dispose'),
-  // eslint-disable-next-line node-core/prefer-primordials
-  SymbolAsyncDispose: Symbol.asyncDispose || SymbolFor('nodejs.asyncDispose'),
-
-  // Symbol used to customize promisify conversion
-  customPromisifyArgs: kCustomPromisifyArgsSymbol,
-
-  // Symbol used to provide a custom inspect function for an object as an
-  // alternative to using 'inspect'
-  customInspectSymbol: SymbolFor('nodejs.util.inspect.custom'),
-
-  // Used by the buffer module to capture an internal reference to the
-  // default isEncoding implementation, just in case userland overrides it.
-  kIsEncodingSymbol: Symbol('kIsEncodingSymbol'),
-  kVmBreakFirstLineSymbol: Symbol('kVmBreakFirstLineSymbol'),
-
+  customInspectSymbol,
+  customPromisifyArgs,
+  kCustomPromisifiedSymbol,
+  kIsEncodingSymbol,
   kEmptyObject,
   kEnumerableProperty,
-  setOwnProperty,
-  pendingDeprecate,
-  WeakReference,
-  isPendingDeprecation,
-  getDeprecationWarningEmitter,
+  SymbolDispose,
+  SymbolAsyncDispose,
+  deprecate,
+  promisify,
+  once,
+  spliceOne,
+  isError,
+  getConstructorOf,
+  createDeferredPromise,
+  defineLazyProperties,
+  getLazy,
+  encodingsMap,
+  normalizeEncoding,
+  emitExperimentalWarning,
+  lazyDOMException,
+  removeColors,
+  SideEffectFreeRegExpPrototypeSymbolReplace,
+  join,
+  toUSVString,
 };

@@ -1,46 +1,21 @@
-// Looplab: Node.js v20.20.2 lib/stream/promises.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  ArrayPrototypePop,
-  Promise,
-} = require('internal/primordials');
+// Looplab: `stream/promises`: pipeline and finished returning promises. An
+// options object after the stages may carry `signal` and `end`.
 
-const {
-  isIterable,
-  isNodeStream,
-  isWebStream,
-} = require('internal/streams/utils');
-
-const { pipelineImpl: pl } = require('internal/streams/pipeline');
-const { finished } = require('internal/streams/end-of-stream');
-
-require('stream');
+const { pipelineImpl } = require('internal/streams/pipeline');
+const eos = require('internal/streams/end-of-stream');
 
 function pipeline(...streams) {
   return new Promise((resolve, reject) => {
-    let signal;
-    let end;
-    const lastArg = streams[streams.length - 1];
-    if (lastArg && typeof lastArg === 'object' &&
-        !isNodeStream(lastArg) && !isIterable(lastArg) && !isWebStream(lastArg)) {
-      const options = ArrayPrototypePop(streams);
-      signal = options.signal;
-      end = options.end;
+    let opts;
+    const last = streams[streams.length - 1];
+    if (last && typeof last === 'object' && !eos.isNodeStream(last) &&
+        typeof last[Symbol.iterator] !== 'function' && typeof last[Symbol.asyncIterator] !== 'function') {
+      opts = streams.pop();
     }
-
-    pl(streams, (err, value) => {
-      if (err) {
-        reject(err);
-      } else {
-        resolve(value);
-      }
-    }, { signal, end });
+    pipelineImpl(streams, (err, value) => (err ? reject(err) : resolve(value)), opts);
   });
 }
 
-module.exports = {
-  finished,
-  pipeline,
-};
+module.exports = { pipeline, finished: eos.finished };

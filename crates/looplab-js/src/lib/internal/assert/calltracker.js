@@ -1,154 +1,63 @@
-// Looplab: Node.js v20.20.2 lib/internal/assert/calltracker.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  ArrayPrototypePush,
-  ArrayPrototypeSlice,
-  Error,
-  FunctionPrototype,
-  ObjectFreeze,
-  Proxy,
-  ReflectApply,
-  SafeSet,
-  SafeWeakMap,
-} = require('internal/primordials');
+// assert.CallTracker (deprecated in Node 20): counts calls of wrapped
+// functions and reports those not called the expected number of times.
 
-const {
-  codes: {
-    ERR_UNAVAILABLE_DURING_EXIT,
-    ERR_INVALID_ARG_VALUE,
-  },
-} = require('internal/errors');
 const AssertionError = require('internal/assert/assertion_error');
-const {
-  validateUint32,
-} = require('internal/validators');
+const { validateUint32 } = require('internal/validators');
 
-const noop = FunctionPrototype;
-
-class CallTrackerContext {
-  #expected;
-  #calls;
-  #name;
-  #stackTrace;
-  constructor({ expected, stackTrace, name }) {
-    this.#calls = [];
-    this.#expected = expected;
-    this.#stackTrace = stackTrace;
-    this.#name = name;
-  }
-
-  track(thisArg, args) {
-    const argsClone = ObjectFreeze(ArrayPrototypeSlice(args));
-    ArrayPrototypePush(this.#calls, ObjectFreeze({ thisArg, arguments: argsClone }));
-  }
-
-  get delta() {
-    return this.#calls.length - this.#expected;
-  }
-
-  reset() {
-    this.#calls = [];
-  }
-  getCalls() {
-    return ObjectFreeze(ArrayPrototypeSlice(this.#calls));
-  }
-
-  report() {
-    if (this.delta !== 0) {
-      const message = `Expected the ${this.#name} function to be ` +
-                      `executed ${this.#expected} time(s) but was ` +
-                      `executed ${this.#calls.length} time(s).`;
-      return {
-        message,
-        actual: this.#calls.length,
-        expected: this.#expected,
-        operator: this.#name,
-        stack: this.#stackTrace,
-      };
-    }
-  }
-}
+const noop = () => {};
 
 class CallTracker {
+  #calls = [];
 
-  #callChecks = new SafeSet();
-  #trackedFunctions = new SafeWeakMap();
-
-  #getTrackedFunction(tracked) {
-    if (!this.#trackedFunctions.has(tracked)) {
-      throw new ERR_INVALID_ARG_VALUE('tracked', tracked, 'is not a tracked function');
-    }
-    return this.#trackedFunctions.get(tracked);
+  constructor() {
+    process.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
   }
 
-  reset(tracked) {
-    if (tracked === undefined) {
-      this.#callChecks.forEach((check) => check.reset());
-      return;
-    }
-
-    this.#getTrackedFunction(tracked).reset();
-  }
-
-  getCalls(tracked) {
-    return this.#getTrackedFunction(tracked).getCalls();
-  }
-
-  calls(fn, expected = 1) {
-    if (process._exiting)
-      throw new ERR_UNAVAILABLE_DURING_EXIT();
+  calls(fn, exact = 1) {
     if (typeof fn === 'number') {
-      expected = fn;
+      exact = fn;
       fn = noop;
     } else if (fn === undefined) {
       fn = noop;
     }
-
-    validateUint32(expected, 'expected', true);
-
-    const context = new CallTrackerContext({
-      expected,
-      // eslint-disable-next-line no-restricted-syntax
-      stackTrace: new Error(),
-      name: fn.name || 'calls',
-    });
-    const tracked = new Proxy(fn, {
-      __proto__: null,
-      apply(fn, thisArg, argList) {
-        context.track(thisArg, argList);
-        return ReflectApply(fn, thisArg, argList);
-      },
-    });
-    this.#callChecks.add(context);
-    this.#trackedFunctions.set(tracked, context);
-    return tracked;
+    validateUint32(exact, 'exact', true);
+    const record = { fn, exact, actual: 0, name: fn.name || 'calls', calls: [] };
+    this.#calls.push(record);
+    return function tracked(...args) {
+      record.actual++;
+      record.calls.push({ thisArg: this, arguments: args });
+      return Reflect.apply(fn, this, args);
+    };
   }
 
   report() {
-    const errors = [];
-    for (const context of this.#callChecks) {
-      const message = context.report();
-      if (message !== undefined) {
-        ArrayPrototypePush(errors, message);
+    return this.#calls.filter((c) => c.actual !== c.exact).map((c) => ({
+      message: `Expected the ${c.name} function to be executed ${c.exact} time(s) but was ` +
+        `executed ${c.actual} time(s).`,
+      actual: c.actual,
+      expected: c.exact,
+      operator: c.name,
+      stack: new Error().stack,
+    }));
+  }
+
+  reset(fn) {
+    for (const c of this.#calls) {
+      if (fn === undefined || c.fn === fn) {
+        c.actual = 0;
+        c.calls = [];
       }
     }
-    return errors;
   }
 
   verify() {
-    const errors = this.report();
-    if (errors.length === 0) {
-      return;
-    }
-    const message = errors.length === 1 ?
-      errors[0].message :
+    const failures = this.report();
+    if (failures.length === 0) return;
+    const message = failures.length === 1 ? failures[0].message :
       'Functions were not called the expected number of times';
-    throw new AssertionError({
-      message,
-      details: errors,
-    });
+    throw new AssertionError({ message, details: failures });
   }
 }
 

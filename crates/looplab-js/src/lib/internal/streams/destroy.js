@@ -1,362 +1,141 @@
-// Looplab: Node.js v20.20.2 lib/internal/streams/destroy.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  aggregateTwoErrors,
-  codes: {
-    ERR_MULTIPLE_CALLBACK,
-  },
-  AbortError,
-} = require('internal/errors');
-const {
-  Symbol,
-} = require('internal/primordials');
-const {
-  kIsDestroyed,
-  isDestroyed,
-  isFinished,
-  isServerRequest,
-  kState,
-  kErrorEmitted,
-  kEmitClose,
-  kClosed,
-  kCloseEmitted,
-  kConstructed,
-  kDestroyed,
-  kAutoDestroy,
-  kErrored,
-} = require('internal/streams/utils');
+// Looplab: destroying streams. destroy() runs _destroy, then 'error' (once)
+// and 'close' on the next tick; errorOrDestroy is how internal failures end a
+// stream (destroying it when autoDestroy is on, else only emitting 'error').
 
-const kDestroy = Symbol('kDestroy');
+const kAfterConstruct = Symbol('kAfterConstruct');
 const kConstruct = Symbol('kConstruct');
 
-function checkError(err, w, r) {
-  if (err) {
-    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
-    err.stack; // eslint-disable-line no-unused-expressions
+function states(stream) {
+  return [stream._readableState, stream._writableState];
+}
 
-    if (w && !w.errored) {
-      w.errored = err;
-    }
-    if (r && !r.errored) {
-      r.errored = err;
-    }
+function markErrored(stream, err) {
+  for (const s of states(stream)) {
+    if (s && err && !s.errored) s.errored = err;
   }
 }
 
-// Backwards compat. cb() is undocumented and unused in core but
-// unfortunately might be used by modules.
+function emitClose(stream) {
+  const [r, w] = states(stream);
+  if (w) w.closeEmitted = true;
+  if (r) r.closeEmitted = true;
+  if ((w && w.emitClose) || (r && r.emitClose)) stream.emit('close');
+}
+
+function emitError(stream, err) {
+  const [r, w] = states(stream);
+  if ((w && w.errorEmitted) || (r && r.errorEmitted)) return;
+  if (w) w.errorEmitted = true;
+  if (r) r.errorEmitted = true;
+  stream.emit('error', err);
+}
+
 function destroy(err, cb) {
-  const r = this._readableState;
-  const w = this._writableState;
-  // With duplex streams we use the writable side for state.
+  const [r, w] = states(this);
   const s = w || r;
-
-  if (
-    (w && (w[kState] & kDestroyed) !== 0) ||
-    (r && (r[kState] & kDestroyed) !== 0)
-  ) {
-    if (typeof cb === 'function') {
-      cb();
-    }
-
+  if ((w && w.destroyed) || (r && r.destroyed)) {
+    if (typeof cb === 'function') cb();
     return this;
   }
-
-
-  // We set destroyed to true before firing error callbacks in order
-  // to make it re-entrance safe in case destroy() is called within callbacks
-  checkError(err, w, r);
-
-  if (w) {
-    w[kState] |= kDestroyed;
-  }
-  if (r) {
-    r[kState] |= kDestroyed;
-  }
-
-  // If still constructing then defer calling _destroy.
-  if ((s[kState] & kConstructed) === 0) {
-    this.once(kDestroy, function(er) {
-      _destroy(this, aggregateTwoErrors(er, err), cb);
+  markErrored(this, err);
+  if (w) w.destroyed = true;
+  if (r) r.destroyed = true;
+  const run = () => {
+    let called = false;
+    this._destroy(err || null, (er) => {
+      if (called) return;
+      called = true;
+      markErrored(this, er);
+      if (w) w.closed = true;
+      if (r) r.closed = true;
+      if (typeof cb === 'function') cb(er);
+      process.nextTick(() => {
+        if (er) emitError(this, er);
+        emitClose(this);
+      });
     });
+  };
+  if (s && s.constructed === false) {
+    // Wait for _construct to finish before tearing down.
+    this[kAfterConstruct] = run;
   } else {
-    _destroy(this, err, cb);
+    run();
   }
-
   return this;
 }
 
-function _destroy(self, err, cb) {
-  let called = false;
-
-  function onDestroy(err) {
-    if (called) {
-      return;
-    }
-    called = true;
-
-    const r = self._readableState;
-    const w = self._writableState;
-
-    checkError(err, w, r);
-
-    if (w) {
-      w[kState] |= kClosed;
-    }
-    if (r) {
-      r[kState] |= kClosed;
-    }
-
-    if (typeof cb === 'function') {
-      cb(err);
-    }
-
-    if (err) {
-      process.nextTick(emitErrorCloseNT, self, err);
-    } else {
-      process.nextTick(emitCloseNT, self);
-    }
-  }
-  try {
-    self._destroy(err || null, onDestroy);
-  } catch (err) {
-    onDestroy(err);
-  }
-}
-
-function emitErrorCloseNT(self, err) {
-  emitErrorNT(self, err);
-  emitCloseNT(self);
-}
-
-function emitCloseNT(self) {
-  const r = self._readableState;
-  const w = self._writableState;
-
-  if (w) {
-    w[kState] |= kCloseEmitted;
-  }
-  if (r) {
-    r[kState] |= kCloseEmitted;
-  }
-
-  if (
-    (w && (w[kState] & kEmitClose) !== 0) ||
-    (r && (r[kState] & kEmitClose) !== 0)
-  ) {
-    self.emit('close');
-  }
-}
-
-function emitErrorNT(self, err) {
-  const r = self._readableState;
-  const w = self._writableState;
-
-  if (
-    (w && (w[kState] & kErrorEmitted) !== 0) ||
-    (r && (r[kState] & kErrorEmitted) !== 0)
-  ) {
-    return;
-  }
-
-  if (w) {
-    w[kState] |= kErrorEmitted;
-  }
-  if (r) {
-    r[kState] |= kErrorEmitted;
-  }
-
-  self.emit('error', err);
-}
-
 function undestroy() {
-  const r = this._readableState;
-  const w = this._writableState;
-
+  const [r, w] = states(this);
   if (r) {
-    r.constructed = true;
-    r.closed = false;
-    r.closeEmitted = false;
-    r.destroyed = false;
-    r.errored = null;
-    r.errorEmitted = false;
-    r.reading = false;
-    r.ended = r.readable === false;
-    r.endEmitted = r.readable === false;
+    Object.assign(r, {
+      constructed: true, closed: false, closeEmitted: false, destroyed: false, errored: null,
+      errorEmitted: false, reading: false, ended: r.readable === false, endEmitted: r.readable === false,
+    });
   }
-
   if (w) {
-    w.constructed = true;
-    w.destroyed = false;
-    w.closed = false;
-    w.closeEmitted = false;
-    w.errored = null;
-    w.errorEmitted = false;
-    w.finalCalled = false;
-    w.prefinished = false;
-    w.ended = w.writable === false;
-    w.ending = w.writable === false;
-    w.finished = w.writable === false;
+    Object.assign(w, {
+      constructed: true, destroyed: false, closed: false, closeEmitted: false, errored: null,
+      errorEmitted: false, finalCalled: false, prefinished: false, ended: w.writable === false,
+      ending: w.writable === false, finished: w.writable === false,
+    });
   }
 }
 
 function errorOrDestroy(stream, err, sync) {
-  // We have tests that rely on errors being emitted
-  // in the same tick, so changing this is semver major.
-  // For now when you opt-in to autoDestroy we allow
-  // the error to be emitted nextTick. In a future
-  // semver major update we should change the default to this.
-
-  const r = stream._readableState;
-  const w = stream._writableState;
-
-  if (
-    (w && (w[kState] ? (w[kState] & kDestroyed) !== 0 : w.destroyed)) ||
-    (r && (r[kState] ? (r[kState] & kDestroyed) !== 0 : r.destroyed))
-  ) {
-    return this;
-  }
-
-  if (
-    (r && (r[kState] & kAutoDestroy) !== 0) ||
-    (w && (w[kState] & kAutoDestroy) !== 0)
-  ) {
+  const [r, w] = states(stream);
+  if ((w && w.destroyed) || (r && r.destroyed)) return;
+  if ((r && r.autoDestroy) || (w && w.autoDestroy)) {
     stream.destroy(err);
   } else if (err) {
-    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
-    err.stack; // eslint-disable-line no-unused-expressions
-
-    if (w && (w[kState] & kErrored) === 0) {
-      w.errored = err;
-    }
-    if (r && (r[kState] & kErrored) === 0) {
-      r.errored = err;
-    }
-    if (sync) {
-      process.nextTick(emitErrorNT, stream, err);
-    } else {
-      emitErrorNT(stream, err);
-    }
+    markErrored(stream, err);
+    if (sync) process.nextTick(emitError, stream, err);
+    else emitError(stream, err);
   }
 }
 
-function construct(stream, cb) {
-  if (typeof stream._construct !== 'function') {
-    return;
-  }
-
-  const r = stream._readableState;
-  const w = stream._writableState;
-
-  if (r) {
-    r[kState] &= ~kConstructed;
-  }
-  if (w) {
-    w[kState] &= ~kConstructed;
-  }
-
-  stream.once(kConstruct, cb);
-
-  if (stream.listenerCount(kConstruct) > 1) {
-    // Duplex
-    return;
-  }
-
-  process.nextTick(constructNT, stream);
-}
-
-function constructNT(stream) {
-  let called = false;
-
-  function onConstruct(err) {
-    if (called) {
-      errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());
-      return;
-    }
-    called = true;
-
-    const r = stream._readableState;
-    const w = stream._writableState;
-    const s = w || r;
-
-    if (r) {
-      r[kState] |= kConstructed;
-    }
-    if (w) {
-      w[kState] |= kConstructed;
-    }
-
-    if (s.destroyed) {
-      stream.emit(kDestroy, err);
-    } else if (err) {
-      errorOrDestroy(stream, err, true);
-    } else {
+// Runs _construct (if any) before the first _read/_write.
+function construct(stream, done) {
+  if (typeof stream._construct !== 'function') return;
+  const [r, w] = states(stream);
+  if (r) r.constructed = false;
+  if (w) w.constructed = false;
+  // Like Node, park an internal listener until construction finishes; it
+  // shows in util.inspect(stream) meanwhile.
+  stream.once(kConstruct, () => {});
+  process.nextTick(() => {
+    let called = false;
+    const onConstructed = (err) => {
+      if (called) return;
+      called = true;
+      if (r) r.constructed = true;
+      if (w) w.constructed = true;
       stream.emit(kConstruct);
+      const pending = stream[kAfterConstruct];
+      if (pending) {
+        stream[kAfterConstruct] = undefined;
+        pending();
+      } else if (err) {
+        errorOrDestroy(stream, err, true);
+      } else {
+        process.nextTick(done);
+      }
+    };
+    try {
+      stream._construct(onConstructed);
+    } catch (err) {
+      onConstructed(err);
     }
-  }
-
-  try {
-    stream._construct((err) => {
-      process.nextTick(onConstruct, err);
-    });
-  } catch (err) {
-    process.nextTick(onConstruct, err);
-  }
+  });
 }
 
-function isRequest(stream) {
-  return stream?.setHeader && typeof stream.abort === 'function';
-}
-
-function emitCloseLegacy(stream) {
-  stream.emit('close');
-}
-
-function emitErrorCloseLegacy(stream, err) {
-  stream.emit('error', err);
-  process.nextTick(emitCloseLegacy, stream);
-}
-
-// Normalize destroy for legacy.
+// Destroys anything stream-like: streams, or objects with destroy/abort/close.
 function destroyer(stream, err) {
-  if (!stream || isDestroyed(stream)) {
-    return;
-  }
-
-  if (!err && !isFinished(stream)) {
-    err = new AbortError();
-  }
-
-  // TODO: Remove isRequest branches.
-  if (isServerRequest(stream)) {
-    stream.socket = null;
-    stream.destroy(err);
-  } else if (isRequest(stream)) {
-    stream.abort();
-  } else if (isRequest(stream.req)) {
-    stream.req.abort();
-  } else if (typeof stream.destroy === 'function') {
-    stream.destroy(err);
-  } else if (typeof stream.close === 'function') {
-    // TODO: Don't lose err?
-    stream.close();
-  } else if (err) {
-    process.nextTick(emitErrorCloseLegacy, stream, err);
-  } else {
-    process.nextTick(emitCloseLegacy, stream);
-  }
-
-  if (!stream.destroyed) {
-    stream[kIsDestroyed] = true;
-  }
+  if (!stream || typeof stream !== 'object') return;
+  if (typeof stream.destroy === 'function') stream.destroy(err);
+  else if (typeof stream.abort === 'function') stream.abort();
+  else if (typeof stream.close === 'function') stream.close();
 }
 
-module.exports = {
-  construct,
-  destroyer,
-  destroy,
-  undestroy,
-  errorOrDestroy,
-};
+module.exports = { destroy, undestroy, errorOrDestroy, construct, destroyer, emitClose };

@@ -1,208 +1,156 @@
-// Looplab: Node.js v20.20.2 lib/internal/streams/duplex.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-// a duplex stream is just a stream that is both readable and writable.
-// Since JS doesn't have multiple prototype inheritance, this class
-// prototypically inherits from Readable, and then parasitically from
-// Writable.
-
 'use strict';
 
-const {
-  ObjectDefineProperties,
-  ObjectGetOwnPropertyDescriptor,
-  ObjectKeys,
-  ObjectSetPrototypeOf,
-} = require('internal/primordials');
+// Looplab: Duplex (a Readable that also has Writable's methods), Transform
+// (writes go through _transform into the readable side) and PassThrough.
 
-module.exports = Duplex;
-
-const Stream = require('internal/streams/legacy').Stream;
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
-
-const {
-  addAbortSignal,
-} = require('internal/streams/add-abort-signal');
-
 const destroyImpl = require('internal/streams/destroy');
-const { kOnConstructed } = require('internal/streams/utils');
-
-ObjectSetPrototypeOf(Duplex.prototype, Readable.prototype);
-ObjectSetPrototypeOf(Duplex, Readable);
-
-{
-  const keys = ObjectKeys(Writable.prototype);
-  // Allow the keys array to be GC'ed.
-  for (let i = 0; i < keys.length; i++) {
-    const method = keys[i];
-    if (!Duplex.prototype[method])
-      Duplex.prototype[method] = Writable.prototype[method];
-  }
-}
-
-// Use the `destroy` method of `Writable`.
-Duplex.prototype.destroy = Writable.prototype.destroy;
 
 function Duplex(options) {
-  if (!(this instanceof Duplex))
-    return new Duplex(options);
-
+  if (!(this instanceof Duplex)) return new Duplex(options);
   this._events ??= {
-    close: undefined,
-    error: undefined,
-    prefinish: undefined,
-    finish: undefined,
-    drain: undefined,
-    data: undefined,
-    end: undefined,
-    readable: undefined,
-    // Skip uncommon events...
-    // pause: undefined,
-    // resume: undefined,
-    // pipe: undefined,
-    // unpipe: undefined,
-    // [destroyImpl.kConstruct]: undefined,
-    // [destroyImpl.kDestroy]: undefined,
+    close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined,
+    data: undefined, end: undefined, readable: undefined,
   };
-
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);
-
   if (options) {
     this.allowHalfOpen = options.allowHalfOpen !== false;
-
     if (options.readable === false) {
-      this._readableState.readable = false;
-      this._readableState.ended = true;
-      this._readableState.endEmitted = true;
+      Object.assign(this._readableState, { readable: false, ended: true, endEmitted: true });
     }
-
     if (options.writable === false) {
-      this._writableState.writable = false;
-      this._writableState.ending = true;
-      this._writableState.ended = true;
-      this._writableState.finished = true;
+      Object.assign(this._writableState, { writable: false, ending: true, ended: true, finished: true });
     }
-
-    if (typeof options.read === 'function')
-      this._read = options.read;
-
-    if (typeof options.write === 'function')
-      this._write = options.write;
-
-    if (typeof options.writev === 'function')
-      this._writev = options.writev;
-
-    if (typeof options.destroy === 'function')
-      this._destroy = options.destroy;
-
-    if (typeof options.final === 'function')
-      this._final = options.final;
-
-    if (typeof options.construct === 'function')
-      this._construct = options.construct;
-
-    if (options.signal)
-      addAbortSignal(options.signal, this);
+    for (const name of ['read', 'write', 'writev', 'destroy', 'final', 'construct']) {
+      if (typeof options[name] === 'function') this[`_${name}`] = options[name];
+    }
+    if (options.signal) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, this);
   } else {
     this.allowHalfOpen = true;
   }
-
-  Stream.call(this, options);
-
-  if (this._construct != null) {
-    destroyImpl.construct(this, () => {
-      this._readableState[kOnConstructed](this);
-      this._writableState[kOnConstructed](this);
-    });
-  }
+  require('internal/streams/legacy').Stream.call(this, options);
+  destroyImpl.construct(this, () => {
+    const r = this._readableState;
+    if (r.needReadable) this.read(0);
+    const w = this._writableState;
+    if (!w.writing && w.buffered.length) this.uncork();
+  });
 }
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
 
-ObjectDefineProperties(Duplex.prototype, {
-  writable:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writable') },
-  writableHighWaterMark:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableHighWaterMark') },
-  writableObjectMode:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableObjectMode') },
-  writableBuffer:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableBuffer') },
-  writableLength:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableLength') },
-  writableFinished:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableFinished') },
-  writableCorked:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableCorked') },
-  writableEnded:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableEnded') },
-  writableNeedDrain:
-    { __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableNeedDrain') },
+for (const name of ['write', 'cork', 'uncork', 'setDefaultEncoding', 'end', '_write', '_writev']) {
+  if (!Object.prototype.hasOwnProperty.call(Duplex.prototype, name)) Duplex.prototype[name] = Writable.prototype[name];
+}
+for (const name of ['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer', 'writableLength',
+  'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain']) {
+  Object.defineProperty(Duplex.prototype, name, Object.getOwnPropertyDescriptor(Writable.prototype, name));
+}
+Duplex.prototype.destroy = Writable.prototype.destroy;
 
-  destroyed: {
-    __proto__: null,
-    get() {
-      if (this._readableState === undefined ||
-        this._writableState === undefined) {
-        return false;
-      }
-      return this._readableState.destroyed && this._writableState.destroyed;
-    },
-    set(value) {
-      // Backward compatibility, the user is explicitly
-      // managing destroyed.
-      if (this._readableState && this._writableState) {
-        this._readableState.destroyed = value;
-        this._writableState.destroyed = value;
-      }
-    },
+// Both sides must agree for the duplex to count as destroyed.
+Object.defineProperty(Duplex.prototype, 'destroyed', {
+  __proto__: null,
+  configurable: true,
+  get() {
+    const r = this._readableState;
+    const w = this._writableState;
+    return r && w ? r.destroyed && w.destroyed : false;
+  },
+  set(value) {
+    if (this._readableState && this._writableState) {
+      this._readableState.destroyed = value;
+      this._writableState.destroyed = value;
+    }
   },
 });
 
-let webStreamsAdapters;
+const kCallback = Symbol('kCallback');
 
-// Lazy to avoid circular references
-function lazyWebStreams() {
-  if (webStreamsAdapters === undefined)
-    webStreamsAdapters = require('internal/webstreams/adapters');
-  return webStreamsAdapters;
+function Transform(options) {
+  if (!(this instanceof Transform)) return new Transform(options);
+  Duplex.call(this, options);
+  // Pushes from _transform are never "inside _read", so they may flow at once.
+  this._readableState.sync = false;
+  this[kCallback] = null;
+  if (options) {
+    if (typeof options.transform === 'function') this._transform = options.transform;
+    if (typeof options.flush === 'function') this._flush = options.flush;
+  }
+  this.on('prefinish', prefinish);
+}
+Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
+Object.setPrototypeOf(Transform, Duplex);
+
+// Ends the readable side after _flush's last data.
+function final(cb) {
+  if (typeof this._flush === 'function' && !this.destroyed) {
+    this._flush((err, data) => {
+      if (err) {
+        if (cb) cb(err);
+        else this.destroy(err);
+        return;
+      }
+      if (data !== null && data !== undefined) this.push(data);
+      this.push(null);
+      if (cb) cb();
+    });
+  } else {
+    this.push(null);
+    if (cb) cb();
+  }
 }
 
-Duplex.fromWeb = function(pair, options) {
-  return lazyWebStreams().newStreamDuplexFromReadableWritablePair(
-    pair,
-    options);
+function prefinish() {
+  if (this._final !== final) final.call(this);
+}
+
+Transform.prototype._final = final;
+
+Transform.prototype._transform = function() {
+  throw new (require('internal/errors').codes.ERR_METHOD_NOT_IMPLEMENTED)('_transform()');
 };
 
-Duplex.toWeb = function(duplex) {
-  return lazyWebStreams().newReadableWritablePairFromDuplex(duplex);
+Transform.prototype._write = function(chunk, encoding, callback) {
+  const rState = this._readableState;
+  const wState = this._writableState;
+  const before = rState.length;
+  this._transform(chunk, encoding, (err, value) => {
+    if (err) {
+      callback(err);
+      return;
+    }
+    if (value !== null && value !== undefined) this.push(value);
+    if (rState.ended) {
+      process.nextTick(callback);
+    } else if (wState.ended || before === rState.length || rState.length < rState.highWaterMark) {
+      callback();
+    } else {
+      // The reader is full: take the next chunk once it reads.
+      this[kCallback] = callback;
+    }
+  });
 };
 
-let duplexify;
-
-Duplex.from = function(body) {
-  if (!duplexify) {
-    duplexify = require('internal/streams/duplexify');
+Transform.prototype._read = function() {
+  if (this[kCallback]) {
+    const cb = this[kCallback];
+    this[kCallback] = null;
+    cb();
   }
-  return duplexify(body, 'body');
 };
+
+function PassThrough(options) {
+  if (!(this instanceof PassThrough)) return new PassThrough(options);
+  Transform.call(this, options);
+}
+Object.setPrototypeOf(PassThrough.prototype, Transform.prototype);
+Object.setPrototypeOf(PassThrough, Transform);
+
+PassThrough.prototype._transform = function(chunk, encoding, cb) {
+  cb(null, chunk);
+};
+
+module.exports = { Duplex, Transform, PassThrough };

@@ -1,330 +1,161 @@
-// Looplab: Node.js v20.20.2 lib/internal/streams/end-of-stream.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
-// Ported from https://github.com/mafintosh/end-of-stream with
-// permission from the author, Mathias Buus (@mafintosh).
-
 'use strict';
 
-const {
-  AbortError,
-  codes,
-} = require('internal/errors');
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_STREAM_PREMATURE_CLOSE,
-} = codes;
-const {
-  kEmptyObject,
-  once,
-  SymbolDispose,
-} = require('internal/util');
-const {
-  validateAbortSignal,
-  validateFunction,
-  validateObject,
-  validateBoolean,
-} = require('internal/validators');
+// Looplab: stream.finished(). Calls back once a stream is done reading and/or
+// writing, errored, or closed early. A stream that will emit 'close' (the
+// usual autoDestroy case) is reported done at 'close', as Node does.
 
-const {
-  Promise,
-  PromisePrototypeThen,
-} = require('internal/primordials');
+const codes = () => require('internal/errors').codes;
 
-const {
-  isClosed,
-  isReadable,
-  isReadableNodeStream,
-  isReadableStream,
-  isReadableFinished,
-  isReadableErrored,
-  isWritable,
-  isWritableNodeStream,
-  isWritableStream,
-  isWritableFinished,
-  isWritableErrored,
-  isNodeStream,
-  willEmitClose: _willEmitClose,
-  kIsClosedPromise,
-} = require('internal/streams/utils');
-let addAbortListener;
-
-function isRequest(stream) {
-  return stream.setHeader && typeof stream.abort === 'function';
+const isNodeStream = (s) => s !== null && typeof s === 'object' &&
+  (s._readableState !== undefined || s._writableState !== undefined ||
+   (typeof s.pipe === 'function' && typeof s.on === 'function'));
+function hasReadable(s) {
+  if (!s || typeof s.pipe !== 'function' || typeof s.on !== 'function') return false;
+  if (!s._writableState) return true;
+  return !!s._readableState && s._readableState.readable !== false;
+}
+function hasWritable(s) {
+  if (!s || typeof s.write !== 'function' || typeof s.on !== 'function') return false;
+  if (!s._readableState) return true;
+  return !!s._writableState && s._writableState.writable !== false;
 }
 
-const nop = () => {};
+function readableDone(s) {
+  const r = s._readableState;
+  return !!r && r.endEmitted;
+}
+function writableDone(s) {
+  const w = s._writableState;
+  return !!w && w.finished;
+}
+function closedAlready(s) {
+  const r = s._readableState;
+  const w = s._writableState;
+  return !!((r && r.closeEmitted) || (w && w.closeEmitted) || s.closed === true && !r && !w);
+}
+function erroredWith(s) {
+  const r = s._readableState;
+  const w = s._writableState;
+  return (w && w.errored) || (r && r.errored) || null;
+}
+function willEmitClose(s) {
+  const r = s._readableState;
+  const w = s._writableState;
+  const st = w || r;
+  return !!st && st.autoDestroy && st.emitClose && st.closed === false;
+}
 
-function eos(stream, options, callback) {
-  if (arguments.length === 2) {
+function finished(stream, options, callback) {
+  if (typeof options === 'function') {
     callback = options;
-    options = kEmptyObject;
-  } else if (options == null) {
-    options = kEmptyObject;
-  } else {
-    validateObject(options, 'options');
+    options = {};
+  } else if (options === undefined || options === null) {
+    options = {};
+  } else if (typeof options !== 'object') {
+    throw new (codes().ERR_INVALID_ARG_TYPE)('options', 'Object', options);
   }
-  validateFunction(callback, 'callback');
-  validateAbortSignal(options.signal, 'options.signal');
-
-  callback = once(callback);
-
-  if (isReadableStream(stream) || isWritableStream(stream)) {
-    return eosWeb(stream, options, callback);
-  }
-
+  if (typeof callback !== 'function') throw new (codes().ERR_INVALID_ARG_TYPE)('callback', 'Function', callback);
   if (!isNodeStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    if (stream && typeof stream.then === 'function') return finishedWebLike(stream, callback);
+    throw new (codes().ERR_INVALID_ARG_TYPE)('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
   }
-
-  const readable = options.readable ?? isReadableNodeStream(stream);
-  const writable = options.writable ?? isWritableNodeStream(stream);
-
-  const wState = stream._writableState;
-  const rState = stream._readableState;
-
-  const onlegacyfinish = () => {
-    if (!stream.writable) {
-      onfinish();
-    }
+  let called = false;
+  const done = (...args) => {
+    if (called) return;
+    called = true;
+    callback.apply(stream, args);
   };
+  const readable = options.readable ?? hasReadable(stream);
+  const writable = options.writable ?? hasWritable(stream);
+  let waitClose = willEmitClose(stream) && hasReadable(stream) === readable && hasWritable(stream) === writable;
+  let readFinished = readableDone(stream);
+  let writeFinished = writableDone(stream);
 
-  // TODO (ronag): Improve soft detection to include core modules and
-  // common ecosystem modules that do properly emit 'close' but fail
-  // this generic check.
-  let willEmitClose = (
-    _willEmitClose(stream) &&
-    isReadableNodeStream(stream) === readable &&
-    isWritableNodeStream(stream) === writable
-  );
-
-  let writableFinished = isWritableFinished(stream, false);
   const onfinish = () => {
-    writableFinished = true;
-    // Stream should not be destroyed here. If it is that
-    // means that user space is doing something differently and
-    // we cannot trust willEmitClose.
-    if (stream.destroyed) {
-      willEmitClose = false;
-    }
-
-    if (willEmitClose && (!stream.readable || readable)) {
-      return;
-    }
-
-    if (!readable || readableFinished) {
-      callback.call(stream);
-    }
+    writeFinished = true;
+    if (stream.destroyed) waitClose = false;
+    if (waitClose && (!stream.readable || readable)) return;
+    if (!readable || readFinished) done();
   };
-
-  let readableFinished = isReadableFinished(stream, false);
   const onend = () => {
-    readableFinished = true;
-    // Stream should not be destroyed here. If it is that
-    // means that user space is doing something differently and
-    // we cannot trust willEmitClose.
-    if (stream.destroyed) {
-      willEmitClose = false;
-    }
-
-    if (willEmitClose && (!stream.writable || writable)) {
-      return;
-    }
-
-    if (!writable || writableFinished) {
-      callback.call(stream);
-    }
+    readFinished = true;
+    if (stream.destroyed) waitClose = false;
+    if (waitClose && (!stream.writable || writable)) return;
+    if (!writable || writeFinished) done();
   };
-
-  const onerror = (err) => {
-    callback.call(stream, err);
-  };
-
-  let closed = isClosed(stream);
-
+  const onerror = (err) => done(err);
   const onclose = () => {
-    closed = true;
-
-    const errored = isWritableErrored(stream) || isReadableErrored(stream);
-
-    if (errored && typeof errored !== 'boolean') {
-      return callback.call(stream, errored);
+    const err = erroredWith(stream);
+    if (err && typeof err !== 'boolean') return done(err);
+    if (readable && !readFinished && hasReadable(stream) && !readableDone(stream)) {
+      return done(new (codes().ERR_STREAM_PREMATURE_CLOSE)());
     }
-
-    if (readable && !readableFinished && isReadableNodeStream(stream, true)) {
-      if (!isReadableFinished(stream, false))
-        return callback.call(stream,
-                             new ERR_STREAM_PREMATURE_CLOSE());
+    if (writable && !writeFinished && !writableDone(stream)) {
+      return done(new (codes().ERR_STREAM_PREMATURE_CLOSE)());
     }
-    if (writable && !writableFinished) {
-      if (!isWritableFinished(stream, false))
-        return callback.call(stream,
-                             new ERR_STREAM_PREMATURE_CLOSE());
-    }
-
-    callback.call(stream);
+    return done();
   };
-
-  const onclosed = () => {
-    closed = true;
-
-    const errored = isWritableErrored(stream) || isReadableErrored(stream);
-
-    if (errored && typeof errored !== 'boolean') {
-      return callback.call(stream, errored);
-    }
-
-    callback.call(stream);
+  // Legacy streams without state objects.
+  const onlegacyfinish = () => {
+    if (!stream.writable) onfinish();
   };
-
-  const onrequest = () => {
-    stream.req.on('finish', onfinish);
-  };
-
-  if (isRequest(stream)) {
-    stream.on('complete', onfinish);
-    if (!willEmitClose) {
-      stream.on('abort', onclose);
-    }
-    if (stream.req) {
-      onrequest();
-    } else {
-      stream.on('request', onrequest);
-    }
-  } else if (writable && !wState) { // legacy streams
-    stream.on('end', onlegacyfinish);
-    stream.on('close', onlegacyfinish);
-  }
-
-  // Not all streams will emit 'close' after 'aborted'.
-  if (!willEmitClose && typeof stream.aborted === 'boolean') {
-    stream.on('aborted', onclose);
-  }
 
   stream.on('end', onend);
   stream.on('finish', onfinish);
-  if (options.error !== false) {
-    stream.on('error', onerror);
+  if (!stream._writableState && !stream._readableState) {
+    stream.on('end', onlegacyfinish);
   }
+  if (options.error !== false) stream.on('error', onerror);
   stream.on('close', onclose);
 
-  if (closed) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (closedAlready(stream)) {
     process.nextTick(onclose);
-  } else if (wState?.errorEmitted || rState?.errorEmitted) {
-    if (!willEmitClose) {
-      process.nextTick(onclosed);
-    }
-  } else if (
-    !readable &&
-    (!willEmitClose || isReadable(stream)) &&
-    (writableFinished || isWritable(stream) === false) &&
-    (wState == null || wState.pendingcb === undefined || wState.pendingcb === 0)
-  ) {
-    process.nextTick(onclosed);
-  } else if (
-    !writable &&
-    (!willEmitClose || isWritable(stream)) &&
-    (readableFinished || isReadable(stream) === false)
-  ) {
-    process.nextTick(onclosed);
-  } else if ((rState && stream.req && stream.aborted)) {
-    process.nextTick(onclosed);
+  } else if ((w && w.errorEmitted) || (r && r.errorEmitted)) {
+    if (!waitClose) process.nextTick(onclose);
+  } else if (!readable && (!waitClose || stream.readable) && (writeFinished || stream.writable === false)) {
+    process.nextTick(onclose);
+  } else if (!writable && (!waitClose || stream.writable) && (readFinished || stream.readable === false)) {
+    process.nextTick(onclose);
   }
 
   const cleanup = () => {
-    callback = nop;
-    stream.removeListener('aborted', onclose);
-    stream.removeListener('complete', onfinish);
-    stream.removeListener('abort', onclose);
-    stream.removeListener('request', onrequest);
-    if (stream.req) stream.req.removeListener('finish', onfinish);
-    stream.removeListener('end', onlegacyfinish);
-    stream.removeListener('close', onlegacyfinish);
-    stream.removeListener('finish', onfinish);
+    callback = () => {};
     stream.removeListener('end', onend);
+    stream.removeListener('end', onlegacyfinish);
+    stream.removeListener('finish', onfinish);
     stream.removeListener('error', onerror);
     stream.removeListener('close', onclose);
   };
-
-  if (options.signal && !closed) {
+  if (options.signal) {
+    const signal = options.signal;
     const abort = () => {
-      // Keep it because cleanup removes it.
-      const endCallback = callback;
+      const err = new (require('internal/errors').AbortError)(undefined, { cause: signal.reason });
       cleanup();
-      endCallback.call(
-        stream,
-        new AbortError(undefined, { cause: options.signal.reason }));
+      callback = done;
+      called = false;
+      done(err);
     };
-    if (options.signal.aborted) {
-      process.nextTick(abort);
-    } else {
-      addAbortListener ??= require('internal/events/abort_listener').addAbortListener;
-      const disposable = addAbortListener(options.signal, abort);
-      const originalCallback = callback;
-      callback = once((...args) => {
-        disposable[SymbolDispose]();
-        originalCallback.apply(stream, args);
-      });
-    }
+    if (signal.aborted) process.nextTick(abort);
+    else signal.addEventListener('abort', abort, { once: true });
   }
-
   return cleanup;
 }
 
-function eosWeb(stream, options, callback) {
-  let isAborted = false;
-  let abort = nop;
-  if (options.signal) {
-    abort = () => {
-      isAborted = true;
-      callback.call(stream, new AbortError(undefined, { cause: options.signal.reason }));
-    };
-    if (options.signal.aborted) {
-      process.nextTick(abort);
-    } else {
-      addAbortListener ??= require('internal/events/abort_listener').addAbortListener;
-      const disposable = addAbortListener(options.signal, abort);
-      const originalCallback = callback;
-      callback = once((...args) => {
-        disposable[SymbolDispose]();
-        originalCallback.apply(stream, args);
-      });
-    }
-  }
-  const resolverFn = (...args) => {
-    if (!isAborted) {
-      process.nextTick(() => callback.apply(stream, args));
-    }
-  };
-  PromisePrototypeThen(
-    stream[kIsClosedPromise].promise,
-    resolverFn,
-    resolverFn,
-  );
-  return nop;
+function finishedWebLike(promise, callback) {
+  promise.then(() => callback(), (err) => callback(err));
+  return () => {};
 }
 
-function finished(stream, opts) {
-  let autoCleanup = false;
-  if (opts === null) {
-    opts = kEmptyObject;
-  }
-  if (opts?.cleanup) {
-    validateBoolean(opts.cleanup, 'cleanup');
-    autoCleanup = opts.cleanup;
-  }
+function finishedPromise(stream, opts) {
   return new Promise((resolve, reject) => {
-    const cleanup = eos(stream, opts, (err) => {
-      if (autoCleanup) {
-        cleanup();
-      }
-      if (err) {
-        reject(err);
-      } else {
-        resolve();
-      }
-    });
+    finished(stream, opts, (err) => (err ? reject(err) : resolve()));
   });
 }
 
-module.exports = eos;
-module.exports.finished = finished;
+module.exports = finished;
+module.exports.finished = finishedPromise;
+module.exports.isNodeStream = isNodeStream;
+module.exports.hasReadable = hasReadable;
+module.exports.hasWritable = hasWritable;

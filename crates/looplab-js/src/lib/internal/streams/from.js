@@ -1,21 +1,11 @@
-// Looplab: Node.js v20.20.2 lib/internal/streams/from.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  PromisePrototypeThen,
-  SymbolAsyncIterator,
-  SymbolIterator,
-} = require('internal/primordials');
-const { Buffer } = require('buffer');
+// Looplab: Readable.from(iterable): pulls one value per _read, awaiting
+// async iterators and promised values; a string or Buffer is one chunk.
 
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_STREAM_NULL_VALUES,
-} = require('internal/errors').codes;
-
-function from(Readable, iterable, opts) {
-  let iterator;
+module.exports = function from(Readable, iterable, opts) {
+  const { Buffer } = require('buffer');
+  const codes = require('internal/errors').codes;
   if (typeof iterable === 'string' || iterable instanceof Buffer) {
     return new Readable({
       objectMode: true,
@@ -26,62 +16,37 @@ function from(Readable, iterable, opts) {
       },
     });
   }
-
+  let iterator;
   let isAsync;
-  if (iterable && iterable[SymbolAsyncIterator]) {
+  if (iterable && typeof iterable[Symbol.asyncIterator] === 'function') {
     isAsync = true;
-    iterator = iterable[SymbolAsyncIterator]();
-  } else if (iterable && iterable[SymbolIterator]) {
+    iterator = iterable[Symbol.asyncIterator]();
+  } else if (iterable && typeof iterable[Symbol.iterator] === 'function') {
     isAsync = false;
-    iterator = iterable[SymbolIterator]();
+    iterator = iterable[Symbol.iterator]();
   } else {
-    throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable);
+    throw new codes.ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable);
   }
-
-
-  const readable = new Readable({
-    objectMode: true,
-    highWaterMark: 1,
-    // TODO(ronag): What options should be allowed?
-    ...opts,
-  });
-
-  // Flag to protect against _read
-  // being called before last iteration completion.
+  const readable = new Readable({ objectMode: true, highWaterMark: 1, ...opts });
   let reading = false;
-  let isAsyncValues = false;
 
   readable._read = function() {
     if (!reading) {
       reading = true;
-
-      if (isAsync) {
-        nextAsync();
-      } else if (isAsyncValues) {
-        nextSyncWithAsyncValues();
-      } else {
-        nextSyncWithSyncValues();
-      }
+      next();
     }
   };
 
   readable._destroy = function(error, cb) {
-    PromisePrototypeThen(
-      close(error),
-      () => process.nextTick(cb, error), // nextTick is here in case cb throws
-      (e) => process.nextTick(cb, e || error),
-    );
+    close(error).then(() => process.nextTick(cb, error), (e) => process.nextTick(cb, e || error));
   };
 
   async function close(error) {
-    const hadError = (error !== undefined) && (error !== null);
-    const hasThrow = typeof iterator.throw === 'function';
-    if (hadError && hasThrow) {
+    const failed = error !== undefined && error !== null;
+    if (failed && typeof iterator.throw === 'function') {
       const { value, done } = await iterator.throw(error);
       await value;
-      if (done) {
-        return;
-      }
+      if (done) return;
     }
     if (typeof iterator.return === 'function') {
       const { value } = await iterator.return();
@@ -89,115 +54,23 @@ function from(Readable, iterable, opts) {
     }
   }
 
-  // There are a lot of duplication here, it's done on purpose for performance
-  // reasons - avoid await when not needed.
-
-  function nextSyncWithSyncValues() {
+  async function next() {
     for (;;) {
       try {
-        const { value, done } = iterator.next();
-
+        const { value, done } = isAsync ? await iterator.next() : iterator.next();
         if (done) {
           readable.push(null);
-          return;
+        } else {
+          const res = value && typeof value.then === 'function' ? await value : value;
+          if (res === null) {
+            reading = false;
+            throw new codes.ERR_STREAM_NULL_VALUES();
+          } else if (readable.push(res)) {
+            continue;
+          } else {
+            reading = false;
+          }
         }
-
-        if (value &&
-          typeof value.then === 'function') {
-          return changeToAsyncValues(value);
-        }
-
-        if (value === null) {
-          reading = false;
-          throw new ERR_STREAM_NULL_VALUES();
-        }
-
-        if (readable.push(value)) {
-          continue;
-        }
-
-        reading = false;
-      } catch (err) {
-        readable.destroy(err);
-      }
-      break;
-    }
-  }
-
-  async function changeToAsyncValues(value) {
-    isAsyncValues = true;
-
-    try {
-      const res = await value;
-
-      if (res === null) {
-        reading = false;
-        throw new ERR_STREAM_NULL_VALUES();
-      }
-
-      if (readable.push(res)) {
-        nextSyncWithAsyncValues();
-        return;
-      }
-
-      reading = false;
-    } catch (err) {
-      readable.destroy(err);
-    }
-  }
-
-  async function nextSyncWithAsyncValues() {
-    for (;;) {
-      try {
-        const { value, done } = iterator.next();
-
-        if (done) {
-          readable.push(null);
-          return;
-        }
-
-        const res = (value &&
-          typeof value.then === 'function') ?
-          await value :
-          value;
-
-        if (res === null) {
-          reading = false;
-          throw new ERR_STREAM_NULL_VALUES();
-        }
-
-        if (readable.push(res)) {
-          continue;
-        }
-
-        reading = false;
-      } catch (err) {
-        readable.destroy(err);
-      }
-      break;
-    }
-  }
-
-  async function nextAsync() {
-    for (;;) {
-      try {
-        const { value, done } = await iterator.next();
-
-        if (done) {
-          readable.push(null);
-          return;
-        }
-
-        if (value === null) {
-          reading = false;
-          throw new ERR_STREAM_NULL_VALUES();
-        }
-
-        if (readable.push(value)) {
-          continue;
-        }
-
-        reading = false;
       } catch (err) {
         readable.destroy(err);
       }
@@ -205,6 +78,4 @@ function from(Readable, iterable, opts) {
     }
   }
   return readable;
-}
-
-module.exports = from;
+};

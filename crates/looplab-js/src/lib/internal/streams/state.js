@@ -1,52 +1,35 @@
-// Looplab: Node.js v20.20.2 lib/internal/streams/state.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  MathFloor,
-  NumberIsInteger,
-} = require('internal/primordials');
-const { validateInteger } = require('internal/validators');
+// Looplab: high-water marks: 16 KiB for bytes, 16 objects in object mode.
 
-const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
-
-let defaultHighWaterMarkBytes = 16 * 1024;
-let defaultHighWaterMarkObjectMode = 16;
-
-function highWaterMarkFrom(options, isDuplex, duplexKey) {
-  return options.highWaterMark != null ? options.highWaterMark :
-    isDuplex ? options[duplexKey] : null;
-}
+let defaultBytes = 16 * 1024;
+let defaultObjects = 16;
 
 function getDefaultHighWaterMark(objectMode) {
-  return objectMode ? defaultHighWaterMarkObjectMode : defaultHighWaterMarkBytes;
+  return objectMode ? defaultObjects : defaultBytes;
 }
 
 function setDefaultHighWaterMark(objectMode, value) {
-  validateInteger(value, 'value', 0);
-  if (objectMode) {
-    defaultHighWaterMarkObjectMode = value;
-  } else {
-    defaultHighWaterMarkBytes = value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new (require('internal/errors').codes.ERR_INVALID_ARG_VALUE)('value', value);
   }
+  if (objectMode) defaultObjects = value;
+  else defaultBytes = value;
 }
 
 function getHighWaterMark(state, options, duplexKey, isDuplex) {
-  const hwm = highWaterMarkFrom(options, isDuplex, duplexKey);
-  if (hwm != null) {
-    if (!NumberIsInteger(hwm) || hwm < 0) {
-      const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
-      throw new ERR_INVALID_ARG_VALUE(name, hwm);
-    }
-    return MathFloor(hwm);
+  let hwm = options.highWaterMark;
+  let name = 'highWaterMark';
+  if ((hwm === undefined || hwm === null) && isDuplex) {
+    hwm = options[duplexKey];
+    name = duplexKey;
   }
-
-  // Default value
-  return getDefaultHighWaterMark(state.objectMode);
+  if (hwm === undefined || hwm === null) return getDefaultHighWaterMark(state.objectMode);
+  if (!Number.isInteger(hwm) || hwm < 0) {
+    const shown = isDuplex ? `options.${name}` : 'options.highWaterMark';
+    throw new (require('internal/errors').codes.ERR_INVALID_ARG_VALUE)(shown, hwm);
+  }
+  return Math.floor(hwm);
 }
 
-module.exports = {
-  getHighWaterMark,
-  getDefaultHighWaterMark,
-  setDefaultHighWaterMark,
-};
+module.exports = { getHighWaterMark, getDefaultHighWaterMark, setDefaultHighWaterMark };

@@ -1,781 +1,336 @@
-// Looplab: Node.js v20.20.2 lib/internal/streams/writable.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-// A bit simpler than readable streams.
-// Implement an async ._write(chunk, encoding, cb), and it'll handle all
-// the drain event emission and buffering.
-
 'use strict';
 
-const {
-  ArrayPrototypeSlice,
-  Error,
-  FunctionPrototypeSymbolHasInstance,
-  ObjectDefineProperty,
-  ObjectDefineProperties,
-  ObjectSetPrototypeOf,
-  Promise,
-  StringPrototypeToLowerCase,
-  Symbol,
-  SymbolHasInstance,
-} = require('internal/primordials');
+// Looplab: stream.Writable. One _write runs at a time; later writes queue in
+// state.buffered. Callbacks of synchronous writes are batched onto one
+// nextTick, and 'drain' fires when the queue empties after write() said false.
 
-module.exports = Writable;
-Writable.WritableState = WritableState;
-
-const EE = require('events');
-const Stream = require('internal/streams/legacy').Stream;
+const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const destroyImpl = require('internal/streams/destroy');
-const eos = require('internal/streams/end-of-stream');
-const {
-  SymbolAsyncDispose,
-} = require('internal/util');
+const { getHighWaterMark } = require('internal/streams/state');
+
+const codes = () => require('internal/errors').codes;
+const nop = () => {};
 
 const {
-  addAbortSignal,
-} = require('internal/streams/add-abort-signal');
+  kState, defineFlags, defineSlot, defineTriState, defineDefaultEncoding,
+} = require('internal/streams/flags');
 
-const {
-  getHighWaterMark,
-  getDefaultHighWaterMark,
-} = require('internal/streams/state');
-const {
-  AbortError,
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_METHOD_NOT_IMPLEMENTED,
-    ERR_MULTIPLE_CALLBACK,
-    ERR_STREAM_ALREADY_FINISHED,
-    ERR_STREAM_CANNOT_PIPE,
-    ERR_STREAM_DESTROYED,
-    ERR_STREAM_NULL_VALUES,
-    ERR_STREAM_WRITE_AFTER_END,
-    ERR_UNKNOWN_ENCODING,
-  },
-} = require('internal/errors');
-const {
-  kState,
-  // bitfields
-  kObjectMode,
-  kErrorEmitted,
-  kAutoDestroy,
-  kEmitClose,
-  kDestroyed,
-  kClosed,
-  kCloseEmitted,
-  kErrored,
-  kConstructed,
-  kOnConstructed,
-} = require('internal/streams/utils');
-
-const { errorOrDestroy } = destroyImpl;
-
-ObjectSetPrototypeOf(Writable.prototype, Stream.prototype);
-ObjectSetPrototypeOf(Writable, Stream);
-
-function nop() {}
-
-const kOnFinishedValue = Symbol('kOnFinishedValue');
 const kErroredValue = Symbol('kErroredValue');
 const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
 const kWriteCbValue = Symbol('kWriteCbValue');
 const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
 const kBufferedValue = Symbol('kBufferedValue');
+const kOnFinishedValue = Symbol('kOnFinishedValue');
 
-const kSync = 1 << 9;
-const kFinalCalled = 1 << 10;
-const kNeedDrain = 1 << 11;
-const kEnding = 1 << 12;
-const kFinished = 1 << 13;
-const kDecodeStrings = 1 << 14;
-const kWriting = 1 << 15;
-const kBufferProcessing = 1 << 16;
-const kPrefinished = 1 << 17;
-const kAllBuffers = 1 << 18;
-const kAllNoop = 1 << 19;
-const kOnFinished = 1 << 20;
-const kHasWritable = 1 << 21;
-const kWritable = 1 << 22;
-const kCorked = 1 << 23;
-const kDefaultUTF8Encoding = 1 << 24;
-const kWriteCb = 1 << 25;
-const kExpectWriteCb = 1 << 26;
-const kAfterWriteTickInfo = 1 << 27;
-const kAfterWritePending = 1 << 28;
-const kBuffered = 1 << 29;
-const kEnded = 1 << 30;
-
-// TODO(benjamingr) it is likely slower to do it this way than with free functions
-function makeBitMapDescriptor(bit) {
-  return {
-    enumerable: false,
-    get() { return (this[kState] & bit) !== 0; },
-    set(value) {
-      if (value) this[kState] |= bit;
-      else this[kState] &= ~bit;
-    },
-  };
-}
-ObjectDefineProperties(WritableState.prototype, {
-  // Object stream flag to indicate whether or not this stream
-  // contains buffers or objects.
-  objectMode: makeBitMapDescriptor(kObjectMode),
-
-  // if _final has been called.
-  finalCalled: makeBitMapDescriptor(kFinalCalled),
-
-  // drain event flag.
-  needDrain: makeBitMapDescriptor(kNeedDrain),
-
-  // At the start of calling end()
-  ending: makeBitMapDescriptor(kEnding),
-
-  // When end() has been called, and returned.
-  ended: makeBitMapDescriptor(kEnded),
-
-  // When 'finish' is emitted.
-  finished: makeBitMapDescriptor(kFinished),
-
-  // Has it been destroyed.
-  destroyed: makeBitMapDescriptor(kDestroyed),
-
-  // Should we decode strings into buffers before passing to _write?
-  // this is here so that some node-core streams can optimize string
-  // handling at a lower level.
-  decodeStrings: makeBitMapDescriptor(kDecodeStrings),
-
-  // A flag to see when we're in the middle of a write.
-  writing: makeBitMapDescriptor(kWriting),
-
-  // A flag to be able to tell if the onwrite cb is called immediately,
-  // or on a later tick.  We set this to true at first, because any
-  // actions that shouldn't happen until "later" should generally also
-  // not happen before the first write call.
-  sync: makeBitMapDescriptor(kSync),
-
-  // A flag to know if we're processing previously buffered items, which
-  // may call the _write() callback in the same tick, so that we don't
-  // end up in an overlapped onwrite situation.
-  bufferProcessing: makeBitMapDescriptor(kBufferProcessing),
-
-  // Stream is still being constructed and cannot be
-  // destroyed until construction finished or failed.
-  // Async construction is opt in, therefore we start as
-  // constructed.
-  constructed: makeBitMapDescriptor(kConstructed),
-
-  // Emit prefinish if the only thing we're waiting for is _write cbs
-  // This is relevant for synchronous Transform streams.
-  prefinished: makeBitMapDescriptor(kPrefinished),
-
-  // True if the error was already emitted and should not be thrown again.
-  errorEmitted: makeBitMapDescriptor(kErrorEmitted),
-
-  // Should close be emitted on destroy. Defaults to true.
-  emitClose: makeBitMapDescriptor(kEmitClose),
-
-  // Should .destroy() be called after 'finish' (and potentially 'end').
-  autoDestroy: makeBitMapDescriptor(kAutoDestroy),
-
-  // Indicates whether the stream has finished destroying.
-  closed: makeBitMapDescriptor(kClosed),
-
-  // True if close has been emitted or would have been emitted
-  // depending on emitClose.
-  closeEmitted: makeBitMapDescriptor(kCloseEmitted),
-
-  allBuffers: makeBitMapDescriptor(kAllBuffers),
-  allNoop: makeBitMapDescriptor(kAllNoop),
-
-  // Indicates whether the stream has errored. When true all write() calls
-  // should return false. This is needed since when autoDestroy
-  // is disabled we need a way to tell whether the stream has failed.
-  // This is/should be a cold path.
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
-    set(value) {
-      if (value) {
-        this[kErroredValue] = value;
-        this[kState] |= kErrored;
-      } else {
-        this[kState] &= ~kErrored;
-      }
-    },
-  },
-
-  writable: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kHasWritable) !== 0 ? (this[kState] & kWritable) !== 0 : undefined; },
-    set(value) {
-      if (value == null) {
-        this[kState] &= ~(kHasWritable | kWritable);
-      } else if (value) {
-        this[kState] |= (kHasWritable | kWritable);
-      } else {
-        this[kState] |= kHasWritable;
-        this[kState] &= ~kWritable;
-      }
-    },
-  },
-
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue]; },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
-
-  // The callback that the user supplies to write(chunk, encoding, cb).
-  writecb: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kWriteCb) !== 0 ? this[kWriteCbValue] : nop; },
-    set(value) {
-      this[kWriteCbValue] = value;
-      if (value) {
-        this[kState] |= kWriteCb;
-      } else {
-        this[kState] &= ~kWriteCb;
-      }
-    },
-  },
-
-  // Storage for data passed to the afterWrite() callback in case of
-  // synchronous _write() completion.
-  afterWriteTickInfo: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kAfterWriteTickInfo) !== 0 ? this[kAfterWriteTickInfoValue] : null; },
-    set(value) {
-      this[kAfterWriteTickInfoValue] = value;
-      if (value) {
-        this[kState] |= kAfterWriteTickInfo;
-      } else {
-        this[kState] &= ~kAfterWriteTickInfo;
-      }
-    },
-  },
-
-  buffered: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue] : []; },
-    set(value) {
-      this[kBufferedValue] = value;
-      if (value) {
-        this[kState] |= kBuffered;
-      } else {
-        this[kState] &= ~kBuffered;
-      }
-    },
-  },
-
-});
+// autoDestroy, emitClose, constructed, sync, decodeStrings, allBuffers,
+// allNoop and "default encoding is utf8".
+const INITIAL_BITS = (1 << 2) | (1 << 3) | (1 << 8) | (1 << 9) | (1 << 14) | (1 << 18) | (1 << 19) | (1 << 24);
+const HAS_WRITECB = 2 ** 26;
+const WRITECB_SLOT = 2 ** 25;
 
 function WritableState(options, stream, isDuplex) {
-  // Bit map field to store WritableState more efficiently with 1 bit per field
-  // instead of a V8 slot per field.
-  this[kState] = kSync | kConstructed | kEmitClose | kAutoDestroy;
-
-  if (options && options.objectMode)
-    this[kState] |= kObjectMode;
-
-  if (isDuplex && options && options.writableObjectMode)
-    this[kState] |= kObjectMode;
-
-  // The point at which write() starts returning false
-  // Note: 0 is a valid value, means that we always return false if
-  // the entire buffer is not flushed immediately on write().
-  this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
-    getDefaultHighWaterMark(false);
-
-  if (!options || options.decodeStrings !== false) this[kState] |= kDecodeStrings;
-
-  // Should close be emitted on destroy. Defaults to true.
-  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
-
-  // Should .destroy() be called after 'end' (and potentially 'finish').
-  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
-
-  // Crypto is kind of old and crusty.  Historically, its default string
-  // encoding is 'binary' so we have to make this configurable.
-  // Everything else in the universe uses 'utf8', though.
-  const defaultEncoding = options ? options.defaultEncoding : null;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] &= ~kDefaultUTF8Encoding;
-    this[kDefaultEncodingValue] = defaultEncoding;
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
-  }
-
-  // Not an actual buffer we keep track of, but a measurement
-  // of how much we're waiting to get pushed to some underlying
-  // socket or file.
+  options = options || {};
+  this[kState] = INITIAL_BITS;
+  if (options.objectMode || (isDuplex && options.writableObjectMode)) this.objectMode = true;
+  this.highWaterMark = getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex);
+  if (options.decodeStrings === false) this.decodeStrings = false;
+  if (options.defaultEncoding && options.defaultEncoding !== 'utf8') this.defaultEncoding = options.defaultEncoding;
   this.length = 0;
-
-  // When true all writes will be buffered until .uncork() call.
   this.corked = 0;
-
-  // The callback that's passed to _write(chunk, cb).
   this.onwrite = onwrite.bind(undefined, stream);
-
-  // The amount that is being written when _write is called.
   this.writelen = 0;
-
-  resetBuffer(this);
-
-  // Number of pending user-supplied write callbacks
-  // this must be 0 before 'finish' can be emitted.
+  this[kBufferedValue] = null;
+  this.bufferedIndex = 0;
   this.pendingcb = 0;
+  if (options.emitClose === false) this.emitClose = false;
+  if (options.autoDestroy === false) this.autoDestroy = false;
 }
 
-function resetBuffer(state) {
-  state[kBufferedValue] = null;
-  state.bufferedIndex = 0;
-  state[kState] |= kAllBuffers | kAllNoop;
-  state[kState] &= ~kBuffered;
+defineFlags(WritableState.prototype, {
+  objectMode: 0, errorEmitted: 1, autoDestroy: 2, emitClose: 3, destroyed: 4, closed: 5, closeEmitted: 6,
+  constructed: 8, sync: 9, finalCalled: 10, needDrain: 11, ending: 12, finished: 13, decodeStrings: 14,
+  writing: 15, bufferProcessing: 16, prefinished: 17, allBuffers: 18, allNoop: 19, ended: 30,
+});
+defineSlot(WritableState.prototype, 'errored', 7, kErroredValue, null);
+defineTriState(WritableState.prototype, 'writable', 21, 22, undefined);
+defineDefaultEncoding(WritableState.prototype, 24, kDefaultEncodingValue);
+defineSlot(WritableState.prototype, 'afterWriteTickInfo', 27, kAfterWriteTickInfoValue, null);
+// Usually-empty lists: [] reads back when nothing is stored.
+defineSlot(WritableState.prototype, 'buffered', 29, kBufferedValue, []);
+defineSlot(WritableState.prototype, 'onFinished', 20, kOnFinishedValue, []);
+// The pending write's callback: a bit alone for the no-op callback.
+Object.defineProperty(WritableState.prototype, 'writecb', {
+  __proto__: null,
+  configurable: true,
+  get() {
+    if ((this[kState] & HAS_WRITECB) === 0) return null;
+    return (this[kState] & WRITECB_SLOT) !== 0 ? this[kWriteCbValue] : nop;
+  },
+  set(fn) {
+    if (typeof fn !== 'function') {
+      this[kState] &= ~(HAS_WRITECB | WRITECB_SLOT);
+      this[kWriteCbValue] = null;
+    } else if (fn === nop) {
+      this[kState] = (this[kState] | HAS_WRITECB) & ~WRITECB_SLOT;
+    } else {
+      this[kState] |= HAS_WRITECB | WRITECB_SLOT;
+      this[kWriteCbValue] = fn;
+    }
+  },
+});
+
+function pushBuffered(state, entry) {
+  if (state.buffered.length === 0) state.buffered = [entry];
+  else state.buffered.push(entry);
+}
+
+function addOnFinished(state, cb) {
+  if (state.onFinished.length === 0) state.onFinished = [cb];
+  else state.onFinished.push(cb);
+}
+
+function takeOnFinished(state) {
+  const list = state.onFinished;
+  if (list.length) state.onFinished = null;
+  return list;
 }
 
 WritableState.prototype.getBuffer = function getBuffer() {
-  return (this[kState] & kBuffered) === 0 ? [] : ArrayPrototypeSlice(this.buffered, this.bufferedIndex);
+  return this.buffered.slice(this.bufferedIndex);
 };
-
-ObjectDefineProperty(WritableState.prototype, 'bufferedRequestCount', {
+Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
   __proto__: null,
-  get() {
-    return (this[kState] & kBuffered) === 0 ? 0 : this[kBufferedValue].length - this.bufferedIndex;
-  },
+  get() { return this.buffered.length - this.bufferedIndex; },
 });
-
-WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
-  if ((this[kState] & kWriting) === 0) {
-    clearBuffer(stream, this);
-  }
-
-  if ((this[kState] & kEnding) !== 0) {
-    finishMaybe(stream, this);
-  }
-};
 
 function Writable(options) {
-  if (!(this instanceof Writable))
-    return new Writable(options);
-
-  this._events ??= {
-    close: undefined,
-    error: undefined,
-    prefinish: undefined,
-    finish: undefined,
-    drain: undefined,
-    // Skip uncommon events...
-    // [destroyImpl.kConstruct]: undefined,
-    // [destroyImpl.kDestroy]: undefined,
-  };
-
-  this._writableState = new WritableState(options, this, false);
-
+  const isDuplex = this instanceof require('internal/streams/duplex').Duplex;
+  if (!isDuplex && !(this instanceof Writable)) return new Writable(options);
+  this._events ??= { close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined };
+  this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
-    if (typeof options.write === 'function')
-      this._write = options.write;
-
-    if (typeof options.writev === 'function')
-      this._writev = options.writev;
-
-    if (typeof options.destroy === 'function')
-      this._destroy = options.destroy;
-
-    if (typeof options.final === 'function')
-      this._final = options.final;
-
-    if (typeof options.construct === 'function')
-      this._construct = options.construct;
-
-    if (options.signal)
-      addAbortSignal(options.signal, this);
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.final === 'function') this._final = options.final;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+    if (options.signal) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, this);
   }
-
   Stream.call(this, options);
-
-  if (this._construct != null) {
-    destroyImpl.construct(this, () => {
-      this._writableState[kOnConstructed](this);
-    });
-  }
+  destroyImpl.construct(this, () => {
+    const state = this._writableState;
+    if (!state.writing) clearBuffer(this, state);
+    finishMaybe(this, state);
+  });
 }
+Object.setPrototypeOf(Writable.prototype, Stream.prototype);
+Object.setPrototypeOf(Writable, Stream);
 
-ObjectDefineProperty(Writable, SymbolHasInstance, {
+// `instanceof Writable` is also true for Duplex streams, which only copy its methods.
+Object.defineProperty(Writable, Symbol.hasInstance, {
   __proto__: null,
-  value: function(object) {
-    if (FunctionPrototypeSymbolHasInstance(this, object)) return true;
+  value(object) {
+    if (Function.prototype[Symbol.hasInstance].call(this, object)) return true;
     if (this !== Writable) return false;
-
-    return object && object._writableState instanceof WritableState;
+    return !!(object && object._writableState instanceof WritableState);
   },
 });
 
-// Otherwise people can pipe Writable streams, which is just wrong.
-Writable.prototype.pipe = function() {
-  errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());
+Writable.WritableState = WritableState;
+
+Writable.prototype.pipe = function pipe() {
+  destroyImpl.errorOrDestroy(this, new (codes().ERR_STREAM_CANNOT_PIPE)());
 };
 
-function _write(stream, chunk, encoding, cb) {
+function writeChunk(stream, chunk, encoding, cb) {
   const state = stream._writableState;
-
-  if (cb == null || typeof cb !== 'function') {
-    cb = nop;
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = state.defaultEncoding;
+  } else {
+    if (!encoding) encoding = state.defaultEncoding;
+    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw new (codes().ERR_UNKNOWN_ENCODING)(encoding);
+    if (typeof cb !== 'function') cb = nop;
   }
-
-  if (chunk === null) {
-    throw new ERR_STREAM_NULL_VALUES();
-  }
-
-  if ((state[kState] & kObjectMode) === 0) {
-    if (!encoding) {
-      encoding = (state[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state.defaultEncoding;
-    } else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
-      throw new ERR_UNKNOWN_ENCODING(encoding);
-    }
-
+  if (chunk === null) throw new (codes().ERR_STREAM_NULL_VALUES)();
+  if (!state.objectMode) {
     if (typeof chunk === 'string') {
-      if ((state[kState] & kDecodeStrings) !== 0) {
+      if (state.decodeStrings !== false) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (Stream._isArrayBufferView(chunk)) {
-      chunk = Stream._uint8ArrayToBuffer(chunk);
+    } else if (ArrayBuffer.isView(chunk)) {
+      chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
-      throw new ERR_INVALID_ARG_TYPE(
-        'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+      throw new (codes().ERR_INVALID_ARG_TYPE)('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
-
   let err;
-  if ((state[kState] & kEnding) !== 0) {
-    err = new ERR_STREAM_WRITE_AFTER_END();
-  } else if ((state[kState] & kDestroyed) !== 0) {
-    err = new ERR_STREAM_DESTROYED('write');
-  }
-
+  if (state.ending) err = new (codes().ERR_STREAM_WRITE_AFTER_END)();
+  else if (state.destroyed) err = new (codes().ERR_STREAM_DESTROYED)('write');
   if (err) {
     process.nextTick(cb, err);
-    errorOrDestroy(stream, err, true);
+    destroyImpl.errorOrDestroy(stream, err, true);
     return err;
   }
-
   state.pendingcb++;
   return writeOrBuffer(stream, state, chunk, encoding, cb);
 }
 
-Writable.prototype.write = function(chunk, encoding, cb) {
-  if (encoding != null && typeof encoding === 'function') {
-    cb = encoding;
-    encoding = null;
-  }
-
-  return _write(this, chunk, encoding, cb) === true;
+Writable.prototype.write = function write(chunk, encoding, cb) {
+  return writeChunk(this, chunk, encoding, cb) === true;
 };
 
-Writable.prototype.cork = function() {
-  const state = this._writableState;
-
-  state[kState] |= kCorked;
-  state.corked++;
+Writable.prototype.cork = function cork() {
+  this._writableState.corked++;
 };
 
-Writable.prototype.uncork = function() {
+Writable.prototype.uncork = function uncork() {
   const state = this._writableState;
-
   if (state.corked) {
     state.corked--;
-
-    if (!state.corked) {
-      state[kState] &= ~kCorked;
-    }
-
-    if ((state[kState] & kWriting) === 0)
-      clearBuffer(this, state);
+    if (!state.writing) clearBuffer(this, state);
   }
 };
 
 Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
-  // node::ParseEncoding() requires lower case.
-  if (typeof encoding === 'string')
-    encoding = StringPrototypeToLowerCase(encoding);
-  if (!Buffer.isEncoding(encoding))
-    throw new ERR_UNKNOWN_ENCODING(encoding);
+  if (typeof encoding === 'string') encoding = encoding.toLowerCase();
+  if (!Buffer.isEncoding(encoding)) throw new (codes().ERR_UNKNOWN_ENCODING)(encoding);
   this._writableState.defaultEncoding = encoding;
   return this;
 };
 
-// If we're already writing something, then just put this
-// in the queue, and wait our turn.  Otherwise, call _write
-// If we return false, then we need a drain event, so set that flag.
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
-  const len = (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
-
+  const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-
-  if ((state[kState] & (kWriting | kErrored | kCorked | kConstructed)) !== kConstructed) {
-    if ((state[kState] & kBuffered) === 0) {
-      state[kState] |= kBuffered;
-      state[kBufferedValue] = [];
-    }
-
-    state[kBufferedValue].push({ chunk, encoding, callback });
-    if ((state[kState] & kAllBuffers) !== 0 && encoding !== 'buffer') {
-      state[kState] &= ~kAllBuffers;
-    }
-    if ((state[kState] & kAllNoop) !== 0 && callback !== nop) {
-      state[kState] &= ~kAllNoop;
-    }
+  if (state.writing || state.corked || state.errored || !state.constructed) {
+    pushBuffered(state, { chunk, encoding, callback });
+    if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
+    if (state.allNoop && callback !== nop) state.allNoop = false;
   } else {
     state.writelen = len;
-    if (callback !== nop) {
-      state.writecb = callback;
-    }
-    state[kState] |= kWriting | kSync | kExpectWriteCb;
+    state.writecb = callback;
+    state.writing = true;
+    state.sync = true;
     stream._write(chunk, encoding, state.onwrite);
-    state[kState] &= ~kSync;
+    state.sync = false;
   }
-
+  // Measured after a synchronous _write has already called back, as Node does.
   const ret = state.length < state.highWaterMark || state.length === 0;
-
-  if (!ret) {
-    state[kState] |= kNeedDrain;
-  }
-
-  // Return false if errored or destroyed in order to break
-  // any synchronous while(stream.write(data)) loops.
-  return ret && (state[kState] & (kDestroyed | kErrored)) === 0;
+  if (!ret) state.needDrain = true;
+  return ret && !state.errored && !state.destroyed;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
-  if (cb !== nop) {
-    state.writecb = cb;
-  }
-  state[kState] |= kWriting | kSync | kExpectWriteCb;
-  if ((state[kState] & kDestroyed) !== 0)
-    state.onwrite(new ERR_STREAM_DESTROYED('write'));
-  else if (writev)
-    stream._writev(chunk, state.onwrite);
-  else
-    stream._write(chunk, encoding, state.onwrite);
-  state[kState] &= ~kSync;
+  state.writecb = cb;
+  state.writing = true;
+  state.sync = true;
+  if (state.destroyed) state.onwrite(new (codes().ERR_STREAM_DESTROYED)('write'));
+  else if (writev) stream._writev(chunk, state.onwrite);
+  else stream._write(chunk, encoding, state.onwrite);
+  state.sync = false;
 }
 
 function onwriteError(stream, state, er, cb) {
   --state.pendingcb;
-
   cb(er);
-  // Ensure callbacks are invoked even when autoDestroy is
-  // not enabled. Passing `er` here doesn't make sense since
-  // it's related to one specific write, not to the buffered
-  // writes.
   errorBuffer(state);
-  // This can emit error, but error must always follow cb.
-  errorOrDestroy(stream, er);
+  destroyImpl.errorOrDestroy(stream, er);
 }
 
+// Bound to its stream in WritableState (Node prints it as "bound onwrite").
 function onwrite(stream, er) {
   const state = stream._writableState;
-
-  if ((state[kState] & kExpectWriteCb) === 0) {
-    errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK());
+  const sync = state.sync;
+  const cb = state.writecb;
+  if (typeof cb !== 'function') {
+    destroyImpl.errorOrDestroy(stream, new (codes().ERR_MULTIPLE_CALLBACK)());
     return;
   }
-
-  const sync = (state[kState] & kSync) !== 0;
-  const cb = (state[kState] & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
-
+  state.writing = false;
   state.writecb = null;
-  state[kState] &= ~(kWriting | kExpectWriteCb);
   state.length -= state.writelen;
   state.writelen = 0;
-
   if (er) {
-    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
-    er.stack; // eslint-disable-line no-unused-expressions
-
-    if ((state[kState] & kErrored) === 0) {
-      state[kErroredValue] = er;
-      state[kState] |= kErrored;
-    }
-
-    // In case of duplex streams we need to notify the readable side of the
-    // error.
-    if (stream._readableState && !stream._readableState.errored) {
-      stream._readableState.errored = er;
-    }
-
-    if (sync) {
-      process.nextTick(onwriteError, stream, state, er, cb);
+    if (!state.errored) state.errored = er;
+    if (stream._readableState && !stream._readableState.errored) stream._readableState.errored = er;
+    if (sync) process.nextTick(onwriteError, stream, state, er, cb);
+    else onwriteError(stream, state, er, cb);
+    return;
+  }
+  if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
+  if (sync) {
+    // Consecutive synchronous writes with the same callback share one tick.
+    const info = state.afterWriteTickInfo;
+    if (info !== null && info.cb === cb) {
+      info.count++;
     } else {
-      onwriteError(stream, state, er, cb);
+      state.afterWriteTickInfo = { count: 1, cb, stream, state };
+      process.nextTick(afterWriteTick, state.afterWriteTickInfo);
     }
   } else {
-    if ((state[kState] & kBuffered) !== 0) {
-      clearBuffer(stream, state);
-    }
-
-    if (sync) {
-      const needDrain = (state[kState] & kNeedDrain) !== 0 && state.length === 0;
-      const needTick = needDrain || (state[kState] & kDestroyed !== 0) || cb !== nop;
-
-      // It is a common case that the callback passed to .write() is always
-      // the same. In that case, we do not schedule a new nextTick(), but
-      // rather just increase a counter, to improve performance and avoid
-      // memory allocations.
-      if (cb === nop) {
-        if ((state[kState] & kAfterWritePending) === 0 && needTick) {
-          process.nextTick(afterWrite, stream, state, 1, cb);
-          state[kState] |= kAfterWritePending;
-        } else {
-          state.pendingcb--;
-          if ((state[kState] & kEnding) !== 0) {
-            finishMaybe(stream, state, true);
-          }
-        }
-      } else if ((state[kState] & kAfterWriteTickInfo) !== 0 &&
-                 state[kAfterWriteTickInfoValue].cb === cb) {
-        state[kAfterWriteTickInfoValue].count++;
-      } else if (needTick) {
-        state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
-        process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
-        state[kState] |= (kAfterWritePending | kAfterWriteTickInfo);
-      } else {
-        state.pendingcb--;
-        if ((state[kState] & kEnding) !== 0) {
-          finishMaybe(stream, state, true);
-        }
-      }
-    } else {
-      afterWrite(stream, state, 1, cb);
-    }
+    afterWrite(stream, state, 1, cb);
   }
 }
 
 function afterWriteTick({ stream, state, count, cb }) {
-  state[kState] &= ~kAfterWriteTickInfo;
-  state[kAfterWriteTickInfoValue] = null;
-  return afterWrite(stream, state, count, cb);
+  state.afterWriteTickInfo = null;
+  afterWrite(stream, state, count, cb);
 }
 
 function afterWrite(stream, state, count, cb) {
-  state[kState] &= ~kAfterWritePending;
-
-  const needDrain = (state[kState] & (kEnding | kNeedDrain | kDestroyed)) === kNeedDrain && state.length === 0;
+  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
-    state[kState] &= ~kNeedDrain;
+    state.needDrain = false;
     stream.emit('drain');
   }
-
   while (count-- > 0) {
     state.pendingcb--;
     cb(null);
   }
-
-  if ((state[kState] & kDestroyed) !== 0) {
-    errorBuffer(state);
-  }
-
-  if ((state[kState] & kEnding) !== 0) {
-    finishMaybe(stream, state, true);
-  }
+  if (state.destroyed) errorBuffer(state);
+  finishMaybe(stream, state);
 }
 
-// If there's something in the buffer waiting, then invoke callbacks.
+// Fails every queued write once the stream is destroyed.
 function errorBuffer(state) {
-  if ((state[kState] & kWriting) !== 0) {
-    return;
+  if (state.writing) return;
+  for (let i = state.bufferedIndex; i < state.buffered.length; i++) {
+    const { chunk, callback } = state.buffered[i];
+    state.length -= state.objectMode ? 1 : chunk.length;
+    callback(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('write'));
   }
-
-  if ((state[kState] & kBuffered) !== 0) {
-    for (let n = state.bufferedIndex; n < state.buffered.length; ++n) {
-      const { chunk, callback } = state[kBufferedValue][n];
-      const len = (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
-      state.length -= len;
-      callback(state.errored ?? new ERR_STREAM_DESTROYED('write'));
-    }
-  }
-
-
-  callFinishedCallbacks(state, state.errored ?? new ERR_STREAM_DESTROYED('end'));
-
+  for (const cb of takeOnFinished(state)) cb(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('end'));
   resetBuffer(state);
 }
 
-// If there's something in the buffer waiting, then process it.
+function resetBuffer(state) {
+  state.buffered = null;
+  state.bufferedIndex = 0;
+  state.allBuffers = true;
+  state.allNoop = true;
+}
+
 function clearBuffer(stream, state) {
-  if ((state[kState] & (kDestroyed | kBufferProcessing | kCorked | kBuffered | kConstructed)) !==
-      (kBuffered | kConstructed)) {
-    return;
-  }
-
-  const objectMode = (state[kState] & kObjectMode) !== 0;
-  const { [kBufferedValue]: buffered, bufferedIndex } = state;
-  const bufferedLength = buffered.length - bufferedIndex;
-
-  if (!bufferedLength) {
-    return;
-  }
-
-  let i = bufferedIndex;
-
-  state[kState] |= kBufferProcessing;
-  if (bufferedLength > 1 && stream._writev) {
-    state.pendingcb -= bufferedLength - 1;
-
-    const callback = (state[kState] & kAllNoop) !== 0 ? nop : (err) => {
-      for (let n = i; n < buffered.length; ++n) {
-        buffered[n].callback(err);
-      }
+  if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) return;
+  const { buffered, objectMode } = state;
+  const count = buffered.length - state.bufferedIndex;
+  if (!count) return;
+  let i = state.bufferedIndex;
+  state.bufferProcessing = true;
+  if (count > 1 && stream._writev) {
+    state.pendingcb -= count - 1;
+    const callbacks = state.allNoop ? nop : (err) => {
+      for (let n = i; n < buffered.length; n++) buffered[n].callback(err);
     };
-    // Make a copy of `buffered` if it's going to be used by `callback` above,
-    // since `doWrite` will mutate the array.
-    const chunks = (state[kState] & kAllNoop) !== 0 && i === 0 ?
-      buffered : ArrayPrototypeSlice(buffered, i);
-    chunks.allBuffers = (state[kState] & kAllBuffers) !== 0;
-
-    doWrite(stream, state, true, state.length, chunks, '', callback);
-
+    const chunks = state.allNoop && i === 0 ? buffered : buffered.slice(i);
+    chunks.allBuffers = state.allBuffers;
+    doWrite(stream, state, true, state.length, chunks, '', callbacks);
     resetBuffer(state);
   } else {
     do {
@@ -783,8 +338,7 @@ function clearBuffer(stream, state) {
       buffered[i++] = null;
       const len = objectMode ? 1 : chunk.length;
       doWrite(stream, state, false, len, chunk, encoding, callback);
-    } while (i < buffered.length && (state[kState] & kWriting) === 0);
-
+    } while (i < buffered.length && !state.writing);
     if (i === buffered.length) {
       resetBuffer(state);
     } else if (i > 256) {
@@ -794,22 +348,18 @@ function clearBuffer(stream, state) {
       state.bufferedIndex = i;
     }
   }
-  state[kState] &= ~kBufferProcessing;
+  state.bufferProcessing = false;
 }
 
-Writable.prototype._write = function(chunk, encoding, cb) {
-  if (this._writev) {
-    this._writev([{ chunk, encoding }], cb);
-  } else {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('_write()');
-  }
+Writable.prototype._write = function _write(chunk, encoding, cb) {
+  if (this._writev) this._writev([{ chunk, encoding }], cb);
+  else throw new (codes().ERR_METHOD_NOT_IMPLEMENTED)('_write()');
 };
 
 Writable.prototype._writev = null;
 
-Writable.prototype.end = function(chunk, encoding, cb) {
+Writable.prototype.end = function end(chunk, encoding, cb) {
   const state = this._writableState;
-
   if (typeof chunk === 'function') {
     cb = chunk;
     chunk = null;
@@ -818,348 +368,165 @@ Writable.prototype.end = function(chunk, encoding, cb) {
     cb = encoding;
     encoding = null;
   }
-
   let err;
-
-  if (chunk != null) {
-    const ret = _write(this, chunk, encoding);
-    if (ret instanceof Error) {
-      err = ret;
-    }
+  if (chunk !== null && chunk !== undefined) {
+    const ret = writeChunk(this, chunk, encoding);
+    if (ret instanceof Error) err = ret;
   }
-
-  // .end() fully uncorks.
-  if ((state[kState] & kCorked) !== 0) {
+  if (state.corked) {
     state.corked = 1;
     this.uncork();
   }
-
   if (err) {
-    // Do nothing...
-  } else if ((state[kState] & (kEnding | kErrored)) === 0) {
-    // This is forgiving in terms of unnecessary calls to end() and can hide
-    // logic errors. However, usually such errors are harmless and causing a
-    // hard error can be disproportionately destructive. It is not always
-    // trivial for the user to determine whether end() needs to be called
-    // or not.
-
-    state[kState] |= kEnding;
+    // already reported by write()
+  } else if (!state.errored && !state.ending) {
+    state.ending = true;
     finishMaybe(this, state, true);
-    state[kState] |= kEnded;
-  } else if ((state[kState] & kFinished) !== 0) {
-    err = new ERR_STREAM_ALREADY_FINISHED('end');
-  } else if ((state[kState] & kDestroyed) !== 0) {
-    err = new ERR_STREAM_DESTROYED('end');
+    state.ended = true;
+  } else if (state.finished) {
+    err = new (codes().ERR_STREAM_ALREADY_FINISHED)('end');
+  } else if (state.destroyed) {
+    err = new (codes().ERR_STREAM_DESTROYED)('end');
   }
-
   if (typeof cb === 'function') {
-    if (err) {
+    if (err || state.finished) {
       process.nextTick(cb, err);
-    } else if ((state[kState] & kErrored) !== 0) {
-      process.nextTick(cb, state[kErroredValue]);
-    } else if ((state[kState] & kFinished) !== 0) {
-      process.nextTick(cb, null);
     } else {
-      state[kState] |= kOnFinished;
-      state[kOnFinishedValue] ??= [];
-      state[kOnFinishedValue].push(cb);
+      addOnFinished(state, cb);
+      // _final may already have failed synchronously: report that to cb too.
+      if (state.errored) process.nextTick(errorBuffer, state);
     }
   }
-
   return this;
 };
 
 function needFinish(state) {
-  return (
-    // State is ended && constructed but not destroyed, finished, writing, errorEmitted or closedEmitted
-    (state[kState] & (
-      kEnding |
-          kDestroyed |
-          kConstructed |
-          kFinished |
-          kWriting |
-          kErrorEmitted |
-          kCloseEmitted |
-          kErrored |
-          kBuffered
-    )) === (kEnding | kConstructed) && state.length === 0);
+  return state.ending && !state.destroyed && state.constructed && state.length === 0 &&
+    !state.errored && state.buffered.length === 0 && !state.finished && !state.writing &&
+    !state.errorEmitted && !state.closeEmitted;
 }
 
-function onFinish(stream, state, err) {
-  if ((state[kState] & kPrefinished) !== 0) {
-    errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());
-    return;
+function callFinal(stream, state) {
+  let called = false;
+  const onFinish = (err) => {
+    if (called) {
+      destroyImpl.errorOrDestroy(stream, new (codes().ERR_MULTIPLE_CALLBACK)());
+      return;
+    }
+    called = true;
+    state.pendingcb--;
+    if (err) {
+      for (const cb of takeOnFinished(state)) cb(err);
+      destroyImpl.errorOrDestroy(stream, err, state.sync);
+    } else if (needFinish(state)) {
+      state.prefinished = true;
+      stream.emit('prefinish');
+      state.pendingcb++;
+      process.nextTick(finish, stream, state);
+    }
+  };
+  state.sync = true;
+  state.pendingcb++;
+  try {
+    stream._final(onFinish);
+  } catch (err) {
+    onFinish(err);
   }
-  state.pendingcb--;
-  if (err) {
-    callFinishedCallbacks(state, err);
-    errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
-  } else if (needFinish(state)) {
-    state[kState] |= kPrefinished;
-    stream.emit('prefinish');
-    // Backwards compat. Don't check state.sync here.
-    // Some streams assume 'finish' will be emitted
-    // asynchronously relative to _final callback.
-    state.pendingcb++;
-    process.nextTick(finish, stream, state);
-  }
+  state.sync = false;
 }
 
 function prefinish(stream, state) {
-  if ((state[kState] & (kPrefinished | kFinalCalled)) !== 0) {
-    return;
-  }
-
-  if (typeof stream._final === 'function' && (state[kState] & kDestroyed) === 0) {
-    state[kState] |= kFinalCalled | kSync;
-    state.pendingcb++;
-
-    try {
-      stream._final((err) => onFinish(stream, state, err));
-    } catch (err) {
-      onFinish(stream, state, err);
+  if (!state.prefinished && !state.finalCalled) {
+    if (typeof stream._final === 'function' && !state.destroyed) {
+      state.finalCalled = true;
+      callFinal(stream, state);
+    } else {
+      state.finalCalled = true;
+      state.prefinished = true;
+      stream.emit('prefinish');
     }
-
-    state[kState] &= ~kSync;
-  } else {
-    state[kState] |= kFinalCalled | kPrefinished;
-    stream.emit('prefinish');
   }
 }
 
 function finishMaybe(stream, state, sync) {
-  if (needFinish(state)) {
-    prefinish(stream, state);
-    if (state.pendingcb === 0) {
-      if (sync) {
-        state.pendingcb++;
-        process.nextTick((stream, state) => {
-          if (needFinish(state)) {
-            finish(stream, state);
-          } else {
-            state.pendingcb--;
-          }
-        }, stream, state);
-      } else if (needFinish(state)) {
-        state.pendingcb++;
-        finish(stream, state);
-      }
+  if (!needFinish(state)) return;
+  prefinish(stream, state);
+  if (state.pendingcb === 0) {
+    if (sync) {
+      state.pendingcb++;
+      process.nextTick(() => {
+        if (needFinish(state)) finish(stream, state);
+        else state.pendingcb--;
+      });
+    } else if (needFinish(state)) {
+      state.pendingcb++;
+      finish(stream, state);
     }
   }
 }
 
 function finish(stream, state) {
   state.pendingcb--;
-  state[kState] |= kFinished;
-
-  callFinishedCallbacks(state, null);
-
+  state.finished = true;
+  for (const cb of takeOnFinished(state)) cb(null);
   stream.emit('finish');
-
-  if ((state[kState] & kAutoDestroy) !== 0) {
-    // In case of duplex streams we need a way to detect
-    // if the readable side is ready for autoDestroy as well.
-    const rState = stream._readableState;
-    const autoDestroy = !rState || (
-      rState.autoDestroy &&
-      // We don't expect the readable to ever 'end'
-      // if readable is explicitly set to false.
-      (rState.endEmitted || rState.readable === false)
-    );
-    if (autoDestroy) {
-      stream.destroy();
-    }
+  if (state.autoDestroy) {
+    // A duplex is destroyed only once its readable side has ended too.
+    const rs = stream._readableState;
+    if (!rs || (rs.autoDestroy && (rs.endEmitted || rs.readable === false))) stream.destroy();
   }
 }
 
-function callFinishedCallbacks(state, err) {
-  if ((state[kState] & kOnFinished) === 0) {
-    return;
-  }
-
-  const onfinishCallbacks = state[kOnFinishedValue];
-  state[kOnFinishedValue] = null;
-  state[kState] &= ~kOnFinished;
-  for (let i = 0; i < onfinishCallbacks.length; i++) {
-    onfinishCallbacks[i](err);
-  }
-}
-
-ObjectDefineProperties(Writable.prototype, {
-  closed: {
-    __proto__: null,
-    get() {
-      return this._writableState ? (this._writableState[kState] & kClosed) !== 0 : false;
-    },
-  },
-
+const getters = {
+  closed: { get() { return this._writableState ? this._writableState.closed : false; } },
   destroyed: {
-    __proto__: null,
-    get() {
-      return this._writableState ? (this._writableState[kState] & kDestroyed) !== 0 : false;
-    },
-    set(value) {
-      // Backward compatibility, the user is explicitly managing destroyed.
-      if (!this._writableState) return;
-
-      if (value) this._writableState[kState] |= kDestroyed;
-      else this._writableState[kState] &= ~kDestroyed;
-    },
+    get() { return this._writableState ? this._writableState.destroyed : false; },
+    set(v) { if (this._writableState) this._writableState.destroyed = v; },
   },
-
   writable: {
-    __proto__: null,
     get() {
       const w = this._writableState;
-      // w.writable === false means that this is part of a Duplex stream
-      // where the writable side was disabled upon construction.
-      // Compat. The user might manually disable writable side through
-      // deprecated setter.
-      return !!w && w.writable !== false &&
-        (w[kState] & (kEnding | kEnded | kDestroyed | kErrored)) === 0;
+      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended;
     },
-    set(val) {
-      // Backwards compatible.
-      if (this._writableState) {
-        this._writableState.writable = !!val;
-      }
-    },
+    set(v) { if (this._writableState) this._writableState.writable = !!v; },
   },
-
-  writableFinished: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state ? (state[kState] & kFinished) !== 0 : false;
-    },
-  },
-
-  writableObjectMode: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state ? (state[kState] & kObjectMode) !== 0 : false;
-    },
-  },
-
-  writableBuffer: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state && state.getBuffer();
-    },
-  },
-
-  writableEnded: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state ? (state[kState] & kEnding) !== 0 : false;
-    },
-  },
-
+  writableFinished: { get() { return this._writableState ? this._writableState.finished : false; } },
+  writableObjectMode: { get() { return this._writableState ? this._writableState.objectMode : false; } },
+  writableBuffer: { get() { return this._writableState && this._writableState.getBuffer(); } },
+  writableEnded: { get() { return this._writableState ? this._writableState.ending : false; } },
   writableNeedDrain: {
-    __proto__: null,
     get() {
-      const state = this._writableState;
-      return state ? (state[kState] & (kDestroyed | kEnding | kNeedDrain)) === kNeedDrain : false;
+      const w = this._writableState;
+      return w ? !w.destroyed && !w.ending && w.needDrain : false;
     },
   },
-
-  writableHighWaterMark: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state && state.highWaterMark;
-    },
-  },
-
-  writableCorked: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state ? state.corked : 0;
-    },
-  },
-
-  writableLength: {
-    __proto__: null,
-    get() {
-      const state = this._writableState;
-      return state && state.length;
-    },
-  },
-
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      const state = this._writableState;
-      return state ? state.errored : null;
-    },
-  },
-
+  writableHighWaterMark: { get() { return this._writableState && this._writableState.highWaterMark; } },
+  writableCorked: { get() { return this._writableState ? this._writableState.corked : 0; } },
+  writableLength: { get() { return this._writableState && this._writableState.length; } },
+  errored: { get() { return this._writableState ? this._writableState.errored : null; } },
   writableAborted: {
-    __proto__: null,
-    get: function() {
-      const state = this._writableState;
-      return (
-        (state[kState] & (kHasWritable | kWritable)) !== kHasWritable &&
-        (state[kState] & (kDestroyed | kErrored)) !== 0 &&
-        (state[kState] & kFinished) === 0
-      );
+    get() {
+      const w = this._writableState;
+      return !!(w.writable !== false && (w.destroyed || w.errored) && !w.finished);
     },
   },
-});
+};
+for (const [name, desc] of Object.entries(getters)) {
+  Object.defineProperty(Writable.prototype, name, { __proto__: null, enumerable: false, configurable: true, ...desc });
+}
 
-const destroy = destroyImpl.destroy;
-Writable.prototype.destroy = function(err, cb) {
+Writable.prototype.destroy = function destroy(err, cb) {
   const state = this._writableState;
-
-  // Invoke pending callbacks.
-  if ((state[kState] & (kBuffered | kOnFinished)) !== 0 && (state[kState] & kDestroyed) === 0) {
+  // Queued writes fail now unless something is still in flight.
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state.onFinished.length)) {
     process.nextTick(errorBuffer, state);
   }
-
-  destroy.call(this, err, cb);
+  destroyImpl.destroy.call(this, err, cb);
   return this;
 };
-
 Writable.prototype._undestroy = destroyImpl.undestroy;
 Writable.prototype._destroy = function(err, cb) {
   cb(err);
 };
 
-Writable.prototype[EE.captureRejectionSymbol] = function(err) {
-  this.destroy(err);
-};
-
-let webStreamsAdapters;
-
-// Lazy to avoid circular references
-function lazyWebStreams() {
-  if (webStreamsAdapters === undefined)
-    webStreamsAdapters = require('internal/webstreams/adapters');
-  return webStreamsAdapters;
-}
-
-Writable.fromWeb = function(writableStream, options) {
-  return lazyWebStreams().newStreamWritableFromWritableStream(
-    writableStream,
-    options);
-};
-
-Writable.toWeb = function(streamWritable) {
-  return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable);
-};
-
-Writable.prototype[SymbolAsyncDispose] = function() {
-  let error;
-  if (!this.destroyed) {
-    error = this.writableFinished ? null : new AbortError();
-    this.destroy(error);
-  }
-  return new Promise((resolve, reject) =>
-    eos(this, (err) => (err && err.name !== 'AbortError' ? reject(err) : resolve(null))),
-  );
-};
+module.exports = Writable;

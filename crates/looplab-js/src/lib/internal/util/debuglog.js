@@ -1,115 +1,50 @@
-// Looplab: Node.js v20.20.2 lib/internal/util/debuglog.js (MIT, Node.js contributors), adapted to
-// the Looplab module contract (see README.md); host access goes through internalBinding.
 'use strict';
 
-const {
-  ObjectDefineProperty,
-  RegExp,
-  RegExpPrototypeExec,
-  SafeArrayIterator,
-  StringPrototypeToLowerCase,
-  StringPrototypeToUpperCase,
-} = require('internal/primordials');
+// util.debuglog: logs to stderr when NODE_DEBUG names the section. Looplab
+// runs with an empty environment unless the script sets process.env, so the
+// enabled set is read on first use, as Node does.
 
-const { inspect, format, formatWithOptions } = require('internal/util/inspect');
+let enabledPattern;
 
-// `debugImpls` and `testEnabled` are deliberately not initialized so any call
-// to `debuglog()` before `initializeDebugEnv()` is called will throw.
-let debugImpls;
-let testEnabled;
-
-
-// `debugEnv` is initial value of process.env.NODE_DEBUG
 function initializeDebugEnv(debugEnv) {
-  debugImpls = { __proto__: null };
   if (debugEnv) {
-    // This is run before any user code, it's OK not to use primordials.
-    debugEnv = debugEnv.replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
-      .replaceAll('*', '.*')
-      .replaceAll(',', '$|^');
-    const debugEnvRegex = new RegExp(`^${debugEnv}$`, 'i');
-    testEnabled = (str) => RegExpPrototypeExec(debugEnvRegex, str) !== null;
+    const source = debugEnv.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*').replace(/,/g, '$|^');
+    enabledPattern = new RegExp(`^${source}$`, 'i');
   } else {
-    testEnabled = () => false;
+    enabledPattern = null;
   }
 }
 
-// Emits warning when user sets
-// NODE_DEBUG=http or NODE_DEBUG=http2.
-function emitWarningIfNeeded(set) {
-  if ('HTTP' === set || 'HTTP2' === set) {
-    process.emitWarning('Setting the NODE_DEBUG environment variable ' +
-      'to \'' + StringPrototypeToLowerCase(set) + '\' can expose sensitive ' +
-      'data (such as passwords, tokens and authentication headers) ' +
-      'in the resulting log.');
-  }
+function testEnabled(section) {
+  if (enabledPattern === undefined) initializeDebugEnv(process.env.NODE_DEBUG);
+  return enabledPattern !== null && enabledPattern.test(section);
 }
 
-const noop = () => {};
-
-let utilColors;
-function lazyUtilColors() {
-  utilColors ??= require('internal/util/colors');
-  return utilColors;
-}
-
-function debuglogImpl(enabled, set) {
-  if (debugImpls[set] === undefined) {
-    if (enabled) {
-      const pid = process.pid;
-      emitWarningIfNeeded(set);
-      debugImpls[set] = function debug(...args) {
-        const colors = false;
-        const msg = formatWithOptions({ colors }, ...args);
-        const coloredPID = inspect(pid, { colors });
-        internalBinding('stdio').write(2, format('%s %s: %s\n', set, coloredPID, msg));
-      };
-    } else {
-      debugImpls[set] = noop;
-    }
-  }
-  return debugImpls[set];
-}
-
-// debuglogImpl depends on process.pid and process.env.NODE_DEBUG,
-// so it needs to be called lazily in top scopes of internal modules
-// that may be loaded before these run time states are allowed to
-// be accessed.
 function debuglog(set, cb) {
+  let enabled;
+  let logImpl;
   function init() {
-    set = StringPrototypeToUpperCase(set);
+    set = set.toUpperCase();
     enabled = testEnabled(set);
   }
-  let debug = (...args) => {
-    init();
-    // Only invokes debuglogImpl() when the debug function is
-    // called for the first time.
-    debug = debuglogImpl(enabled, set);
-    if (typeof cb === 'function')
-      cb(debug);
-    switch (args.length) {
-      case 1: return debug(args[0]);
-      case 2: return debug(args[0], args[1]);
-      default: return debug(...new SafeArrayIterator(args));
+  function logger(...args) {
+    if (enabled === undefined) init();
+    if (!enabled) return;
+    if (logImpl === undefined) {
+      const { formatWithOptions } = require('internal/util/inspect');
+      const pid = process.pid;
+      logImpl = (...a) => {
+        const msg = formatWithOptions({ colors: false }, ...a);
+        internalBinding('stdio').write(2, `${set} ${pid}: ${msg}\n`);
+      };
+      if (typeof cb === 'function') cb(logImpl);
     }
-  };
-  let enabled;
-  let test = () => {
-    init();
-    test = () => enabled;
-    return enabled;
-  };
-  const logger = (...args) => {
-    switch (args.length) {
-      case 1: return debug(args[0]);
-      case 2: return debug(args[0], args[1]);
-      default: return debug(...new SafeArrayIterator(args));
-    }
-  };
-  ObjectDefineProperty(logger, 'enabled', {
-    __proto__: null,
+    logImpl(...args);
+  }
+  Object.defineProperty(logger, 'enabled', {
     get() {
-      return test();
+      if (enabled === undefined) init();
+      return enabled;
     },
     configurable: true,
     enumerable: true,
@@ -117,10 +52,4 @@ function debuglog(set, cb) {
   return logger;
 }
 
-// Looplab: no bootstrap step calls this, so the module does it when loaded.
-initializeDebugEnv(process.env?.NODE_DEBUG);
-
-module.exports = {
-  debuglog,
-  initializeDebugEnv,
-};
+module.exports = { debuglog, initializeDebugEnv };

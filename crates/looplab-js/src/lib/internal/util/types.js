@@ -1,79 +1,38 @@
-// Looplab: Node.js v20.20.2 lib/internal/util/types.js (MIT, Node.js contributors).
 'use strict';
 
-const {
-  ArrayBufferIsView,
-  ObjectDefineProperties,
-  TypedArrayPrototypeGetSymbolToStringTag,
-} = require('internal/primordials');
+// util.types: the brand checks of internal/bindings/types plus the typed-array
+// family, which ECMAScript exposes through %TypedArray%.prototype[@@toStringTag].
 
-function isTypedArray(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) !== undefined;
+const base = require('internal/bindings/types');
+
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+
+// The getter answers undefined for anything that is not a typed array.
+function typedArrayName(value) {
+  return Reflect.apply(typedArrayTag, value, []);
 }
 
-function isUint8Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Uint8Array';
-}
-
-function isUint8ClampedArray(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Uint8ClampedArray';
-}
-
-function isUint16Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Uint16Array';
-}
-
-function isUint32Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Uint32Array';
-}
-
-function isInt8Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Int8Array';
-}
-
-function isInt16Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Int16Array';
-}
-
-function isInt32Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Int32Array';
-}
-
-function isFloat32Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Float32Array';
-}
-
-function isFloat64Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'Float64Array';
-}
-
-function isBigInt64Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'BigInt64Array';
-}
-
-function isBigUint64Array(value) {
-  return TypedArrayPrototypeGetSymbolToStringTag(value) === 'BigUint64Array';
-}
+const isTypedArray = (value) => typedArrayName(value) !== undefined;
+const kind = (name) => (value) => typedArrayName(value) === name;
 
 module.exports = {
-  ...require('internal/bindings/types'),
-  isArrayBufferView: ArrayBufferIsView,
+  ...base,
+  isArrayBufferView: (value) => ArrayBuffer.isView(value),
   isTypedArray,
-  isUint8Array,
-  isUint8ClampedArray,
-  isUint16Array,
-  isUint32Array,
-  isInt8Array,
-  isInt16Array,
-  isInt32Array,
-  isFloat32Array,
-  isFloat64Array,
-  isBigInt64Array,
-  isBigUint64Array,
+  isUint8Array: kind('Uint8Array'),
+  isUint8ClampedArray: kind('Uint8ClampedArray'),
+  isUint16Array: kind('Uint16Array'),
+  isUint32Array: kind('Uint32Array'),
+  isInt8Array: kind('Int8Array'),
+  isInt16Array: kind('Int16Array'),
+  isInt32Array: kind('Int32Array'),
+  isFloat32Array: kind('Float32Array'),
+  isFloat64Array: kind('Float64Array'),
+  isBigInt64Array: kind('BigInt64Array'),
+  isBigUint64Array: kind('BigUint64Array'),
+  isKeyObject: () => false,
+  isCryptoKey: () => false,
 };
-
-// No crypto key objects exist in Looplab's built-ins yet.
-ObjectDefineProperties(module.exports, {
-  isKeyObject: { __proto__: null, configurable: false, enumerable: true, value: () => false },
-  isCryptoKey: { __proto__: null, configurable: false, enumerable: true, value: () => false },
-});
+// Not enumerable in Node either: the typed-array name helper for inspect.
+Object.defineProperty(module.exports, 'typedArrayName', { value: typedArrayName });
