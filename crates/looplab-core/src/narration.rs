@@ -190,9 +190,9 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::IoReady { handle, event } => format!("epoll reports {} {}: libuv calls its I/O callback in the poll phase (uv__io_poll).", handle_name(view, *handle), match event { crate::uv::IoEvent::Readable => "readable", crate::uv::IoEvent::Writable => "writable" }),
         TraceEvent::SocketOpen { handle, local_port, listening: true, .. } => format!("{} listens on port {local_port}: a listening handle, active while the server is open.", handle_name(view, *handle)),
         TraceEvent::SocketOpen { handle, local_port, remote_port, .. } => format!("{} is connected: local port {local_port}, remote port {remote_port}.", handle_name(view, *handle)),
-        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Read, bytes, .. } => format!("{} reads {} bytes (uv__read: read() until it would block).", handle_name(view, *handle), bytes.len()),
-        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Write, bytes, request: None } => format!("{} writes {} bytes; the kernel takes them at once (uv_try_write), so no write request waits.", handle_name(view, *handle), bytes.len()),
-        TraceEvent::SocketData { handle, bytes, .. } => format!("{} writes {} bytes from its queued write request, now that the socket is writable.", handle_name(view, *handle), bytes.len()),
+        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Read, bytes, total, .. } => format!("{} reads {} bytes (uv__read: read() until it would block).", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
+        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Write, bytes, request: None, total } => format!("{} writes {} bytes; the kernel takes them at once (uv_try_write), so no write request waits.", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
+        TraceEvent::SocketData { handle, bytes, total, .. } => format!("{} writes {} bytes from its queued write request, now that the socket is writable.", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
         TraceEvent::SocketEnd { handle, error: None } => format!("{} reads end of stream: the peer sent FIN (UV_EOF; Node emits 'end').", handle_name(view, *handle)),
         TraceEvent::SocketEnd { handle, error: Some(code) } => format!("{}'s read fails with {code}; Node destroys the socket with that error.", handle_name(view, *handle)),
     })

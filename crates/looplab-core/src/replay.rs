@@ -316,12 +316,14 @@ impl View {
                 handle,
                 direction,
                 bytes,
+                total,
                 ..
             } => {
+                let n = total.unwrap_or(bytes.len() as u64);
                 let counts = self.socket_bytes.entry(*handle).or_default();
                 match direction {
-                    Direction::Read => counts.0 += bytes.len() as u64,
-                    Direction::Write => counts.1 += bytes.len() as u64,
+                    Direction::Read => counts.0 += n,
+                    Direction::Write => counts.1 += n,
                 }
             }
             TraceEvent::IoReady { .. }

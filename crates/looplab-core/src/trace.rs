@@ -310,9 +310,12 @@ pub enum TraceEvent {
         direction: Direction,
         #[serde(skip_serializing_if = "Option::is_none", default)]
         request: Option<RequestId>,
-        /// Base64, so binary frames stay compact in JSON.
+        /// Base64, so binary frames stay compact in JSON; at most `SOCKET_DATA_KEPT` bytes.
         #[serde(with = "crate::wire_bytes")]
         bytes: Vec<u8>,
+        /// How many bytes moved, when more than were kept.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        total: Option<u64>,
     },
     /// A read found the peer's FIN (Node's 'end'), or an error (`code`, e.g. ECONNRESET).
     SocketEnd {
@@ -321,6 +324,10 @@ pub enum TraceEvent {
         error: Option<String>,
     },
 }
+
+/// The bytes a `SocketData` event keeps: enough for any head and frame a learner reads, while a
+/// bulk transfer does not copy megabytes into the trace.
+pub const SOCKET_DATA_KEPT: usize = 64 * 1024;
 
 /// Which way bytes moved on a socket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

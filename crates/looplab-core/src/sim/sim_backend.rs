@@ -302,7 +302,7 @@ impl crate::uv::Tcp for SimBackend {
 
     fn write(&mut self, handle: HandleId, bytes: &[u8]) -> Result<usize, NetError> {
         let sock = self.network.socket_of(handle).ok_or(NetError::BrokenPipe)?;
-        self.net(|n| n.write(sock, bytes)).map(|()| bytes.len())
+        self.net(|n| n.write(sock, bytes))
     }
 
     fn read(&mut self, handle: HandleId) -> ReadResult {

@@ -6,7 +6,7 @@ use boa_engine::{Context, JsError, JsResult, JsValue};
 
 use super::{Native, arg, arg_bytes, arg_f64, arg_string, array, bytes_value, host, str_value};
 use crate::host::Host;
-use looplab_core::trace::Direction;
+use looplab_core::trace::{Direction, SOCKET_DATA_KEPT};
 use looplab_core::uv::{HandleId, HandleKind, NetError, ReadResult, RequestId, Tcp};
 use looplab_core::{Duration, TraceEvent};
 
@@ -60,6 +60,23 @@ fn record_open(h: &mut Host, handle: HandleId, listening: bool) -> JsResult<(u16
         },
     );
     Ok((local_port, remote_port))
+}
+
+/// The trace keeps the first `SOCKET_DATA_KEPT` bytes of a transfer and its length.
+fn socket_data(
+    handle: HandleId,
+    direction: Direction,
+    request: Option<RequestId>,
+    bytes: &[u8],
+) -> TraceEvent {
+    let kept = bytes.len().min(SOCKET_DATA_KEPT);
+    TraceEvent::SocketData {
+        handle,
+        direction,
+        request,
+        bytes: bytes[..kept].to_vec(),
+        total: (kept < bytes.len()).then_some(bytes.len() as u64),
+    }
 }
 
 /// `create(label)`: `uv_tcp_init`; the handle is inactive until it listens, connects or reads.
@@ -141,12 +158,7 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
     if n > 0 {
         record(
             &mut h,
-            TraceEvent::SocketData {
-                handle,
-                direction: Direction::Write,
-                request,
-                bytes: bytes[..n].to_vec(),
-            },
+            socket_data(handle, Direction::Write, request, &bytes[..n]),
         );
     }
     Ok(JsValue::from(n as f64))
@@ -160,12 +172,7 @@ fn read(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         let mut h = h.borrow_mut();
         let result = with_tcp(&mut h, |t| t.read(handle))?;
         let event = match &result {
-            ReadResult::Data(bytes) => Some(TraceEvent::SocketData {
-                handle,
-                direction: Direction::Read,
-                request: None,
-                bytes: bytes.clone(),
-            }),
+            ReadResult::Data(bytes) => Some(socket_data(handle, Direction::Read, None, bytes)),
             ReadResult::Eof => Some(TraceEvent::SocketEnd {
                 handle,
                 error: None,
