@@ -1,8 +1,10 @@
 //! The tus endpoint: the sans-IO `Server` decides, this file does what it asks on disk and
 //! on the socket. File I/O runs outside the state-machine lock; each upload's own writer
 //! lock (in the state machine) keeps bodies from interleaving.
+use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use looplab_upload::{
@@ -16,6 +18,36 @@ use super::store::Store;
 pub struct Endpoint {
     server: Mutex<Server>,
     store: Store,
+    /// Bytes of checksummed bodies held in memory until verified, across all requests.
+    buffered: AtomicU64,
+}
+
+/// Checksummed bodies up to this size wait in memory (within `BUFFER_BUDGET` in all) instead
+/// of in a chunk file: one write of the bytes instead of three.
+const BUFFER_BODY: u64 = 32 << 20;
+const BUFFER_BUDGET: u64 = 256 << 20;
+
+/// Where body bytes go as they arrive.
+enum Sink {
+    /// Straight into the upload at this position (unchecked bodies).
+    Upload(File, u64),
+    /// Held until verified.
+    Memory(Vec<u8>),
+    /// Held in `<id>.chunk` until verified (too large for memory).
+    Chunk(File),
+}
+
+impl Sink {
+    fn write(&mut self, bytes: &[u8], at: u64) -> io::Result<()> {
+        match self {
+            Self::Upload(f, base) => f.write_all_at(bytes, *base + at),
+            Self::Memory(v) => {
+                v.extend_from_slice(bytes);
+                Ok(())
+            }
+            Self::Chunk(f) => f.write_all_at(bytes, at),
+        }
+    }
 }
 
 /// Wall-clock time as the state machine's `Instant`.
@@ -43,6 +75,7 @@ impl Endpoint {
         Ok(Self {
             server: Mutex::new(server),
             store,
+            buffered: AtomicU64::new(0),
         })
     }
 
@@ -143,13 +176,15 @@ impl Endpoint {
             Err(e) => return self.abandon(conn, head, plan, &e),
         };
         // Unchecked bytes go straight to the upload; checked ones wait aside until verified.
-        let checked = plan.is_checksummed();
-        let (sink, base) = match checked.then(|| self.store.open_chunk(plan.id)).transpose() {
-            Ok(Some(chunk)) => (chunk, 0),
-            Ok(None) => match file.try_clone() {
-                Ok(f) => (f, plan.offset),
-                Err(e) => return self.abandon(conn, head, plan, &e),
-            },
+        let sink = if !plan.is_checksummed() {
+            file.try_clone().map(|f| Sink::Upload(f, plan.offset))
+        } else if plan.limit <= BUFFER_BODY && self.reserve(plan.limit) {
+            Ok(Sink::Memory(Vec::with_capacity(plan.limit as usize)))
+        } else {
+            self.store.open_chunk(plan.id).map(Sink::Chunk)
+        };
+        let mut sink = match sink {
+            Ok(s) => s,
             Err(e) => return self.abandon(conn, head, plan, &e),
         };
         let continued = !head.expect_continue || conn.write_continue().is_ok();
@@ -170,7 +205,7 @@ impl Endpoint {
                 end = BodyEnd::TooLarge;
             }
             let bytes = &buf[..take as usize];
-            if sink.write_all_at(bytes, base + received).is_err() {
+            if sink.write(bytes, received).is_err() {
                 (end, write_failed) = (BodyEnd::Interrupted, true);
                 break;
             }
@@ -183,12 +218,15 @@ impl Endpoint {
         if !continued || (end == BodyEnd::Complete && !body.is_done()) {
             end = BodyEnd::Interrupted;
         }
-        let (id, offset) = (plan.id, plan.offset);
+        let (id, offset, plan_limit) = (plan.id, plan.offset, plan.limit);
         let finish = self.server().finish_body(plan, received, end, now());
-        let stored = if checked {
-            self.store.take_chunk(id, &file, offset, finish.keep)
-        } else {
-            Ok(())
+        let stored = match sink {
+            Sink::Upload(..) => Ok(()),
+            Sink::Memory(bytes) => {
+                self.buffered.fetch_sub(plan_limit, Ordering::SeqCst);
+                file.write_all_at(&bytes[..finish.keep as usize], offset)
+            }
+            Sink::Chunk(_) => self.store.take_chunk(id, &file, offset, finish.keep),
         };
         let record = finish.info.as_ref().filter(|_| finish.record_changed);
         let durable = !write_failed
@@ -206,6 +244,16 @@ impl Endpoint {
 }
 
 impl Endpoint {
+    /// Claims memory for a body, if the budget allows.
+    fn reserve(&self, bytes: u64) -> bool {
+        let before = self.buffered.fetch_add(bytes, Ordering::SeqCst);
+        if before + bytes <= BUFFER_BUDGET {
+            return true;
+        }
+        self.buffered.fetch_sub(bytes, Ordering::SeqCst);
+        false
+    }
+
     /// A body that cannot be stored: release the upload (forgetting it if it was just
     /// created) and answer 500.
     fn abandon(&self, conn: &mut Conn, head: &Head, plan: BodyPlan, e: &io::Error) -> (u16, bool) {
