@@ -72,7 +72,9 @@ fn run_graph(loader: &Loader, path: &str, context: &mut Context) -> JsResult<(Mo
         phase: EsmPhase::Linking,
         root: path.to_string(),
     });
-    module.link(context)?;
+    module
+        .link(context)
+        .map_err(|e| super::link_error::explain(loader, e, context))?;
     loader.record(TraceEvent::EsmPhase {
         phase: EsmPhase::Evaluation,
         root: path.to_string(),

@@ -5,6 +5,7 @@
 mod cjs_lexer;
 mod construct;
 mod graph;
+mod link_error;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -124,6 +125,53 @@ impl Loader {
             f.as_callable().expect("makeError is a function").call(
                 &h.clone().into(),
                 &[str_value(code), str_value(message)],
+                context,
+            )
+        });
+        match made {
+            Ok(v) => boa_engine::JsError::from_opaque(v),
+            Err(e) => e,
+        }
+    }
+
+    /// The paths of the source text modules in the map, in no particular order.
+    pub fn source_text_paths(&self) -> Vec<String> {
+        let state = self.state.borrow();
+        let mut paths: Vec<String> = state
+            .map
+            .iter()
+            .filter(|(_, m)| {
+                m.path()
+                    .is_some_and(|p| p.to_string_lossy().starts_with("file://"))
+            })
+            .map(|(p, _)| p.clone())
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// How `specifier` from `importer` would load, without recording anything.
+    pub fn resolve_quietly(&self, specifier: &str, importer: &str) -> Option<Format> {
+        let host = self.host.borrow();
+        Resolver::new(&host.vfs)
+            .resolve_esm(specifier, importer)
+            .ok()
+            .map(|r| r.format)
+    }
+
+    /// An error made by the JavaScript side's hook `name` from string arguments.
+    pub fn hook_error(
+        &self,
+        name: &str,
+        args: &[&str],
+        context: &mut Context,
+    ) -> boa_engine::JsError {
+        let args: Vec<JsValue> = args.iter().map(|a| str_value(a)).collect();
+        let made = self.hooks().and_then(|h| {
+            let f = h.get(JsString::from(name), context)?;
+            f.as_callable().expect("error hooks are functions").call(
+                &h.clone().into(),
+                &args,
                 context,
             )
         });

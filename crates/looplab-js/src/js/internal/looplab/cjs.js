@@ -298,6 +298,12 @@ mb.setEsmHooks({
   makeError(code, message) {
     return makeError(code, message, true);
   },
+  // An import naming a missing export: Node's report points at the importing line.
+  linkError(message, header) {
+    const err = new SyntaxError(message);
+    Object.defineProperty(err, kFatalHeader, { __proto__: null, value: header });
+    return err;
+  },
 });
 Object.defineProperty(globalThis, Symbol.for('looplab.esm'), { __proto__: null, value: mb.esmBody });
 

@@ -1,0 +1,2 @@
+export function formatDate(d) { return d.toISOString(); }
+export const version = 1;

@@ -1,0 +1,2 @@
+import { format } from './lib/util.mjs';
+console.log('never', format);
