@@ -7,7 +7,7 @@ use crate::components::{
     console::Console, controls::Controls, editor::Editor, handles::Handles,
     layer_strip::LayerStrip, loop_phases::LoopPhases, narration::Narration, queues::Queues,
     scenario_picker::ScenarioPicker, settings_panel::SettingsPanel, share_panel::SharePanel,
-    thread_pool::ThreadPool, timeline_view::TimelineView,
+    thread_pool::ThreadPool, timeline_view::TimelineView, upload_view::UploadView,
 };
 use crate::hooks::{
     use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player,
@@ -187,6 +187,9 @@ pub fn app() -> Html {
                         <Handles view={view.clone()} />
                     </div>
                 </div>
+                if !state.embed {
+                    <UploadView />
+                }
             </main>
             if !state.embed {
                 <footer>

@@ -12,3 +12,4 @@ pub mod settings_panel;
 pub mod share_panel;
 pub mod thread_pool;
 pub mod timeline_view;
+pub mod upload_view;
