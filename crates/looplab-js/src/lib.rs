@@ -4,8 +4,8 @@
 mod bindings;
 mod builtins;
 mod engine;
-pub mod fidelity;
 mod esm;
+pub mod fidelity;
 mod host;
 mod model;
 mod options;
