@@ -27,7 +27,8 @@ fn button(
 ) -> Html {
     let on = on.clone();
     html! {
-        <button type="button" data-testid={testid} aria-label={label} title={format!("{label} ({keys})")}
+        // The visible text is the accessible name; the title adds the long form and the key.
+        <button type="button" data-testid={testid} title={format!("{label} ({keys})")}
             aria-keyshortcuts={keys} {disabled}
             onclick={Callback::from(move |_| on.emit(action.clone()))}>
             { text }
