@@ -122,8 +122,13 @@ pub fn app() -> Html {
                 <ScenarioPicker current={state.scenario}
                     on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
                 <div class="actions">
-                    <button type="button" data-testid="share" onclick={open_panel(Panel::Share)}>{ "Share" }</button>
-                    <button type="button" data-testid="embed" onclick={open_panel(Panel::Embed { read_only: true })}>{ "Embed" }</button>
+                    if state.embed {
+                        <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared(), false, false))}
+                            target="_blank" rel="noopener" data-testid="open-full">{ "Open in Looplab ↗" }</a>
+                    } else {
+                        <button type="button" data-testid="share" onclick={open_panel(Panel::Share)}>{ "Share" }</button>
+                        <button type="button" data-testid="embed" onclick={open_panel(Panel::Embed { read_only: true })}>{ "Embed" }</button>
+                    }
                     <button type="button" data-testid="theme" aria-label={format!("Switch to {} theme", theme.other().name())}
                         onclick={Callback::from(move |_| toggle_theme.emit(()))}>
                         { if theme.name() == "dark" { "☀ light" } else { "☾ dark" } }

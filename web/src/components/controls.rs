@@ -45,20 +45,20 @@ pub fn controls(props: &ControlsProps) -> Html {
     let on_scrub = {
         let on = on.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                if let Ok(step) = input.value().parse() {
-                    on.emit(Action::GoTo(step));
-                }
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>()
+                && let Ok(step) = input.value().parse()
+            {
+                on.emit(Action::GoTo(step));
             }
         })
     };
     let on_speed = {
         let on = on.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Ok(i) = select.value().parse() {
-                    on.emit(Action::Speed(i));
-                }
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>()
+                && let Ok(i) = select.value().parse()
+            {
+                on.emit(Action::Speed(i));
             }
         })
     };

@@ -14,10 +14,10 @@ pub fn scenario_picker(props: &ScenarioPickerProps) -> Html {
     let onchange = {
         let on_pick = props.on_pick.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Some(s) = scenario::find(&select.value()) {
-                    on_pick.emit(s.id);
-                }
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>()
+                && let Some(s) = scenario::find(&select.value())
+            {
+                on_pick.emit(s.id);
             }
         })
     };

@@ -19,10 +19,10 @@ fn number(
     set: impl Fn(u32) + 'static,
 ) -> Html {
     let onchange = Callback::from(move |e: Event| {
-        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-            if let Ok(n) = input.value().parse() {
-                set(n);
-            }
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>()
+            && let Ok(n) = input.value().parse()
+        {
+            set(n);
         }
     });
     html! {
