@@ -4,7 +4,7 @@
 // printed, because how the kernel splits the bytes into reads varies from run to run.
 const net = require('net');
 
-const CHUNK = Buffer.alloc(4 << 20, "a");
+const CHUNK = Buffer.alloc(4 << 20);
 const TOTAL = 3;
 
 const server = net.createServer((socket) => {
@@ -31,7 +31,9 @@ server.listen(0, '127.0.0.1', () => {
         return;
       }
     }
-    console.log(`client: ${refused} of ${TOTAL} writes returned false and waited for 'drain'`);
+    // How many of the writes are refused depends on how fast the other side reads (libuv reads
+    // at most 32 × 64 KiB per event), so only the fact is printed.
+    console.log(`client: write() returned false and waited for 'drain': ${refused > 0}`);
     client.end(() => console.log('client: finished, bytesWritten', client.bytesWritten));
   }
   client.on('connect', pump);

@@ -26,6 +26,7 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("requestStart", request_start),
     ("requestFinish", request_finish),
     ("wantWritable", want_writable),
+    ("wantReadable", want_readable),
 ];
 
 fn handle_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<HandleId> {
@@ -272,18 +273,30 @@ fn request_finish(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRes
     Ok(JsValue::undefined())
 }
 
+/// `wantReadable(handle)`: data is still buffered after libuv's 32 reads for one event; the
+/// poller reports the socket readable again in the next poll phase, as level-triggered epoll
+/// does. (A backend without that hook feeds it to the pending phase.)
+fn want_readable(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    want(args, context, looplab_core::uv::IoEvent::Readable)
+}
+
 /// `wantWritable(handle)`: libuv starts watching for POLLOUT and hears back in the next poll
 /// phase (a socket with room is writable at once). The simulated poller reports it then; a
 /// backend without that hook feeds the callback to the pending phase, as `uv__io_feed` does.
 fn want_writable(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    want(args, context, looplab_core::uv::IoEvent::Writable)
+}
+
+fn want(
+    args: &[JsValue],
+    context: &mut Context,
+    event: looplab_core::uv::IoEvent,
+) -> JsResult<JsValue> {
     let handle = handle_arg(args, 0, context)?;
     let h = host(context);
     let mut h = h.borrow_mut();
     match h.node.sim_mut() {
-        Some(sim) => sim.schedule(
-            Duration::ZERO,
-            looplab_core::uv::Ready::Io(handle, looplab_core::uv::IoEvent::Writable),
-        ),
+        Some(sim) => sim.schedule(Duration::ZERO, looplab_core::uv::Ready::Io(handle, event)),
         None => h.node.uv_mut().queue_pending(handle),
     }
     Ok(JsValue::undefined())

@@ -110,17 +110,16 @@ impl Tcp for RealBackend {
 
     fn write(&mut self, handle: HandleId, bytes: &[u8]) -> Result<usize, NetError> {
         let stream = &mut self.stream(handle).ok_or(NetError::BrokenPipe)?.stream;
-        let mut written = 0;
-        while written < bytes.len() {
-            match stream.write(&bytes[written..]) {
-                Ok(0) => break,
-                Ok(n) => written += n,
-                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+        // One write() per attempt, as uv__try_write and uv__write do: a partial write means the
+        // socket's buffer is full, and the rest waits for the next writable edge.
+        loop {
+            match stream.write(bytes) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(0),
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 Err(e) => return Err(net_error(&e)),
             }
         }
-        Ok(written)
     }
 
     fn read(&mut self, handle: HandleId) -> ReadResult {

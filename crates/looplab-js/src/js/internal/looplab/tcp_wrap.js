@@ -10,6 +10,8 @@ const { Buffer } = require('buffer');
 
 const tcp = binding('tcp');
 const UV_EOF = -4095;
+const READ_SIZE = 64 * 1024;
+const READS_PER_EVENT = 32;
 const ERRNO = { __proto__: null, EADDRINUSE: -98, ECONNREFUSED: -111, ECONNRESET: -104, EPIPE: -32, EINVAL: -22 };
 const errno = (code) => ERRNO[code] ?? -22;
 
@@ -42,6 +44,7 @@ class TCP {
     this.bytesWritten = 0;
     this.spare = null;
     this.port = 0;
+    this.unread = null;
   }
 
   // What the poller watches: readable while reading or listening, writable while a connect,
@@ -83,6 +86,7 @@ class TCP {
   readStart() {
     this.reading = true;
     this.updateInterest();
+    if (this.unread !== null) tcp.wantReadable(this.id);
     return 0;
   }
 
@@ -182,7 +186,9 @@ class TCP {
   }
 
   onPending() {
-    if (!this.closed) this.flush();
+    if (this.closed) return;
+    this.flush();
+    if (this.reading && this.unread !== null) this.readAll();
   }
 
   onClose() {
@@ -207,10 +213,18 @@ class TCP {
     }
   }
 
-  // uv__read: read until the socket would block, the peer's FIN, an error, or readStop.
+  // uv__read: up to 32 reads of at most 64 KiB (Node's read buffer) per readiness event, until
+  // the socket would block, the peer's FIN, an error, or readStop. What is left waits for the
+  // next poll phase. The backend hands over all it has; the slicing happens here.
   readAll() {
-    while (this.reading && !this.closed) {
-      const r = tcp.read(this.id);
+    for (let count = 0; this.reading && !this.closed; count++) {
+      if (count === READS_PER_EVENT) {
+        if (this.unread !== null) tcp.wantReadable(this.id);
+        return;
+      }
+      let r = this.unread;
+      this.unread = null;
+      if (r === null) r = tcp.read(this.id);
       if (r === null) return;
       if (typeof r === 'string') {
         this.reading = false;
@@ -218,7 +232,11 @@ class TCP {
         this.onread(r === 'EOF' ? UV_EOF : errno(r), undefined);
         return;
       }
-      const buf = Buffer.from(r.buffer, r.byteOffset, r.byteLength);
+      let buf = Buffer.from(r.buffer, r.byteOffset, r.byteLength);
+      if (buf.length > READ_SIZE) {
+        this.unread = buf.subarray(READ_SIZE);
+        buf = buf.subarray(0, READ_SIZE);
+      }
       this.bytesRead += buf.length;
       this.onread(buf.length, buf);
     }
