@@ -10,7 +10,7 @@ use crate::server::{Server, looplab_binary};
 use crate::{build, paths, step, tools};
 
 /// A browser test that takes longer than this is stuck, not slow.
-const BROWSER_TEST_TIMEOUT: Duration = Duration::from_secs(180);
+const BROWSER_TEST_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// What `cargo xtask test` runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
