@@ -56,8 +56,8 @@ fn load_now(loader: &Loader, module: &Module, context: &mut Context) -> JsResult
     }
 }
 
-/// Construction, linking and the start of evaluation for the graph rooted at `path`.
-fn run_graph(loader: &Loader, path: &str, context: &mut Context) -> JsResult<(Module, JsPromise)> {
+/// Construction and linking of the graph rooted at `path`.
+fn prepare_graph(loader: &Loader, path: &str, context: &mut Context) -> JsResult<Module> {
     loader.record(TraceEvent::EsmPhase {
         phase: EsmPhase::Construction,
         root: path.to_string(),
@@ -75,6 +75,16 @@ fn run_graph(loader: &Loader, path: &str, context: &mut Context) -> JsResult<(Mo
     module
         .link(context)
         .map_err(|e| super::link_error::explain(loader, e, context))?;
+    Ok(module)
+}
+
+/// The start of evaluation: returns the promise of the graph's evaluation.
+fn evaluate_graph(
+    loader: &Loader,
+    path: &str,
+    module: &Module,
+    context: &mut Context,
+) -> JsResult<JsPromise> {
     loader.record(TraceEvent::EsmPhase {
         phase: EsmPhase::Evaluation,
         root: path.to_string(),
@@ -85,7 +95,31 @@ fn run_graph(loader: &Loader, path: &str, context: &mut Context) -> JsResult<(Mo
         Err(_) => true,
     };
     loader.settle_running(threw);
-    Ok((module, promise?))
+    promise
+}
+
+fn run_graph(loader: &Loader, path: &str, context: &mut Context) -> JsResult<(Module, JsPromise)> {
+    let module = prepare_graph(loader, path, context)?;
+    let promise = evaluate_graph(loader, path, &module, context)?;
+    Ok((module, promise))
+}
+
+/// Whether a source text module awaits at its top level (ECMA-262 [[HasTLA]], found the way the
+/// engine finds it: an `await` outside any function).
+fn has_top_level_await(loader: &Loader, path: &str, context: &mut Context) -> bool {
+    let Ok(bytes) = loader.host.borrow().vfs.read(path) else {
+        return false;
+    };
+    let scope = boa_engine::ast::scope::Scope::new_global();
+    let mut parser = boa_engine::parser::Parser::new(Source::from_bytes(&bytes));
+    parser
+        .parse_module(&scope, context.interner_mut())
+        .is_ok_and(|m| {
+            boa_engine::ast::operations::contains(
+                m.items(),
+                boa_engine::ast::operations::ContainsSymbol::AwaitExpression,
+            )
+        })
 }
 
 /// The ES module entry: returns the promise of its evaluation (pending while top-level await
@@ -95,21 +129,25 @@ pub(crate) fn run_main(path: &str, context: &mut Context) -> JsResult<JsPromise>
     run_graph(&loader, path, context).map(|(_, p)| p)
 }
 
-/// `require()` of an ES module (Node 20.19+): the namespace, once the graph has run without
-/// waiting; a graph that awaits at top level fails with ERR_REQUIRE_ASYNC_MODULE. The graph's
-/// code up to its first `await` has run by then (Node refuses before running any).
+/// `require()` of an ES module (Node 20.19+): the namespace, once the graph has run; a graph
+/// with top-level await fails with ERR_REQUIRE_ASYNC_MODULE before any of it runs.
 pub(crate) fn require_esm(path: &str, parent: &str, context: &mut Context) -> JsResult<JsValue> {
     let loader = loader(context);
-    let (module, promise) = run_graph(&loader, path, context)?;
-    match promise.state() {
-        PromiseState::Fulfilled(_) => {}
-        PromiseState::Rejected(e) => return Err(JsError::from_opaque(e)),
-        PromiseState::Pending => {
-            let message = format!(
-                "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From {parent} \n  Requiring {path} "
-            );
-            return Err(loader.node_error("ERR_REQUIRE_ASYNC_MODULE", &message, context));
-        }
+    let module = prepare_graph(&loader, path, context)?;
+    // Node refuses an asynchronous graph before any of it runs (ModuleWrap::EvaluateSync).
+    let graph = loader.graph_paths(path);
+    if graph
+        .iter()
+        .any(|p| has_top_level_await(&loader, p, context))
+    {
+        let message = format!(
+            "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From {parent} \n  Requiring {path} "
+        );
+        return Err(loader.node_error("ERR_REQUIRE_ASYNC_MODULE", &message, context));
+    }
+    let promise = evaluate_graph(&loader, path, &module, context)?;
+    if let PromiseState::Rejected(e) = promise.state() {
+        return Err(JsError::from_opaque(e));
     }
     let namespace = module.namespace(context);
     let has = |name: &str, context: &mut Context| {

@@ -87,6 +87,8 @@ struct State {
     metas: Vec<(JsObject, String)>,
     /// The source text module whose body is running, if one is.
     running: Option<String>,
+    /// The graph's edges: each importer's resolved imports (source text modules only import).
+    edges: HashMap<String, Vec<String>>,
 }
 
 impl Loader {
@@ -148,6 +150,29 @@ impl Loader {
             .collect();
         paths.sort();
         paths
+    }
+
+    /// The source text modules reachable from `root` (itself included), by the recorded edges.
+    pub fn graph_paths(&self, root: &str) -> Vec<String> {
+        let state = self.state.borrow();
+        let mut seen = vec![root.to_string()];
+        let mut i = 0;
+        while i < seen.len() {
+            for next in state.edges.get(&seen[i]).into_iter().flatten() {
+                if !seen.contains(next) {
+                    seen.push(next.clone());
+                }
+            }
+            i += 1;
+        }
+        seen.retain(|p| {
+            state
+                .map
+                .get(p)
+                .and_then(|m| m.path())
+                .is_some_and(|u| u.to_string_lossy().starts_with("file://"))
+        });
+        seen
     }
 
     /// How `specifier` from `importer` would load, without recording anything.
@@ -262,6 +287,12 @@ impl Loader {
                 ));
             }
         }
+        self.state
+            .borrow_mut()
+            .edges
+            .entry(importer.clone())
+            .or_default()
+            .push(resolved.path.clone());
         self.record(TraceEvent::EsmEdge {
             from: importer,
             to: resolved.path.clone(),
