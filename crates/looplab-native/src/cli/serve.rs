@@ -6,8 +6,7 @@ use std::time::Duration;
 use looplab_upload::ServerConfig;
 
 // The server lives in its own directory, one noun per file.
-#[path = "../server/mod.rs"]
-mod server;
+use looplab_native::server;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -9,8 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use looplab_upload::{Backoff, ChecksumAlgorithm, ClientConfig, Metadata};
 
 // The client lives in its own directory, one noun per file.
-#[path = "../upload_client/mod.rs"]
-mod upload_client;
+use looplab_native::upload_client;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
