@@ -58,9 +58,28 @@ function isError(value) {
     (value !== null && typeof value === 'object' && typeof value.stack === 'string' && 'message' in value);
 }
 
-function emittedUnhandled(err) {
-  return Object.getOwnPropertySymbols(err)
-    .some((s) => s.description === 'kEnhanceStackBeforeInspector');
+// events.js marks what it throws for an 'error' event nobody listened to:
+// { thrown: 'error' | 'wrapped', emitter: the emitter's constructor name }.
+function unhandledEvent(err) {
+  const mark = err[Symbol.for('looplab.unhandledErrorEvent')];
+  return mark !== null && typeof mark === 'object' ? mark : undefined;
+}
+
+// Node's events.js header for that throw; an emitted Error's stack gains where it was emitted
+// (enhanceStackTrace), a non-Error was wrapped in ERR_UNHANDLED_ERROR at the emit.
+function unhandledEventReport(err, { thrown, emitter }) {
+  if (thrown === 'wrapped') {
+    return "node:events:515\n    throw err; // Unhandled 'error' event\n    ^\n\n" + inspect(err) + '\n';
+  }
+  const on = emitter && emitter !== 'EventEmitter' ? ` on ${emitter} instance` : '';
+  let own = String(new Error().stack).split('\n').slice(1).filter((l) => l.startsWith('    at '));
+  if (own.length === 0) own = ['    at <anonymous>'];
+  try {
+    err.stack = `${err.stack}\nEmitted 'error' event${on} at:\n${own.join('\n')}`;
+  } catch {
+    // A read-only stack is printed as it is.
+  }
+  return "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n\n" + inspect(err) + '\n';
 }
 
 function print(err, fromPromise) {
@@ -71,12 +90,8 @@ function print(err, fromPromise) {
   } else if (err && err.code === 'MODULE_NOT_FOUND' && Array.isArray(err.requireStack)) {
     // Thrown from the loader, so Node's header points into it.
     text = 'node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n' + inspect(err) + '\n';
-  } else if (isError(err) && emittedUnhandled(err)) {
-    // EventEmitter threw an 'error' event nobody listened to (lib/events.js): Node's header
-    // points at that throw, and the stack gains where the event was emitted.
-    requireBuiltin('internal/errors').fatalExceptionStackEnhancers.beforeInspector(err);
-    text = "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n\n" +
-      inspect(err) + '\n';
+  } else if (isError(err) && unhandledEvent(err)) {
+    text = unhandledEventReport(err, unhandledEvent(err));
   } else if (err && typeof err[Symbol.for('looplab.fatalHeader')] === 'string') {
     // Thrown from the ES module loader: Node's header points into it.
     text = err[Symbol.for('looplab.fatalHeader')] + '\n' + inspect(err) + '\n';
