@@ -43,6 +43,16 @@ Module._pathCache = { __proto__: null };
 Module.builtinModules = [...publicBuiltins];
 Module._extensions = { __proto__: null };
 Module._nodeModulePaths = nodeModulePaths;
+// The global folders (Module._initPaths): NODE_PATH, then $HOME/.node_modules,
+// $HOME/.node_libraries and <prefix>/lib/node.
+Module.globalPaths = (() => {
+  const prefix = dirname(dirname(process.execPath));
+  const out = [`${prefix === '/' ? '' : prefix}/lib/node`];
+  const home = process.env.HOME;
+  if (home) out.unshift(`${home}/.node_modules`, `${home}/.node_libraries`);
+  const nodePath = process.env.NODE_PATH;
+  return nodePath ? nodePath.split(':').filter(Boolean).concat(out) : out;
+})();
 Module.isBuiltin = (name) => publicBuiltins.has(name.startsWith('node:') ? name.slice(5) : name);
 Module.Module = Module;
 
@@ -224,7 +234,13 @@ function makeRequire(module) {
   require.resolve = function resolve(request, options) {
     return Module._resolveFilename(request, module, false, options);
   };
-  require.resolve.paths = (request) => (isBuiltinRequest(request) ? null : [...module.paths]);
+  require.resolve.paths = function paths(request) {
+    if (isBuiltinRequest(request)) return null;
+    if (request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../')) {
+      return [module.filename ? dirname(module.filename) : process.cwd()];
+    }
+    return [...module.paths, ...Module.globalPaths];
+  };
   require.main = process.mainModule;
   require.extensions = Module._extensions;
   require.cache = Module._cache;
