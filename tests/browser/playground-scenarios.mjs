@@ -53,6 +53,7 @@ await withBrowser(async (context) => {
   let compared = 0;
   const differ = [];
   for (const id of ids) {
+    if (process.env.VERBOSE) console.log(id, Date.now());
     await page.getByTestId("scenario-picker").selectOption(id);
     await waitForRun(page);
     await page.getByTestId("end").click().catch(() => {});

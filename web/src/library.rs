@@ -81,7 +81,7 @@ pub static SCENARIOS: &[Scenario] = &[
         "pbkdf2Sync runs on the main thread: the 0 ms timer waits until it is done, because nothing else can run meanwhile.",
         &[(
             "main.js",
-            "const crypto = require('crypto');\nconst start = Date.now();\nsetTimeout(() => console.log(`timer ran after ${Date.now() - start} ms`), 0);\ncrypto.pbkdf2Sync('secret', 'salt', 200000, 64, 'sha512');\nconsole.log('hash done on the main thread');\n",
+            "const crypto = require('crypto');\nconst start = Date.now();\nsetTimeout(() => console.log(`timer ran after ${Date.now() - start} ms`), 0);\ncrypto.pbkdf2Sync('secret', 'salt', 20000, 64, 'sha512');\nconsole.log('hash done on the main thread');\n",
         )],
         Open::End,
     ),
