@@ -38,8 +38,8 @@ for (const [name, source] of Object.entries(workloads)) {
   const file = path.join(dir, `${name}.js`);
   fs.writeFileSync(file, source);
   const node = time('node', [file], dir);
-  const sim = time(looplab, ['run', file], dir);
-  const real = time(looplab, ['run', '--real', file], dir);
+  const sim = time(looplab, ['run', '--max-callbacks', '5000000', file], dir);
+  const real = time(looplab, ['run', '--real', '--max-callbacks', '5000000', file], dir);
   rows.push({ name, node, sim, real });
 }
 

@@ -17,8 +17,9 @@ mod tasks;
 mod tcp;
 mod zlib;
 
-pub(crate) type Native = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 pub(crate) use crypto::{pbkdf2_key, scrypt_key};
+
+pub(crate) type Native = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// The binding object for `name`, or None when there is no such binding.
 pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {

@@ -2,6 +2,7 @@
 // Looplab: Node's timers (lib/timers.js, lib/internal/timers.js) over the model: a Timeout or
 // Immediate object per call, kept by the id the model hands out; the model decides when it fires.
 
+const { IdTable } = require('internal/looplab/id_table');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
 const tasks = binding('tasks');
 
@@ -10,8 +11,8 @@ const kRefed = Symbol('refed');
 const kId = Symbol('looplab.timerId');
 const kHasPrimitive = Symbol('kHasPrimitive');
 
-const timeouts = new Map(); // model id -> Timeout
-const immediates = new Map(); // model id -> Immediate
+const timeouts = new IdTable(); // model id -> Timeout
+const immediates = new IdTable(); // model id -> Immediate
 
 function validateCallback(callback) {
   if (typeof callback !== 'function') {
@@ -110,7 +111,7 @@ function clearTimeout(timer) {
 }
 
 // Host-internal delays (c-ares answers) ride on the model's timers without a Timeout object.
-const internalTimers = new Map();
+const internalTimers = new IdTable();
 function scheduleInternal(after, fn) {
   internalTimers.set(tasks.setTimeout(after, false), fn);
 }

@@ -18,6 +18,9 @@ pub struct Args {
     /// CPU cores the model gives the thread pool and `os.cpus()`.
     #[arg(long, default_value_t = 2)]
     pub cores: usize,
+    /// Stop after this many callbacks, ticks and promise jobs (a runaway script ends with a message).
+    #[arg(long, value_name = "N")]
+    pub max_callbacks: Option<u64>,
     /// Run on the real operating system: epoll, OS threads, real files and sockets, real time.
     #[arg(long)]
     pub real: bool,
@@ -37,6 +40,9 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     options.env = std::env::vars().collect();
     options.threadpool_size = args.threadpool.max(1);
     options.cores = args.cores.max(1);
+    if let Some(n) = args.max_callbacks {
+        options.limits.max_callbacks = n;
+    }
     let mut runtime = if args.real {
         options.epoch_ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

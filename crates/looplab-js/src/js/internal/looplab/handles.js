@@ -2,7 +2,8 @@
 // Looplab: the JavaScript owners of libuv handles (sockets, servers), keyed by the model's handle
 // id, so the host's Io, Pending and Close tasks reach them, as libuv's callbacks reach Node's wraps.
 
-const owners = new Map();
+const { IdTable } = require('internal/looplab/id_table');
+const owners = new IdTable();
 
 function register(id, owner) {
   owners.set(id, owner);

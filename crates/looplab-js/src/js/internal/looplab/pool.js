@@ -3,9 +3,10 @@
 // `submitOp` hands the operation itself to the pool (run at once when simulated, on a real pool
 // thread with --real), and its result is taken when the model says the request completed.
 
+const { IdTable } = require('internal/looplab/id_table');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
 const tasks = binding('tasks');
-const callbacks = new Map();
+const callbacks = new IdTable();
 
 // `op` names the cost ('fs', 'dns', 'pbkdf2', 'scrypt', 'zlib', 'hash'); `amount` is its size.
 function submit(op, amount, label, done) {

@@ -2,6 +2,7 @@
 // Looplab: the `process` object (Node's lib/internal/bootstrap/node.js and process/*.js in short):
 // an EventEmitter with argv, env, exit and exitCode, nextTick, hrtime, warnings and stdio.
 
+const { IdTable } = require('internal/looplab/id_table');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
 const proc = binding('process');
 const tasks = binding('tasks');
@@ -90,7 +91,7 @@ process.abort = function abort() { process.reallyExit(134); };
 process.kill = function kill() { return true; };
 
 // nextTick: the callbacks wait here; the model says when each runs.
-const ticks = new Map();
+const ticks = new IdTable();
 process.nextTick = function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
