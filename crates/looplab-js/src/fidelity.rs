@@ -28,6 +28,19 @@ impl Expected {
     }
 }
 
+/// The scenario directories under `root` (those with an `expected.json`) whose path contains
+/// `filter`, sorted.
+pub fn scenarios(root: &Path, filter: Option<&str>) -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<_> = std::fs::read_dir(root)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_else(|_| Vec::new());
+    dirs.retain(|p: &std::path::PathBuf| {
+        p.join("expected.json").exists() && filter.is_none_or(|f| p.to_string_lossy().contains(f))
+    });
+    dirs.sort();
+    dirs
+}
+
 /// The entry script of a scenario directory.
 pub fn entry_script(dir: &Path) -> &'static str {
     if dir.join("main.mjs").exists() {

@@ -46,17 +46,7 @@ fn run_one(dir: &Path) -> Outcome {
 fn fidelity_corpus_matches_node() {
     let root = corpus();
     let filter = std::env::var("FIDELITY_FILTER").ok();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("expected.json").exists())
-        .filter(|p| {
-            filter
-                .as_deref()
-                .is_none_or(|f| p.to_string_lossy().contains(f))
-        })
-        .collect();
-    dirs.sort();
+    let dirs = fidelity::scenarios(&root, filter.as_deref());
     let known = fidelity::listed(&root.join("KNOWN_FAILURES.txt"));
     // Each scenario gets its own engine; two threads (the machine's cores), with large stacks
     // because the engine recurses on the native stack.

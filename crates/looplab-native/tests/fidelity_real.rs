@@ -42,17 +42,7 @@ fn fidelity_corpus_matches_node_on_the_real_os() {
     let filter = std::env::var("FIDELITY_FILTER").ok();
     let skip = fidelity::listed(&root.join("SIMULATION_ONLY.txt"));
     let known = fidelity::listed(&root.join("KNOWN_FAILURES.txt"));
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("expected.json").exists())
-        .filter(|p| {
-            filter
-                .as_deref()
-                .is_none_or(|f| p.to_string_lossy().contains(f))
-        })
-        .collect();
-    dirs.sort();
+    let dirs = fidelity::scenarios(&root, filter.as_deref());
     let (mut passed, mut skipped, mut known_failed) = (0, 0, 0);
     let mut unexpected = Vec::new();
     let mut to_run = Vec::new();
