@@ -181,7 +181,12 @@ Module._load = function load(request, parent) {
     if (parent && !parent.children.includes(cached)) parent.children.push(cached);
     return cached.exports;
   }
-  const module = new Module(filename, parent);
+  return loadFresh(new Module(filename, parent), filename);
+};
+
+// Module._load's last step: cached before it runs (so cycles see partial exports), dropped from
+// the cache if it throws.
+function loadFresh(module, filename) {
   Module._cache[filename] = module;
   let threw = true;
   try {
@@ -191,7 +196,7 @@ Module._load = function load(request, parent) {
     if (threw) delete Module._cache[filename];
   }
   return module.exports;
-};
+}
 
 // The extension whose handler loads `filename`; `.mjs` and `.js` under "type": "module" are ES
 // modules, which Node 20.19+ loads synchronously for require().
@@ -296,16 +301,7 @@ mb.setEsmHooks({
   importCjs(filename) {
     const cached = Module._cache[filename];
     if (cached !== undefined) return cached.exports;
-    const module = new Module(filename, undefined);
-    Module._cache[filename] = module;
-    let threw = true;
-    try {
-      module.load(filename);
-      threw = false;
-    } finally {
-      if (threw) delete Module._cache[filename];
-    }
-    return module.exports;
+    return loadFresh(new Module(filename, undefined), filename);
   },
   builtin(specifier) {
     const exports = requireBuiltin(specifier.slice(5));
