@@ -11,6 +11,11 @@ use anyhow::{Context, Result, bail};
 
 const RUNS: usize = 5;
 
+/// node runs each scenario from a copy under the fixed root the tests use
+/// (`looplab_js::fidelity::STAGE_ROOT`, runner `node`), so line wrapping that counts a path's
+/// length is the same wherever the checkout lives.
+const STAGE: &str = "/tmp/looplab-fidelity/node";
+
 pub fn main(args: &[String]) -> Result<()> {
     let record = args.iter().any(|a| a == "--record");
     let filter = args.iter().find(|a| !a.starts_with("--")).cloned();
@@ -90,9 +95,9 @@ fn scenarios(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(dirs)
 }
 
-/// Runs node on the scenario from its own directory; the directory's path becomes `<dir>` so the
-/// expectation does not depend on where the checkout lives.
+/// Runs node on a staged copy of the scenario; the copy's path becomes `<dir>`.
 fn run_node(dir: &Path) -> Result<(String, String, i32)> {
+    let dir = &stage(dir)?;
     let script = if dir.join("main.mjs").exists() {
         "main.mjs"
     } else {
@@ -116,6 +121,20 @@ fn run_node(dir: &Path) -> Result<(String, String, i32)> {
         place(&out.stderr),
         out.status.code().unwrap_or(-1),
     ))
+}
+
+fn stage(dir: &Path) -> Result<PathBuf> {
+    let name = dir.file_name().context("a scenario directory has a name")?;
+    let to = Path::new(STAGE).join(name);
+    if to.exists() {
+        std::fs::remove_dir_all(&to)?;
+    }
+    std::fs::create_dir_all(STAGE)?;
+    let copied = Command::new("cp").arg("-R").arg(dir).arg(&to).status()?;
+    if !copied.success() {
+        bail!("copying {} to {}", dir.display(), to.display());
+    }
+    Ok(to)
 }
 
 /// `(node:12345)` in warnings becomes `(node:PID)`: the PID changes from run to run.

@@ -3,7 +3,41 @@
 //! Stack frame lines (`    at ...`) are left out (the engine's frames are not V8's), PIDs are
 //! masked and the scenario's own directory becomes `<dir>`.
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Where every runner runs a scenario: `STAGE_ROOT/<runner>/<name>`. node wraps a long inspected
+/// value by its printed length, paths included, so a scenario must run at a path whose length
+/// does not depend on where the checkout lives. `cargo xtask fidelity --record` uses the same root.
+pub const STAGE_ROOT: &str = "/tmp/looplab-fidelity";
+
+/// Copies a scenario to `STAGE_ROOT/<runner>/<name>` (replacing an older copy) and returns the
+/// copy's path. `runner` is four letters (`node`, `simu`, `real`) so all copies have one length.
+pub fn stage(dir: &Path, runner: &str) -> std::io::Result<PathBuf> {
+    assert_eq!(runner.len(), 4, "runner names share one length");
+    let name = dir
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("a scenario directory has a name"))?;
+    let to = Path::new(STAGE_ROOT).join(runner).join(name);
+    if to.exists() {
+        std::fs::remove_dir_all(&to)?;
+    }
+    copy_tree(dir, &to)?;
+    Ok(to)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
 
 /// What node printed and its exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +64,11 @@ impl Expected {
 
 /// The scenario directories under `root` (those with an `expected.json`) whose path contains
 /// `filter`, sorted.
-pub fn scenarios(root: &Path, filter: Option<&str>) -> Vec<std::path::PathBuf> {
+pub fn scenarios(root: &Path, filter: Option<&str>) -> Vec<PathBuf> {
     let mut dirs: Vec<_> = std::fs::read_dir(root)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_else(|_| Vec::new());
-    dirs.retain(|p: &std::path::PathBuf| {
+    dirs.retain(|p: &PathBuf| {
         p.join("expected.json").exists() && filter.is_none_or(|f| p.to_string_lossy().contains(f))
     });
     dirs.sort();

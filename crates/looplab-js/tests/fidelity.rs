@@ -1,5 +1,5 @@
 //! The fidelity corpus: every scenario in tests/fidelity/ runs on the model, from its own
-//! directory, and must print exactly what real `node` printed (`expected.json`, recorded by
+//! directory (a copy at a fixed path, see `fidelity::stage`), and must print exactly what real `node` printed (`expected.json`, recorded by
 //! `cargo xtask fidelity --record`). Stack frame lines (`    at ...`) are left out of the
 //! comparison: the engine's frames are not V8's. Scenarios listed in
 //! tests/fidelity/KNOWN_FAILURES.txt, with the reason, may fail; any other failure fails the test.
@@ -31,8 +31,17 @@ fn run_one(dir: &Path) -> Outcome {
             };
         }
     };
+    let dir = match fidelity::stage(dir, "simu") {
+        Ok(d) => d,
+        Err(e) => {
+            return Outcome {
+                name,
+                diff: Some(format!("could not stage: {e}")),
+            };
+        }
+    };
     let dir_s = dir.to_string_lossy().into_owned();
-    let script = fidelity::entry_script(dir);
+    let script = fidelity::entry_script(&dir);
     let mut options = RunOptions::new(format!("{dir_s}/{script}"), dir_s.clone());
     options.env = BTreeMap::from([("TZ".to_string(), "UTC".to_string())]);
     let diff = match looplab_js::run(options, Vfs::over_disk()) {

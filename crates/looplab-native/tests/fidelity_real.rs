@@ -1,5 +1,5 @@
 //! The fidelity corpus under `looplab run --real`: every scenario runs on the real operating system
-//! (epoll, OS threads, real files and sockets, real time), from its own directory, and must print
+//! (epoll, OS threads, real files and sockets, real time), from its own directory (a copy at a fixed path), and must print
 //! what real node printed. tests/fidelity/SIMULATION_ONLY.txt lists, with the reason, scenarios
 //! whose output depends on the simulation itself; KNOWN_FAILURES.txt those that differ anyway.
 use std::path::{Path, PathBuf};
@@ -18,6 +18,10 @@ fn run_real(dir: &Path) -> Option<String> {
     let expected = match fidelity::Expected::load(dir) {
         Ok(e) => e,
         Err(e) => return Some(e),
+    };
+    let dir = &match fidelity::stage(dir, "real") {
+        Ok(d) => d,
+        Err(e) => return Some(format!("could not stage: {e}")),
     };
     let out = Command::new(env!("CARGO_BIN_EXE_looplab"))
         .args(["run", "--real", fidelity::entry_script(dir)])
