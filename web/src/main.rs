@@ -3,6 +3,8 @@ mod app;
 mod browser;
 mod components;
 mod demo_host;
+#[cfg(all(feature = "js", target_arch = "wasm32"))]
+mod fidelity_hook;
 mod files;
 mod hooks;
 mod layers;

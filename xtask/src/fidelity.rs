@@ -2,7 +2,9 @@
 //!
 //! `--record` runs every scenario (`main.js` or `main.mjs` in its own directory) under real
 //! `node` several times and writes `expected.json` {stdout, stderr, status}; a scenario whose
-//! output varies between runs is refused, since it cannot be compared exactly. Without
+//! output varies between runs is refused, since it cannot be compared exactly, unless
+//! tests/fidelity/RACES.txt lists it as a real race: those run `RACE_RUNS` times, several at once
+//! so the machine is busy, and every output node printed is recorded (`also`). Without
 //! `--record` it runs the comparison test (`cargo test -p looplab-js --test fidelity`).
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,6 +12,9 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 const RUNS: usize = 5;
+const RACE_RUNS: usize = 100;
+/// Runs of one race at the same time: contention is what makes node's other orders show up.
+const RACE_PARALLEL: usize = 4;
 
 /// node runs each scenario from a copy under the fixed root the tests use
 /// (`looplab_js::fidelity::STAGE_ROOT`, runner `node`), so line wrapping that counts a path's
@@ -38,6 +43,7 @@ pub fn main(args: &[String]) -> Result<()> {
         return Ok(());
     }
     let root = corpus_dir();
+    let races = race_names(&root)?;
     let mut refused = Vec::new();
     let mut recorded = 0;
     for dir in scenarios(&root)? {
@@ -48,26 +54,33 @@ pub fn main(args: &[String]) -> Result<()> {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        let first = run_node(&dir)?;
-        let mut varies = false;
-        for _ in 1..RUNS {
-            if run_node(&dir)? != first {
-                varies = true;
-                break;
+        let staged = stage(&dir)?;
+        let outcomes = if races.contains(&name) {
+            let outcomes = race_outcomes(&staged)?;
+            let counts: Vec<String> = outcomes.iter().map(|(_, n)| n.to_string()).collect();
+            println!(
+                "race {name}: {} outputs in {RACE_RUNS} runs ({})",
+                outcomes.len(),
+                counts.join(" + ")
+            );
+            outcomes.into_iter().map(|(o, _)| o).collect()
+        } else {
+            let first = run_node(&staged)?;
+            let mut varies = false;
+            for _ in 1..RUNS {
+                if run_node(&staged)? != first {
+                    varies = true;
+                    break;
+                }
             }
-        }
-        if varies {
-            eprintln!("refused {name}: node's output varies between runs");
-            refused.push(name);
-            continue;
-        }
-        let (stdout, stderr, status) = first;
-        let json = format!(
-            "{{\n  \"stdout\": {},\n  \"stderr\": {},\n  \"status\": {status}\n}}\n",
-            json_string(&stdout),
-            json_string(&stderr)
-        );
-        std::fs::write(dir.join("expected.json"), json)?;
+            if varies {
+                eprintln!("refused {name}: node's output varies between runs");
+                refused.push(name);
+                continue;
+            }
+            vec![first]
+        };
+        std::fs::write(dir.join("expected.json"), expected_json(&outcomes))?;
         recorded += 1;
     }
     println!("recorded {recorded} scenarios");
@@ -95,9 +108,71 @@ fn scenarios(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(dirs)
 }
 
+type Outcome = (String, String, i32);
+
+/// `{stdout, stderr, status}` of the first outcome, the others under `also`.
+fn expected_json(outcomes: &[Outcome]) -> String {
+    let fields = |(stdout, stderr, status): &Outcome, indent: &str| {
+        format!(
+            "{indent}\"stdout\": {},\n{indent}\"stderr\": {},\n{indent}\"status\": {status}",
+            json_string(stdout),
+            json_string(stderr)
+        )
+    };
+    let mut json = format!("{{\n{}", fields(&outcomes[0], "  "));
+    if outcomes.len() > 1 {
+        let also: Vec<String> = outcomes[1..]
+            .iter()
+            .map(|o| format!("    {{\n{}\n    }}", fields(o, "      ")))
+            .collect();
+        json.push_str(&format!(",\n  \"also\": [\n{}\n  ]", also.join(",\n")));
+    }
+    json.push_str("\n}\n");
+    json
+}
+
+/// The names in tests/fidelity/RACES.txt (`name: why` lines).
+fn race_names(root: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(root.join("RACES.txt")).unwrap_or_default();
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(name, _)| name.trim().to_string())
+        .collect())
+}
+
+/// Every output node printed over `RACE_RUNS` runs, with how often, the most frequent first.
+fn race_outcomes(staged: &Path) -> Result<Vec<(Outcome, usize)>> {
+    let runs: Vec<Result<Outcome>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..RACE_PARALLEL)
+            .map(|_| {
+                s.spawn(|| {
+                    (0..RACE_RUNS / RACE_PARALLEL)
+                        .map(|_| run_node(staged))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a node runner"))
+            .collect()
+    });
+    let mut counts: Vec<(Outcome, usize)> = Vec::new();
+    for run in runs {
+        let run = run?;
+        match counts.iter_mut().find(|(o, _)| *o == run) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((run, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    Ok(counts)
+}
+
 /// Runs node on a staged copy of the scenario; the copy's path becomes `<dir>`.
-fn run_node(dir: &Path) -> Result<(String, String, i32)> {
-    let dir = &stage(dir)?;
+fn run_node(dir: &Path) -> Result<Outcome> {
     let script = if dir.join("main.mjs").exists() {
         "main.mjs"
     } else {

@@ -17,7 +17,8 @@ pub struct CostModel {
     pub main_script: Duration,
     /// Reading a clock (`Date.now()`, `performance.now()`, `process.hrtime()`): makes busy-waits end.
     pub clock_read: Duration,
-    /// A file system call on a pool thread, before the bytes.
+    /// A file system call on a pool thread, before the bytes, with libuv's hand-off to the worker
+    /// and back (a small `fs.readFile`'s four round trips take about 0.5 ms in node 20).
     pub fs_call: Duration,
     /// Per KiB read or written by a file system call.
     pub fs_per_kib: Duration,
@@ -39,6 +40,13 @@ pub struct CostModel {
     pub timeslice: Duration,
     /// What a context switch costs the core that makes it.
     pub context_switch: Duration,
+    /// The process's first write to stdout or stderr: Node creates the stream then (measured in
+    /// node 20: the first `console.log` takes milliseconds, the next tens of microseconds).
+    pub stdio_first_write: Duration,
+    /// The first write to the other of stdout and stderr, once one exists.
+    pub stdio_other_stream: Duration,
+    /// Starting one pool thread at the first pool request; the main thread waits for them all.
+    pub thread_start: Duration,
 }
 
 impl Default for CostModel {
@@ -48,7 +56,7 @@ impl Default for CostModel {
             js_microtask: Duration::from_micros(5),
             main_script: Duration::from_micros(200),
             clock_read: Duration::from_micros(1),
-            fs_call: Duration::from_micros(30),
+            fs_call: Duration::from_micros(100),
             fs_per_kib: Duration::from_micros(1),
             pbkdf2_iteration: Duration::from_micros(1),
             scrypt_per_nr: Duration::from_micros(1),
@@ -59,6 +67,9 @@ impl Default for CostModel {
             network_latency: Duration::from_micros(50),
             timeslice: Duration::from_millis(4),
             context_switch: Duration::from_micros(5),
+            stdio_first_write: Duration::from_millis(2),
+            stdio_other_stream: Duration::from_micros(200),
+            thread_start: Duration::from_micros(60),
         }
     }
 }

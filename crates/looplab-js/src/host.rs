@@ -93,6 +93,8 @@ impl Host {
             ));
             return;
         }
+        self.node
+            .stdio_write(if stream == Stream::Stderr { 2 } else { 1 });
         match self.output.last_mut() {
             Some((s, buf)) if *s == stream => buf.push_str(text),
             _ => self.output.push((stream, text.to_string())),

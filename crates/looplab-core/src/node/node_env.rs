@@ -77,6 +77,8 @@ pub struct Node {
     exit_code: i32,
     /// `process.exit()` was called.
     exited: bool,
+    /// Which of stdout (bit 0) and stderr (bit 1) the script has written to.
+    stdio_opened: u8,
     tasks_run: u64,
     halted: Option<String>,
 }
@@ -125,6 +127,7 @@ impl Node {
             rejections_pending: false,
             exit_code: 0,
             exited: false,
+            stdio_opened: 0,
             tasks_run: 0,
             halted: None,
         }
@@ -581,6 +584,22 @@ impl Node {
     pub fn exit(&mut self, code: i32) {
         self.exit_code = code;
         self.exited = true;
+    }
+
+    /// A write to stdout (fd 1) or stderr (fd 2) costs the main thread its time; the first one
+    /// of the process costs far more: Node creates `process.stdout` lazily, with the stream and
+    /// the modules behind it.
+    pub fn stdio_write(&mut self, fd: u8) {
+        let bit = if fd == 2 { 2 } else { 1 };
+        if self.stdio_opened & bit == 0 {
+            let cost = if self.stdio_opened == 0 {
+                self.settings.cost.stdio_first_write
+            } else {
+                self.settings.cost.stdio_other_stream
+            };
+            self.stdio_opened |= bit;
+            self.lp.charge_main(cost);
+        }
     }
 
     /// The script wrote `text` to stdout (fd 1) or stderr (fd 2).

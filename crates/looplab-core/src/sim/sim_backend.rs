@@ -25,6 +25,8 @@ pub struct SimBackend {
     /// Created at the first job, as libuv creates its threads (and reads UV_THREADPOOL_SIZE) then.
     pool: Option<ThreadPool>,
     pool_env: Option<String>,
+    /// Main-thread time to start one pool thread (libuv waits for each to start).
+    thread_start: Duration,
     /// Workers blocked after their CPU part (disk, resolver), until the instant given.
     blocked: Vec<(Instant, u32)>,
     /// Finished jobs and readiness not yet seen by the poll phase, in the order they happened.
@@ -46,6 +48,7 @@ impl SimBackend {
             cpu: Cpu::new(cores, cost.timeslice),
             pool: None,
             pool_env,
+            thread_start: cost.thread_start,
             blocked: Vec::new(),
             ready: VecDeque::new(),
             arrivals: BTreeMap::new(),
@@ -241,10 +244,16 @@ impl Backend for SimBackend {
     }
 
     fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer) {
-        let env = self.pool_env.take();
-        let pool = self.pool.get_or_insert_with(|| {
-            ThreadPool::new(super::thread_pool::size_from_env(env.as_deref()))
-        });
+        if self.pool.is_none() {
+            // libuv's init_threads blocks the main thread until every worker has started.
+            let pool = ThreadPool::new(super::thread_pool::size_from_env(
+                self.pool_env.take().as_deref(),
+            ));
+            let threads = pool.threads();
+            self.pool = Some(pool);
+            self.charge_main(self.thread_start.saturating_mul(threads.into()), trace);
+        }
+        let pool = self.pool.as_mut().expect("the pool just started");
         let started = pool.post(Job { request, work });
         self.events.push((
             self.now,
