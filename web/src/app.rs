@@ -8,6 +8,7 @@ use crate::components::{
     layer_strip::LayerStrip, loop_phases::LoopPhases, narration::Narration, queues::Queues,
     scenario_picker::ScenarioPicker, settings_panel::SettingsPanel, share_panel::SharePanel,
     thread_pool::ThreadPool, timeline_view::TimelineView, upload_view::UploadView,
+    wire_view::WireView,
 };
 use crate::hooks::{
     use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player,
@@ -190,6 +191,7 @@ pub fn app() -> Html {
                                 on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
                         }
                         <Handles view={view.clone()} />
+                        <WireView run={state.run.clone()} view={view.clone()} step={step} on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
                     </div>
                 </div>
                 if !state.embed {

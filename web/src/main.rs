@@ -15,6 +15,8 @@ mod scenario;
 mod share;
 mod state;
 mod timeline;
+mod wire;
+mod wire_log;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -8,6 +8,7 @@ use looplab_core::trace::{Stamped, Trace, TraceEvent};
 
 use crate::files::RunSettings;
 use crate::timeline::Timeline;
+use crate::wire_log::WireLog;
 
 /// One console line and the step that printed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct RunData {
     /// What the run was given (the runner fills it in).
     pub settings: RunSettings,
     pub timeline: Timeline,
+    /// The run's TCP sockets and the bytes they moved.
+    pub wire: WireLog,
 }
 
 /// Runs never change once made: two are equal when they are the same run.
@@ -69,8 +72,12 @@ impl RunData {
                 )
             })
         });
+        let wire = WireLog::new(&trace.events, |i| {
+            stops.partition_point(|&s| s < i + 1).min(stops.len() - 1)
+        });
         RunData {
             timeline: Timeline::new(&trace.events),
+            wire,
             replay: Replay::new(trace),
             stops,
             sentences,

@@ -13,3 +13,4 @@ pub mod share_panel;
 pub mod thread_pool;
 pub mod timeline_view;
 pub mod upload_view;
+pub mod wire_view;
