@@ -143,3 +143,102 @@ impl WireLog {
     }
 }
 
+/// The network scenarios run on the real engine: their sockets, bytes and readiness as the wire
+/// view gets them.
+#[cfg(all(test, feature = "js"))]
+mod tests {
+    use crate::run_data::RunData;
+    use crate::scenario::{Open, find};
+    use crate::wire::{Connection, Part};
+
+    fn run(id: &str) -> RunData {
+        let s = find(id).expect("scenario");
+        let run = crate::runner::run(&s.source_files(), s.settings());
+        if let Open::Find(text) = s.open {
+            assert!(
+                run.find(text).is_some(),
+                "{id} opens at a sentence with {text:?}"
+            );
+        }
+        run
+    }
+
+    fn parts(run: &RunData, handle: usize) -> Vec<Part> {
+        let s = &run.wire.sockets[handle];
+        let mut conn = Connection::new();
+        s.chunks
+            .iter()
+            .flat_map(|c| conn.feed(c.direction, &c.bytes, c.missing).parts)
+            .collect()
+    }
+
+    #[test]
+    fn websocket_scenario_shows_the_upgrade_and_frames() {
+        let run = run("ws-echo");
+        assert!(
+            run.output()
+                .contains("client: 101 Switching Protocols accept ok: true")
+        );
+        let servers = run.wire.sockets.iter().filter(|s| s.listening).count();
+        assert_eq!(servers, 1);
+        // Each connected socket decodes to a head each way, then frames.
+        for k in (0..run.wire.sockets.len()).filter(|&k| !run.wire.sockets[k].listening) {
+            let p = parts(&run, k);
+            assert!(
+                p.iter()
+                    .any(|p| matches!(p, Part::Response { status: 101, .. })),
+                "{p:?}"
+            );
+            let texts: Vec<_> = p
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Frame(f) if f.opcode == 1 => Some(f.payload.len()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(texts, [5, 5, 200, 200]);
+            assert!(
+                p.iter()
+                    .all(|p| !matches!(p, Part::Malformed(_) | Part::Data(_))),
+                "{p:?}"
+            );
+            let s = &run.wire.sockets[k];
+            // Every read happens in the poll phase, after epoll reported the socket readable.
+            for c in s
+                .chunks
+                .iter()
+                .filter(|c| c.direction == looplab_core::trace::Direction::Read)
+            {
+                let r = c.moved_by.expect("readiness");
+                assert_eq!(r.handle, s.handle);
+                assert!(r.step <= c.step);
+            }
+        }
+    }
+
+    #[test]
+    fn other_network_scenarios_decode_cleanly() {
+        let echo = run("tcp-echo");
+        assert_eq!(echo.wire.sockets.iter().filter(|s| !s.listening).count(), 4);
+        let http = run("http-keep-alive");
+        let client = http
+            .wire
+            .sockets
+            .iter()
+            .position(|s| !s.listening)
+            .expect("a client");
+        let heads = parts(&http, client)
+            .iter()
+            .filter(|p| matches!(p, Part::Request { .. } | Part::Response { .. }))
+            .count();
+        assert_eq!(heads, 4, "two requests and two responses on one socket");
+        let refused = run("net-refused");
+        assert!(
+            refused
+                .wire
+                .sockets
+                .iter()
+                .all(|s| s.chunks.is_empty() && s.ports.is_none())
+        );
+    }
+}
