@@ -484,6 +484,12 @@ impl Loop {
 
     // ---- handles -------------------------------------------------------------------------------
 
+    /// The id the next `handle_init` gives: a backend can bind an accepted connection to it
+    /// before the handle exists, as libuv accepts a socket before Node wraps it.
+    pub fn next_handle_id(&self) -> HandleId {
+        self.handles.next_id()
+    }
+
     pub fn handle_init(&mut self, kind: HandleKind, label: impl Into<String>) -> HandleId {
         self.init(kind, label.into(), false)
     }

@@ -49,8 +49,12 @@ pub struct HandleTable {
 }
 
 impl HandleTable {
+    pub fn next_id(&self) -> HandleId {
+        HandleId(self.handles.len() as u32)
+    }
+
     pub fn insert(&mut self, kind: HandleKind, label: String, internal: bool) -> HandleId {
-        let id = HandleId(self.handles.len() as u32);
+        let id = self.next_id();
         self.handles.push(Handle {
             kind,
             label,

@@ -132,17 +132,21 @@ fn connect_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRes
     })
 }
 
-/// `accept(listener, conn)`: true when a waiting connection was bound to `conn`.
+/// `accept(listener, label)`: the new connection's handle id, or -1 when none waits. The handle
+/// is made only for an accepted connection (libuv accepts the socket before Node wraps it).
 fn accept(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let listener = handle_arg(args, 0, context)?;
-    let conn = handle_arg(args, 1, context)?;
+    let label = arg_string(args, 1, context)?;
     let h = host(context);
     let mut h = h.borrow_mut();
-    let ok = with_tcp(&mut h, |t| t.accept(listener, conn))?;
-    if ok {
-        record_open(&mut h, conn, false)?;
+    let conn = h.node.uv().next_handle_id();
+    if !with_tcp(&mut h, |t| t.accept(listener, conn))? {
+        return Ok(JsValue::from(-1));
     }
-    Ok(JsValue::from(ok))
+    let made = h.node.uv_mut().handle_init(HandleKind::Tcp, label);
+    debug_assert_eq!(made, conn, "the accepted connection got the next handle id");
+    record_open(&mut h, conn, false)?;
+    Ok(JsValue::from(conn.0))
 }
 
 /// `write(handle, bytes, request?)`: how many bytes the socket took now (`uv_try_write`).

@@ -42,7 +42,6 @@ class TCP {
     this.onconnection = null;
     this.bytesRead = 0;
     this.bytesWritten = 0;
-    this.spare = null;
     this.port = 0;
     this.unread = null;
   }
@@ -138,7 +137,6 @@ class TCP {
     this.listening = false;
     if (this.watchR || this.watchW) tcp.setInterest(this.id, false, false);
     tcp.close(this.id);
-    if (this.spare !== null) this.spare.close();
   }
 
   ref() { tcp.setRef(this.id, true); }
@@ -200,13 +198,13 @@ class TCP {
     if (typeof this.closeCb === 'function') this.closeCb();
   }
 
-  // uv__server_io: accept every connection waiting in the backlog.
+  // uv__server_io: accept every connection waiting in the backlog. The connection's handle is
+  // made only once a connection was accepted, as Node wraps the accepted socket.
   acceptAll() {
     while (this.listening) {
-      this.spare ??= new TCP('connection');
-      if (!tcp.accept(this.id, this.spare.id)) return;
-      const conn = this.spare;
-      this.spare = null;
+      const id = tcp.accept(this.id, 'connection');
+      if (id < 0) return;
+      const conn = new TCP('connection', id);
       // A dual-stack listener ('::') sees IPv4 peers as IPv4-mapped IPv6 addresses.
       conn.mapped = this.address === '::';
       this.onconnection(0, conn);
