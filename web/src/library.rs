@@ -134,6 +134,39 @@ pub static SCENARIOS: &[Scenario] = &[
         ],
         Open::End,
     ),
+    cjs(
+        "require-packages",
+        MODULES,
+        "node_modules, main and exports",
+        "A bare name walks up to node_modules: greet is found through its package.json \"exports\" (the \"require\" condition, and the ./shout subpath), pad through \"main\". A file the exports do not list is refused.",
+        &[
+            (
+                "main.js",
+                "const greet = require('greet');\nconst { shout } = require('greet/shout');\nconst pad = require('pad');\nconsole.log(greet('Ada'), shout('hi'), pad('7', 3));\ntry {\n  require('greet/lib/index.js');\n} catch (e) {\n  console.log(e.code);\n}\n",
+            ),
+            (
+                "node_modules/greet/package.json",
+                "{ \"name\": \"greet\", \"exports\": { \".\": { \"require\": \"./lib/index.js\" }, \"./shout\": \"./lib/shout.js\" } }\n",
+            ),
+            (
+                "node_modules/greet/lib/index.js",
+                "module.exports = (name) => `hello, ${name}`;\n",
+            ),
+            (
+                "node_modules/greet/lib/shout.js",
+                "exports.shout = (s) => s.toUpperCase() + '!';\n",
+            ),
+            (
+                "node_modules/pad/package.json",
+                "{ \"name\": \"pad\", \"main\": \"lib/pad.js\" }\n",
+            ),
+            (
+                "node_modules/pad/lib/pad.js",
+                "module.exports = (s, n) => s.padStart(n, '0');\n",
+            ),
+        ],
+        Open::End,
+    ),
     with(
         cjs(
             "esm-entry",
@@ -144,6 +177,66 @@ pub static SCENARIOS: &[Scenario] = &[
                 "main.js",
                 "process.nextTick(() => console.log('nextTick'));\nPromise.resolve().then(() => console.log('promise'));\nconsole.log('module body');\n",
             )],
+            Open::End,
+        ),
+        4,
+        4,
+        Entry::Esm,
+    ),
+    with(
+        cjs(
+            "esm-graph",
+            MODULES,
+            "An ES module graph with top-level await",
+            "All four modules are found and parsed before any runs. prices.mjs is shared but runs once, first; its top-level await suspends it, banner.mjs does not depend on it and runs meanwhile, and cart.mjs and main.mjs wait for it.",
+            &[
+                (
+                    "main.js",
+                    "import { total } from './cart.mjs';\nimport './banner.mjs';\nimport { price } from './prices.mjs';\nconsole.log('main runs: total', total, 'tea costs', price('tea'));\n",
+                ),
+                (
+                    "cart.mjs",
+                    "import { price } from './prices.mjs';\nconsole.log('cart runs');\nexport const total = price('tea') + price('cake');\n",
+                ),
+                (
+                    "prices.mjs",
+                    "console.log('prices starts loading');\nconst table = await new Promise((resolve) => setTimeout(() => resolve({ tea: 3, cake: 4 }), 10));\nconsole.log('prices loaded');\nexport const price = (item) => table[item];\n",
+                ),
+                (
+                    "banner.mjs",
+                    "console.log('banner runs while prices waits');\n",
+                ),
+            ],
+            Open::End,
+        ),
+        4,
+        4,
+        Entry::Esm,
+    ),
+    with(
+        cjs(
+            "esm-mixed",
+            MODULES,
+            "CommonJS and ES modules together",
+            "An ES module imports CommonJS and ES modules. util.js runs once: require() in legacy.cjs loads it, and modern.mjs's import gets the same module from the cache. CommonJS code runs in the evaluation phase, in import order.",
+            &[
+                (
+                    "main.js",
+                    "import { version } from './legacy.cjs';\nimport { shout } from './modern.mjs';\nconsole.log('main.mjs runs: legacy version', version);\nconsole.log(shout('both loaders share one util.js'));\n",
+                ),
+                (
+                    "legacy.cjs",
+                    "const util = require('./util.js');\nconsole.log('legacy.cjs runs (CommonJS), util loaded:', typeof util.upper);\nexports.version = 2;\n",
+                ),
+                (
+                    "modern.mjs",
+                    "import util from './util.js';\nconsole.log('modern.mjs runs (ES module)');\nexport const shout = (s) => util.upper(s) + '!';\n",
+                ),
+                (
+                    "util.js",
+                    "console.log('util.js runs once');\nexports.upper = (s) => s.toUpperCase();\n",
+                ),
+            ],
             Open::End,
         ),
         4,

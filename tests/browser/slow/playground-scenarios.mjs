@@ -4,9 +4,9 @@
 // `looplab run` prints for the same files (when the looplab binary is there to ask).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { openPage, withBrowser } from "../lib/chromium.mjs";
 import { consoleText, counter, waitForRun } from "../lib/playground.mjs";
 
@@ -19,7 +19,11 @@ function cli(files, pool, cores, esm) {
   const dir = mkdtempSync(join(tmpdir(), "looplab-scenario-"));
   try {
     const names = files.map((f, i) => (i === 0 && esm ? f.name.replace(/\.js$/, ".mjs") : f.name));
-    files.forEach((f, i) => writeFileSync(join(dir, names[i]), f.text));
+    files.forEach((f, i) => {
+      // A package's files live under node_modules/: make their folders first.
+      mkdirSync(dirname(join(dir, names[i])), { recursive: true });
+      writeFileSync(join(dir, names[i]), f.text);
+    });
     let out;
     try {
       out = execFileSync(looplab, ["run", "--threadpool", String(pool), "--cores", String(cores), names[0]], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
