@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use crate::components::{
     console::Console, controls::Controls, editor::Editor, handles::Handles,
-    layer_strip::LayerStrip, loop_phases::LoopPhases, narration::Narration, queues::Queues,
-    scenario_picker::ScenarioPicker, settings_panel::SettingsPanel, share_panel::SharePanel,
-    thread_pool::ThreadPool, timeline_view::TimelineView, upload_view::UploadView,
-    wire_view::WireView,
+    layer_strip::LayerStrip, loop_phases::LoopPhases, module_view::ModuleView,
+    narration::Narration, queues::Queues, scenario_picker::ScenarioPicker,
+    settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
+    timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
 };
 use crate::hooks::{
     use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player,
@@ -180,6 +180,8 @@ pub fn app() -> Html {
                         <Narration sentence={sentence} time_us={view.at.as_micros()} />
                         <LayerStrip current={layer} />
                         <Console run={state.run.clone()} step={step}
+                            on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
+                        <ModuleView run={state.run.clone()} step={step}
                             on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
                     </div>
                     <div class="right">

@@ -9,6 +9,7 @@ mod files;
 mod hooks;
 mod layers;
 mod library;
+mod module_graph;
 mod run_data;
 mod runner;
 mod scenario;

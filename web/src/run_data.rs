@@ -7,6 +7,7 @@ use looplab_core::replay::{Replay, View};
 use looplab_core::trace::{Stamped, Trace, TraceEvent};
 
 use crate::files::RunSettings;
+use crate::module_graph::ModuleGraph;
 use crate::timeline::Timeline;
 use crate::wire_log::WireLog;
 
@@ -33,6 +34,8 @@ pub struct RunData {
     pub timeline: Timeline,
     /// The run's TCP sockets and the bytes they moved.
     pub wire: WireLog,
+    /// The modules the run loaded, for the module view.
+    pub modules: ModuleGraph,
 }
 
 /// Runs never change once made: two are equal when they are the same run.
@@ -78,6 +81,7 @@ impl RunData {
         RunData {
             timeline: Timeline::new(&trace.events),
             wire,
+            modules: ModuleGraph::new(trace.events.iter().map(|s| &s.event)),
             replay: Replay::new(trace),
             stops,
             sentences,
@@ -112,8 +116,13 @@ impl RunData {
             .map(|i| &self.replay.trace().events[i].event)
     }
 
+    /// How many trace events have been applied at `step`.
+    pub fn applied(&self, step: usize) -> usize {
+        self.stops[step.min(self.last())]
+    }
+
     /// The step at which event index `event` (0-based) has been applied.
-    fn step_of_event(&self, event: usize) -> usize {
+    pub fn step_of_event(&self, event: usize) -> usize {
         self.stops
             .partition_point(|&s| s < event + 1)
             .min(self.last())

@@ -5,6 +5,7 @@ pub mod editor;
 pub mod handles;
 pub mod layer_strip;
 pub mod loop_phases;
+pub mod module_view;
 pub mod narration;
 pub mod queues;
 pub mod scenario_picker;
