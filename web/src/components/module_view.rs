@@ -60,6 +60,9 @@ pub fn module_view(props: &ModuleViewProps) -> Html {
             if let Some(r) = g.resolution_at(applied) {
                 { resolution(g, r, applied, &jump) }
             }
+            if g.resolutions.first().is_some_and(|r| r.start < applied) {
+                { lookups(g, applied, &jump) }
+            }
             if !order.is_empty() {
                 <h3>{ "Evaluation order" }</h3>
                 <ol class="eval-order">
@@ -162,7 +165,7 @@ fn resolution(
             format!("→ {path}: already in the cache, so it does not run again")
         }
         (Some(path), None) => format!("→ {path}"),
-        (None, _) => "✗ nothing matched: loading fails".to_string(),
+        (None, _) => "✗ not resolved: the require or import throws".to_string(),
     };
     html! {
         <>
@@ -182,5 +185,42 @@ fn resolution(
                 }
             </ol>
         </>
+    }
+}
+
+/// Every require/import so far on one line each, with the paths it tried: a way back to any.
+fn lookups(g: &ModuleGraph, applied: usize, jump: &dyn Fn(usize) -> Callback<MouseEvent>) -> Html {
+    let shown: Vec<&Resolution> = g.resolutions.iter().filter(|r| r.start < applied).collect();
+    html! {
+        <details class="lookups">
+            <summary>{ format!("Every lookup so far ({})", shown.len()) }</summary>
+            <ol>
+                { for shown.into_iter().map(|r| {
+                    let what = match &r.request {
+                        Some(req) if r.by.is_none() => format!("entry {}", g.label(req)),
+                        Some(req) => format!("'{req}'"),
+                        None => "repeated require".to_string(),
+                    };
+                    let by = r.by.map_or(String::new(), |m| format!(" from {}", g.label(&g.modules[m].path)));
+                    let to = match (&r.resolved, r.at.is_some_and(|at| at < applied)) {
+                        (Some(path), true) => format!(" → {}", g.label(path)),
+                        (None, true) => " → not found".to_string(),
+                        (_, false) => " …".to_string(),
+                    };
+                    let tried: Vec<String> = r.probes.iter().filter(|p| p.at < applied)
+                        .map(|p| format!("{}\u{a0}{}", if p.found { "✓" } else { "✗" }, p.path)).collect();
+                    html! {
+                        <li>
+                            <button type="button" class="jump" title="go to this lookup" onclick={jump(r.at.unwrap_or(r.start))}>
+                                { format!("{what}{by}{to}") }
+                            </button>
+                            if !tried.is_empty() {
+                                <span class="tried">{ tried.join(", ") }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </details>
     }
 }
