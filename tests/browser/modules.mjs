@@ -55,7 +55,7 @@ await withBrowser(async (context) => {
   await toEnd(page);
   assert.match(await view.locator(".esm-phases .lit").textContent(), /evaluation/);
   assert.match(await view.textContent(), /already loaded: not run again/);
-  assert.equal(await view.getByRole("button", { name: "⏸ await" }).count(), 1);
+  assert.equal(await view.getByRole("button", { name: "top-level await" }).count(), 1);
   const order = (await view.locator(".eval-order li").allTextContents()).map((s) => s.trim());
   assert.deepEqual(order, ["prices.mjs", "banner.mjs", "cart.mjs", "main.mjs"]);
   await view.screenshot({ path: join(artifacts, "modules-esm.png") });

@@ -124,7 +124,7 @@ fn tree_row(
             }
             if let (Some(at), Seen::First) = (suspended, row.seen) {
                 <button type="button" class="jump" title="go to the step where top-level await suspended it"
-                    onclick={jump(at)}>{ "⏸ await" }</button>
+                    onclick={jump(at)}>{ "top-level await" }</button>
             }
         </li>
     }
