@@ -30,7 +30,7 @@ mod engine {
     use super::*;
     use looplab_core::Instant;
     use looplab_core::trace::{Stamped, TRACE_VERSION, Trace, TraceEvent};
-    use looplab_js::{Limits, RunOptions, Runtime, Stream, Vfs};
+    use looplab_js::{Limits, OutputLog, RunOptions, Runtime, Vfs, output_event};
 
     /// Where the page keeps a scenario's files in the virtual file system.
     pub const APP_DIR: &str = "/app";
@@ -74,17 +74,10 @@ mod engine {
             Ok(rt) => rt,
             Err(e) => return RunData::new(empty(settings), Some(e.to_string())),
         };
-        // The k-th step that ran a task is the trace's k-th TaskStart: output is tagged with it.
-        let mut output: Vec<(usize, Stream, String)> = Vec::new();
-        let mut tasks = 0;
+        let mut log = OutputLog::new();
         let status = loop {
             let done = runtime.step();
-            if done.is_none() {
-                tasks += 1;
-            }
-            for (stream, text) in runtime.take_output() {
-                output.push((tasks, stream, text));
-            }
+            log.record(done, &runtime.take_output());
             if let Some(status) = done {
                 break status;
             }
@@ -95,13 +88,13 @@ mod engine {
         match events {
             Ok(events) if !events.is_empty() => {
                 let trace = Trace {
-                    events: with_output(events, output),
+                    events: log.merge_into(events),
                     ..empty(settings)
                 };
                 RunData::new(trace, None)
             }
             _ => RunData::new(
-                output_only(settings, &output, status),
+                output_only(settings, &log, status),
                 Some(
                     "This build's runtime does not hand its loop events to the page: the \
                      console is real, the loop view is not."
@@ -111,68 +104,21 @@ mod engine {
         }
     }
 
-    /// Puts each write into the trace just before the end of the task that made it (or at the
-    /// end, for what the process wrote while exiting).
-    fn with_output(events: Vec<Stamped>, output: Vec<(usize, Stream, String)>) -> Vec<Stamped> {
-        let mut merged = Vec::with_capacity(events.len() + output.len());
-        let mut pending = output.into_iter().peekable();
-        let mut started = 0;
-        let mut current = 0;
-        for stamped in events {
-            match stamped.event {
-                TraceEvent::TaskStart { .. } => {
-                    started += 1;
-                    current = started;
-                }
-                TraceEvent::TaskEnd { .. } => {
-                    while let Some((_, stream, text)) = pending.next_if(|(k, ..)| *k <= current) {
-                        merged.push(write(stamped.at, stream, text));
-                    }
-                }
-                _ => {}
-            }
-            merged.push(stamped);
-        }
-        let at = merged.last().map_or(Instant::default(), |s| s.at);
-        let exit = merged
-            .iter()
-            .rposition(|s| matches!(s.event, TraceEvent::Exit { .. }))
-            .unwrap_or(merged.len());
-        let tail: Vec<Stamped> = pending
-            .map(|(_, stream, text)| write(at, stream, text))
-            .collect();
-        merged.splice(exit..exit, tail);
-        merged
-    }
-
-    fn write(at: Instant, stream: Stream, text: String) -> Stamped {
-        Stamped {
-            at,
-            event: TraceEvent::Output {
-                fd: if stream == Stream::Stderr { 2 } else { 1 },
-                text,
-            },
-        }
-    }
-
     fn empty(settings: RunSettings) -> Trace {
         Trace {
             version: TRACE_VERSION,
             settings: settings.to_core(),
             events: Vec::new(),
             dropped: 0,
+            real: false,
         }
     }
 
-    fn output_only(
-        settings: RunSettings,
-        output: &[(usize, Stream, String)],
-        status: i32,
-    ) -> Trace {
+    fn output_only(settings: RunSettings, log: &OutputLog, status: i32) -> Trace {
         let at = Instant::default();
-        let mut events: Vec<Stamped> = output
-            .iter()
-            .map(|(_, stream, text)| write(at, *stream, text.clone()))
+        let mut events: Vec<Stamped> = log
+            .writes()
+            .map(|(stream, text)| output_event(at, stream, text.to_string()))
             .collect();
         events.push(Stamped {
             at,
@@ -196,6 +142,7 @@ mod engine {
             settings: settings.to_core(),
             events: Vec::new(),
             dropped: 0,
+            real: false,
         };
         RunData::new(
             trace,

@@ -19,6 +19,10 @@ pub struct Trace {
     /// Events left out because `Limits::max_trace_events` was reached.
     #[serde(default)]
     pub dropped: u64,
+    /// Recorded on the real OS (`looplab run --real`): real time and OS threads, not the model's
+    /// virtual ones. Left out of simulated traces, so their bytes stay as they were.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub real: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -367,12 +371,18 @@ impl Tracer {
         &self.events
     }
 
+    /// Events left out since the limit was reached.
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+
     pub fn finish(self, settings: Settings) -> Trace {
         Trace {
             version: TRACE_VERSION,
             settings,
             events: self.events,
             dropped: self.dropped,
+            real: false,
         }
     }
 }

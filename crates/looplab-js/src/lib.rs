@@ -9,6 +9,7 @@ pub mod fidelity;
 mod host;
 mod model;
 mod options;
+mod output_log;
 mod pool_op;
 #[cfg(not(target_arch = "wasm32"))]
 mod real_disk;
@@ -18,6 +19,7 @@ mod vfs;
 
 pub use host::{Output, Stream};
 pub use options::{Limits, RunOptions};
+pub use output_log::{OutputLog, output_event};
 pub use resolve::join as join_path;
 pub use runtime::{BackendFactory, RunResult, Runtime};
 pub use vfs::{FsError, Stat, Vfs};

@@ -152,6 +152,18 @@ impl Runtime {
         }
     }
 
+    /// The run's trace so far: the settings, the model's events and how many the limit left out.
+    pub fn trace(&self) -> looplab_core::Trace {
+        let host = self.host.borrow();
+        looplab_core::Trace {
+            version: looplab_core::trace::TRACE_VERSION,
+            settings: host.node.settings().clone(),
+            events: host.node.events().to_vec(),
+            dropped: host.node.uv().tracer().dropped(),
+            real: false,
+        }
+    }
+
     /// The run's trace as JSON (the model's events).
     pub fn trace_json(&self) -> String {
         serde_json::to_string_pretty(self.host.borrow().node.events())

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use looplab_js::{RunOptions, Runtime, Stream, Vfs};
+use looplab_js::{OutputLog, RunOptions, Runtime, Stream, Vfs};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Write the run's trace (JSON) to this file.
+    /// Write the run's trace (JSON: settings, every event and what the script printed) to this file;
+    /// the page opens it with "Open trace…".
     #[arg(long, value_name = "FILE")]
     pub trace: Option<PathBuf>,
     /// Thread-pool size (UV_THREADPOOL_SIZE in the environment wins, as in Node).
@@ -56,16 +57,25 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Runtime::new(options, Vfs::over_disk())?
     };
+    // The trace carries what the script printed, so a page replaying it shows the console too.
+    let mut log = OutputLog::new();
     let status = loop {
         let done = runtime.step();
-        flush(runtime.take_output())?;
+        let output = runtime.take_output();
+        if args.trace.is_some() {
+            log.record(done, &output);
+        }
+        flush(output)?;
         if let Some(status) = done {
             break status;
         }
     };
     if let Some(path) = args.trace {
-        let trace = runtime.trace_json();
-        std::fs::write(&path, trace).with_context(|| format!("writing {}", path.display()))?;
+        let mut trace = runtime.trace();
+        trace.events = log.merge_into(std::mem::take(&mut trace.events));
+        trace.real = args.real;
+        let json = serde_json::to_string(&trace).context("writing the trace as JSON")?;
+        std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(ExitCode::from((status & 0xff) as u8))
 }
