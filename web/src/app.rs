@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::{
     console::Console, controls::Controls, editor::Editor, handles::Handles,
     layer_strip::LayerStrip, loop_phases::LoopPhases, module_view::ModuleView,
-    narration::Narration, queues::Queues, scenario_picker::ScenarioPicker,
+    narration::Narration, open_trace::OpenTrace, queues::Queues, scenario_picker::ScenarioPicker,
     settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
     timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
 };
@@ -122,6 +122,9 @@ pub fn app() -> Html {
                 }
                 <ScenarioPicker current={state.scenario}
                     on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
+                if !state.embed {
+                    <OpenTrace on_action={dispatch.clone()} />
+                }
                 <div class="actions">
                     if state.embed {
                         <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared(), false, false))}

@@ -16,6 +16,7 @@ mod scenario;
 mod share;
 mod state;
 mod timeline;
+mod trace_file;
 mod wire;
 mod wire_log;
 

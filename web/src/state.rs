@@ -101,6 +101,21 @@ pub enum Action {
     },
     /// Run the files (the page's effect does it and answers with `Ran`).
     Run,
+    /// A trace file was opened: step through its run; the editor shows a note, since the code
+    /// is not in a trace.
+    OpenTrace {
+        run: Rc<RunData>,
+        name: String,
+    },
+}
+
+/// What the editor shows while a trace file is open.
+pub fn trace_note(name: &str) -> String {
+    format!(
+        "// {name}: a trace file, replayed step by step.\n\
+         // A trace holds what the loop did and what the script printed, not the script itself.\n\
+         // Pick a scenario to go back to code you can edit and run.\n"
+    )
 }
 
 impl State {
@@ -265,6 +280,18 @@ impl Reducible for State {
                 playing: false,
                 ..s
             },
+            Action::OpenTrace { run, name } => State {
+                files: vec![SourceFile::new(&name, &trace_note(&name))],
+                active_file: 0,
+                settings: run.settings,
+                scenario: None,
+                run: Some(run),
+                step: 0,
+                playing: false,
+                stale: false,
+                message: None,
+                ..s
+            },
             Action::Embed { embed, read_only } => State {
                 embed,
                 read_only,
@@ -371,6 +398,24 @@ mod tests {
         for line in &run.console {
             assert!(run.sentence(line.step).contains(line.text.trim_end()));
         }
+    }
+
+    #[test]
+    fn opening_a_trace_replaces_the_run_and_shows_a_note_instead_of_code() {
+        let bytes = include_bytes!("fixtures/real.json");
+        let run = Rc::new(crate::trace_file::parse(bytes).unwrap().into_run());
+        let s = ran()
+            .reduce(Action::Message(Some("old".into())))
+            .reduce(Action::OpenTrace {
+                run: run.clone(),
+                name: "t.json".into(),
+            });
+        assert_eq!((s.step, s.scenario, s.stale), (0, None, false));
+        assert_eq!(s.message, None);
+        assert!(s.files[0].text.contains("not the script itself"));
+        assert_eq!(s.settings, run.settings);
+        let s = s.reduce(Action::End);
+        assert_eq!(s.step, run.last());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod layer_strip;
 pub mod loop_phases;
 pub mod module_view;
 pub mod narration;
+pub mod open_trace;
 pub mod queues;
 pub mod scenario_picker;
 pub mod settings_panel;
