@@ -180,7 +180,8 @@ pub fn app() -> Html {
                         if let Some(notice) = state.run.as_ref().and_then(|r| r.notice.clone()) {
                             <p class="run-notice" data-testid="run-notice">{ notice }</p>
                         }
-                        <Narration sentence={sentence} time_us={view.at.as_micros()} />
+                        <Narration sentence={sentence} time_us={view.at.as_micros()}
+                            clock={state.run.as_ref().map_or("virtual time", |r| r.clock())} />
                         <LayerStrip current={layer} />
                         <Console run={state.run.clone()} step={step}
                             on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
@@ -213,7 +214,8 @@ pub fn app() -> Html {
                     </details>
                     <p>
                         { "Semantics follow Node 20 and libuv 1.46. " }
-                        if let (Some(ms), Some(r)) = (*run_ms, state.run.as_ref()) {
+                        // A trace opened from a file was not run here: no run time to show.
+                        if let (Some(ms), Some(r)) = (*run_ms, state.run.as_ref().filter(|r| r.origin.is_none())) {
                             <span data-testid="run-stats">{ format!("Last run: {} events in {ms:.0} ms.", r.events()) }</span>
                         }
                     </p>

@@ -9,6 +9,7 @@ use looplab_core::trace::{Stamped, Trace, TraceEvent};
 use crate::files::RunSettings;
 use crate::module_graph::ModuleGraph;
 use crate::timeline::Timeline;
+use crate::trace_file::Origin;
 use crate::wire_log::WireLog;
 
 /// One console line and the step that printed it.
@@ -31,6 +32,8 @@ pub struct RunData {
     pub notice: Option<String>,
     /// What the run was given (the runner fills it in).
     pub settings: RunSettings,
+    /// Where a run opened from a file was recorded; None for the page's own runs.
+    pub origin: Option<Origin>,
     pub timeline: Timeline,
     /// The run's TCP sockets and the bytes they moved.
     pub wire: WireLog,
@@ -88,6 +91,15 @@ impl RunData {
             console,
             notice,
             settings: RunSettings::default(),
+            origin: None,
+        }
+    }
+
+    /// What the times are: the OS's clock for a `--real` trace, else the model's.
+    pub fn clock(&self) -> &'static str {
+        match self.origin {
+            Some(Origin::Real) => "real time",
+            _ => "virtual time",
         }
     }
 

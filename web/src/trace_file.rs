@@ -178,6 +178,7 @@ impl TraceFile {
         .clamped();
         let mut run = RunData::new(self.trace, Some(notice));
         run.settings = settings;
+        run.origin = Some(self.origin);
         run
     }
 
@@ -267,6 +268,7 @@ mod tests {
         );
         assert_eq!(run.settings.pool, 4);
         assert_eq!(run.settings.cores, 2);
+        assert_eq!(run.clock(), "real time");
         assert!(run.last() > 20);
         let console: Vec<&str> = run.console.iter().map(|l| l.text.trim_end()).collect();
         assert_eq!(console.len(), 4, "{console:?}");

@@ -5,6 +5,8 @@ use yew::prelude::*;
 pub struct NarrationProps {
     pub sentence: AttrValue,
     pub time_us: u64,
+    /// "virtual time", or "real time" for a trace of a `--real` run.
+    pub clock: AttrValue,
 }
 
 #[function_component(Narration)]
@@ -13,7 +15,7 @@ pub fn narration(props: &NarrationProps) -> Html {
         <section class="narration" aria-labelledby="narration-heading">
             <h2 id="narration-heading" class="visually-hidden">{ "What happens" }</h2>
             <p data-testid="narration" aria-live="polite" aria-atomic="true">{ props.sentence.clone() }</p>
-            <p class="time">{ format!("virtual time {:.3} ms", props.time_us as f64 / 1000.0) }</p>
+            <p class="time">{ format!("{} {:.3} ms", props.clock, props.time_us as f64 / 1000.0) }</p>
         </section>
     }
 }

@@ -42,7 +42,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     html! {
         <section class="panel timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ "Timeline" }
-                <span class="muted">{ format!(" 0 – {:.1} ms virtual time; click to jump", end / 1000.0) }</span>
+                <span class="muted">{ format!(" 0 – {:.1} ms {}; click to jump", end / 1000.0, props.run.clock()) }</span>
             </h2>
             <div class="timeline-body">
                 <ul class="timeline-lanes" aria-hidden="true">
@@ -51,7 +51,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     }) }
                 </ul>
                 <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" role="img"
-                    aria-label="Main thread and pool threads busy over virtual time"
+                    aria-label={format!("Main thread and pool threads busy over {}", props.run.clock())}
                     height={height.to_string()} {onclick} data-testid="timeline">
                     <Bars run={props.run.clone()} />
                     <line class="now" x1={now.to_string()} x2={now.to_string()} y1="0" y2={height.to_string()} />
