@@ -7,6 +7,7 @@ mod engine;
 mod esm;
 pub mod fidelity;
 mod host;
+mod hosts;
 mod model;
 mod options;
 mod output_log;

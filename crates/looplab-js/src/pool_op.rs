@@ -38,6 +38,11 @@ pub(crate) enum PoolOp {
         r: u32,
         p: u32,
     },
+    /// `dns.lookup`: getaddrinfo for one family (4 or 6) or both (0).
+    Lookup {
+        host: String,
+        family: u8,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +50,7 @@ pub(crate) enum PoolValue {
     Bytes(Vec<u8>),
     Stat(Stat),
     Names(Vec<String>),
+    Addresses(crate::hosts::Addresses),
     Unit,
 }
 
@@ -90,6 +96,15 @@ impl PoolOp {
                     blocked: Duration::ZERO,
                 },
             ),
+            // getaddrinfo waits on the resolver: slow I/O, a blocked thread more than a busy core.
+            PoolOp::Lookup { .. } => (
+                RequestKind::GetAddrInfo,
+                Work {
+                    kind: WorkKind::SlowIo,
+                    cpu: Duration::from_micros(20),
+                    blocked: cost.dns_lookup,
+                },
+            ),
             _ => (RequestKind::Fs, fs_work(0)),
         }
     }
@@ -109,6 +124,9 @@ impl PoolOp {
             PoolOp::Rmdir(p) => fs(vfs.rmdir(&p), |()| PoolValue::Unit),
             PoolOp::Unlink(p) => fs(vfs.unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(vfs.rename(&a, &b), |()| PoolValue::Unit),
+            PoolOp::Lookup { host, family } => {
+                crate::hosts::simulated(&host, family).map(PoolValue::Addresses)
+            }
             op => op.run_compute(),
         }
     }
@@ -130,6 +148,9 @@ impl PoolOp {
             PoolOp::Rmdir(p) => fs(disk::rmdir(&p), |()| PoolValue::Unit),
             PoolOp::Unlink(p) => fs(disk::unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(disk::rename(&a, &b), |()| PoolValue::Unit),
+            PoolOp::Lookup { host, family } => {
+                crate::hosts::getaddrinfo(&host, family).map(PoolValue::Addresses)
+            }
             op => op.run_compute(),
         }
     }

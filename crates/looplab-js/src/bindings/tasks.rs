@@ -21,6 +21,7 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("submitOp", submit_op),
     ("takeResult", take_result),
     ("charge", charge),
+    ("simulatedHosts", simulated_hosts),
 ];
 
 fn id_arg(args: &[JsValue], context: &mut Context) -> JsResult<u64> {
@@ -108,14 +109,6 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
                 blocked: Duration::ZERO,
             },
         ),
-        "dns" => (
-            RequestKind::GetAddrInfo,
-            Work {
-                kind: WorkKind::SlowIo,
-                cpu: Duration::from_micros(20),
-                blocked: cost.dns_lookup,
-            },
-        ),
         other => {
             let cpu = match other {
                 "pbkdf2" => cost.pbkdf2(n, 1.0),
@@ -135,6 +128,23 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     };
     let id = h.node.submit_work(kind, work, label);
     Ok(JsValue::from(f64::from(id.0)))
+}
+
+/// `simulatedHosts(host, family)`: the simulated resolver's [address, family] pairs, or undefined.
+/// c-ares queries (`dns.resolve*`) answer from it in every mode: Looplab sends no DNS packets.
+fn simulated_hosts(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let name = arg_string(args, 0, context)?;
+    let family = arg_f64(args, 1, context)? as u8;
+    Ok(match crate::hosts::simulated(&name, family) {
+        Ok(found) => {
+            let pairs = found
+                .into_iter()
+                .map(|(a, f)| super::array(vec![super::str_value(&a), JsValue::from(f)], context))
+                .collect();
+            super::array(pairs, context)
+        }
+        Err(_) => JsValue::undefined(),
+    })
 }
 
 /// CPU time a built-in spent synchronously (a sync hash, a sync file read), in microseconds.
@@ -175,6 +185,10 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
+        "lookup" => PoolOp::Lookup {
+            host: string(0, context)?,
+            family: arg_f64(&items, 1, context)? as u8,
+        },
         "pbkdf2" => PoolOp::Pbkdf2 {
             password: super::arg_bytes(&items, 0, context)?,
             salt: super::arg_bytes(&items, 1, context)?,
@@ -252,6 +266,18 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)],
             context,
         )),
+        Some(Ok(PoolValue::Addresses(found))) => {
+            let pairs = found
+                .into_iter()
+                .map(|(address, family)| {
+                    super::array(
+                        vec![super::str_value(&address), JsValue::from(family)],
+                        context,
+                    )
+                })
+                .collect();
+            Ok(super::array(pairs, context))
+        }
         Some(Ok(PoolValue::Names(names))) => {
             let values = names.iter().map(|n| super::str_value(n)).collect();
             Ok(super::array(values, context))

@@ -1,15 +1,15 @@
 'use strict';
-// Looplab: dns on a simulated resolver. lookup() is getaddrinfo on the thread pool (slow I/O, at most
-// half the workers); resolve*() is c-ares, off the pool.
+// Looplab: dns. lookup() is getaddrinfo on the thread pool (slow I/O, at most half the workers):
+// the simulated resolver's table in the page and `looplab run`, the OS's resolver with --real.
+// An IP address or an empty name never reaches the pool (Node answers on nextTick). resolve*() is
+// c-ares, off the pool; it answers from the simulated table in every mode.
 
-const { submit } = require('internal/looplab/pool');
+const { submitOp } = require('internal/looplab/pool');
+const { binding } = globalThis[Symbol.for('looplab.internals')];
+const tasks = binding('tasks');
 
-const HOSTS = {
-  __proto__: null,
-  localhost: [['127.0.0.1', 4], ['::1', 6]],
-  'example.com': [['93.184.215.14', 4], ['2606:2800:21f:cb07:6820:80da:af6b:8b2c', 6]],
-  'looplab.test': [['10.0.0.7', 4]],
-};
+// libuv's numbers for getaddrinfo's errors; Node names "no such name" and "no data" ENOTFOUND.
+const EAI_ERRNO = { __proto__: null, EAI_AGAIN: -3001, EAI_FAIL: -3004, EAI_NODATA: -3007, EAI_NONAME: -3008 };
 
 function ipFamily(host) {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return 4;
@@ -17,10 +17,11 @@ function ipFamily(host) {
   return 0;
 }
 
-function notFound(syscall, hostname) {
-  const err = new Error(`${syscall} ENOTFOUND ${hostname}`);
-  err.errno = -3008;
-  err.code = 'ENOTFOUND';
+function dnsError(syscall, hostname, eai) {
+  const code = eai === 'EAI_NONAME' || eai === 'EAI_NODATA' ? 'ENOTFOUND' : eai;
+  const err = new Error(`${syscall} ${code} ${hostname}`);
+  err.errno = EAI_ERRNO[eai] ?? EAI_ERRNO.EAI_NONAME;
+  err.code = code;
   err.syscall = syscall;
   err.hostname = hostname;
   Object.defineProperty(err, 'stack', {
@@ -29,25 +30,46 @@ function notFound(syscall, hostname) {
   return err;
 }
 
-function addresses(hostname, family) {
-  const fam = ipFamily(hostname);
-  if (fam) return [[hostname, fam]];
-  const all = HOSTS[String(hostname).toLowerCase()];
-  if (!all) return undefined;
-  return family ? all.filter(([, f]) => f === family) : all;
+function notFound(syscall, hostname) {
+  return dnsError(syscall, hostname, 'EAI_NONAME');
+}
+
+function familyOf(option) {
+  if (option === 'IPv4') return 4;
+  if (option === 'IPv6') return 6;
+  return option === 4 || option === 6 ? option : 0;
 }
 
 function lookup(hostname, options, callback) {
   if (typeof options === 'function') { callback = options; options = {}; }
   if (typeof options === 'number') options = { family: options };
   options ??= {};
-  const found = addresses(hostname, options.family);
-  submit('dns', 0, `dns.lookup ${hostname}`, () => {
-    if (!found || found.length === 0) return callback(notFound('getaddrinfo', hostname));
-    if (options.all) return callback(null, found.map(([address, family]) => ({ address, family })));
+  const family = familyOf(options.family);
+  const all = options.all === true;
+  if (!hostname) {
+    process.emitWarning(`The provided hostname "${hostname}" is not a valid hostname, and is supported in the dns module solely for compatibility.`, 'DeprecationWarning', 'DEP0118');
+    if (all) process.nextTick(callback, null, []);
+    else process.nextTick(callback, null, null, family === 6 ? 6 : 4);
+    return {};
+  }
+  const literal = ipFamily(hostname);
+  if (literal) {
+    if (all) process.nextTick(callback, null, [{ address: hostname, family: literal }]);
+    else process.nextTick(callback, null, hostname, literal);
+    return {};
+  }
+  submitOp('lookup', [hostname, family], `dns.lookup ${hostname}`, (eai, found) => {
+    if (eai !== undefined) return callback(dnsError('getaddrinfo', hostname, String(eai)));
+    if (all) return callback(null, found.map(([address, fam]) => ({ address, family: fam })));
     callback(null, found[0][0], found[0][1]);
   });
   return {};
+}
+
+function addresses(hostname, family) {
+  const fam = ipFamily(hostname);
+  if (fam) return [[hostname, fam]];
+  return tasks.simulatedHosts(String(hostname), family ?? 0);
 }
 
 // c-ares answers over its own sockets in the poll phase; a short internal delay stands in for it.
