@@ -5,6 +5,7 @@
 //!
 //! - [`Server`]: decides every response; the caller stores bytes and makes them durable.
 //! - [`Client`]: plans parts and chunks, retries with backoff, resumes from the server's offset.
+mod block;
 mod checksum;
 mod client;
 pub mod cors;
@@ -19,6 +20,7 @@ mod server;
 pub mod simulation;
 mod time;
 
+pub use block::{Block, blocks};
 pub use checksum::{Checksum, ChecksumAlgorithm, ChecksumError, Hasher};
 pub use client::{
     BodyRange, Client, ClientConfig, ClientError, ClientRequest, Event, ResumeState, Token,

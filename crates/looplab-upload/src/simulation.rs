@@ -7,6 +7,7 @@
 //! file costs nothing unless checksums ask for its bytes.
 use std::collections::BTreeMap;
 
+pub use crate::Block;
 use crate::{
     BodyEnd, BodyPlan, BodyRange, Checksum, Client, ClientConfig, ClientRequest, Event, Instant,
     Method, Outcome, Progress, Request, Response, Server, ServerConfig, Token, UploadId,
@@ -83,19 +84,6 @@ pub enum SimEvent {
         url: String,
     },
     GaveUp(String),
-}
-
-/// One chunk-sized block of the file, as the view draws it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Block {
-    pub start: u64,
-    pub end: u64,
-    /// Bytes of the block the server acknowledged.
-    pub acked: u64,
-    /// Bytes of the block on the wire now.
-    pub in_flight: u64,
-    /// Some of its bytes were sent and thrown away, and are not acknowledged yet.
-    pub lost: bool,
 }
 
 #[derive(Debug)]
@@ -549,26 +537,7 @@ impl Simulation {
                 _ => None,
             })
             .collect();
-        let overlap = |ranges: &[(u64, u64)], s: u64, e: u64| -> u64 {
-            ranges
-                .iter()
-                .map(|&(a, b)| b.min(e).saturating_sub(a.max(s)))
-                .sum()
-        };
-        (0..self.config.length.div_ceil(chunk))
-            .map(|i| {
-                let start = i * chunk;
-                let end = (start + chunk).min(self.config.length);
-                let acked = overlap(&acked, start, end);
-                Block {
-                    start,
-                    end,
-                    acked,
-                    in_flight: overlap(&in_flight, start, end),
-                    lost: acked < end - start && overlap(&self.lost, start, end) > 0,
-                }
-            })
-            .collect()
+        crate::blocks(self.config.length, chunk, &acked, &in_flight, &self.lost)
     }
 }
 
