@@ -3,6 +3,7 @@ mod app;
 mod browser;
 mod components;
 mod demo_host;
+mod fetch;
 #[cfg(all(feature = "js", target_arch = "wasm32"))]
 mod fidelity_hook;
 mod files;
@@ -17,6 +18,7 @@ mod share;
 mod state;
 mod timeline;
 mod trace_file;
+mod transfer;
 mod wire;
 mod wire_log;
 

@@ -9,6 +9,7 @@ pub mod module_view;
 pub mod narration;
 pub mod open_trace;
 pub mod queues;
+pub mod real_upload;
 pub mod scenario_picker;
 pub mod settings_panel;
 pub mod share_panel;

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use looplab_upload::simulation::{Block, Fault, SimConfig, SimEvent, Simulation};
 use yew::prelude::*;
 
+use super::real_upload::RealUpload;
+
 /// Simulated milliseconds advanced per animation tick while playing.
 const STEPS_PER_TICK: usize = 4;
 
@@ -35,7 +37,7 @@ fn config(size: Size, checksum: bool) -> SimConfig {
     }
 }
 
-fn bytes(n: u64) -> String {
+pub(crate) fn bytes(n: u64) -> String {
     match n {
         n if n >= 1 << 30 => format!("{:.2} GiB", n as f64 / (1u64 << 30) as f64),
         n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64),
@@ -43,7 +45,7 @@ fn bytes(n: u64) -> String {
     }
 }
 
-fn block_class(b: &Block) -> &'static str {
+pub(crate) fn block_class(b: &Block) -> &'static str {
     let len = b.end - b.start;
     if b.acked == len {
         "acked"
@@ -252,6 +254,7 @@ pub fn upload_view() -> Html {
             <ol class="upload-log" data-testid="upload-log" aria-label="Requests and responses, newest first">
                 { for events.iter().map(|e| html! { <li>{ e }</li> }) }
             </ol>
+            <RealUpload />
         </section>
     }
 }
