@@ -27,6 +27,9 @@ enum Server {
 #[derive(Default)]
 struct Shared {
     transfer: Option<Transfer>,
+    /// The transfer's file: read here on every request, so a driver still running from an
+    /// earlier file never sends that file's bytes for a new upload.
+    file: Option<File>,
     /// Aborts the request on the wire.
     abort: Option<AbortController>,
     driving: bool,
@@ -40,20 +43,21 @@ fn endpoint() -> String {
 }
 
 /// Sends requests one at a time until the upload ends, is cut, or has nothing due.
-async fn drive(shared: Rc<RefCell<Shared>>, file: File, redraw: Callback<()>) {
+async fn drive(shared: Rc<RefCell<Shared>>, redraw: Callback<()>) {
     loop {
         let now = fetch::now();
         let next = {
             let mut s = shared.borrow_mut();
+            let Some(file) = s.file.clone() else { break };
             let Some(t) = s.transfer.as_mut() else { break };
             match t.poll(now) {
-                Some(tx) => Ok(tx),
+                Some(tx) => Ok((tx, file)),
                 None if t.is_sending() => break,
                 None => Err(t.wait_until()),
             }
         };
-        let tx = match next {
-            Ok(tx) => tx,
+        let (tx, file) = match next {
+            Ok(next) => next,
             Err(Some(at)) => {
                 fetch::sleep(at.as_millis().saturating_sub(now.as_millis()).max(1)).await;
                 continue;
@@ -84,11 +88,11 @@ async fn drive(shared: Rc<RefCell<Shared>>, file: File, redraw: Callback<()>) {
     redraw.emit(());
 }
 
-fn start_driving(shared: &Rc<RefCell<Shared>>, file: File, redraw: Callback<()>) {
+fn start_driving(shared: &Rc<RefCell<Shared>>, redraw: Callback<()>) {
     let mut s = shared.borrow_mut();
     if !s.driving {
         s.driving = true;
-        wasm_bindgen_futures::spawn_local(drive(shared.clone(), file, redraw));
+        wasm_bindgen_futures::spawn_local(drive(shared.clone(), redraw));
     }
 }
 
@@ -133,6 +137,7 @@ pub fn real_upload() -> Html {
                 a.abort();
             }
             s.transfer = None;
+            s.file = None;
             drop(s);
             redraw.emit(());
         })
@@ -153,8 +158,11 @@ pub fn real_upload() -> Html {
         Callback::from(move |_| {
             let Some(f) = (*file).clone() else { return };
             let t = Transfer::new(&endpoint(), &f.name(), f.size() as u64, *checksum);
-            shared.borrow_mut().transfer = Some(t);
-            start_driving(&shared, f, redraw.clone());
+            let mut s = shared.borrow_mut();
+            s.transfer = Some(t);
+            s.file = Some(f);
+            drop(s);
+            start_driving(&shared, redraw.clone());
         })
     };
     let on_cut = {
@@ -171,13 +179,12 @@ pub fn real_upload() -> Html {
         })
     };
     let on_resume = {
-        let (file, shared, redraw) = (file.clone(), shared.clone(), redraw.clone());
+        let (shared, redraw) = (shared.clone(), redraw.clone());
         Callback::from(move |_| {
-            let Some(f) = (*file).clone() else { return };
             if let Some(t) = shared.borrow_mut().transfer.as_mut() {
                 t.resume();
             }
-            start_driving(&shared, f, redraw.clone());
+            start_driving(&shared, redraw.clone());
         })
     };
 
