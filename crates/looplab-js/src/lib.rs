@@ -17,6 +17,7 @@ mod real_disk;
 mod resolve;
 mod runtime;
 mod vfs;
+mod zlib_codec;
 
 pub use host::{Output, Stream};
 pub use options::{Limits, RunOptions};

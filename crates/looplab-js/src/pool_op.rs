@@ -38,6 +38,11 @@ pub(crate) enum PoolOp {
         r: u32,
         p: u32,
     },
+    /// An async zlib transform (`zlib.gzip(buf, cb)` ...).
+    Zlib {
+        op: crate::zlib_codec::ZlibOp,
+        data: Vec<u8>,
+    },
     /// `dns.lookup`: getaddrinfo for one family (4 or 6) or both (0).
     Lookup {
         host: String,
@@ -93,6 +98,14 @@ impl PoolOp {
                 Work {
                     kind: WorkKind::Cpu,
                     cpu: cost.scrypt(*n, u64::from(*r)),
+                    blocked: Duration::ZERO,
+                },
+            ),
+            PoolOp::Zlib { data, .. } => (
+                RequestKind::Work,
+                Work {
+                    kind: WorkKind::Cpu,
+                    cpu: cost.zlib(data.len() as u64),
                     blocked: Duration::ZERO,
                 },
             ),
@@ -176,6 +189,7 @@ impl PoolOp {
             } => {
                 crate::bindings::scrypt_key(&password, &salt, keylen, n, r, p).map(PoolValue::Bytes)
             }
+            PoolOp::Zlib { op, data } => op.run(&data).map(PoolValue::Bytes),
             other => unreachable!("{other:?} is a file system operation"),
         }
     }

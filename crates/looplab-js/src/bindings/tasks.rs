@@ -185,6 +185,10 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
+        zlib if crate::zlib_codec::ZlibOp::from_name(zlib).is_some() => PoolOp::Zlib {
+            op: crate::zlib_codec::ZlibOp::from_name(zlib).expect("checked above"),
+            data: super::arg_bytes(&items, 0, context)?,
+        },
         "lookup" => PoolOp::Lookup {
             host: string(0, context)?,
             family: arg_f64(&items, 1, context)? as u8,

@@ -3,7 +3,7 @@
 
 const { Buffer } = require('buffer');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
-const { submit } = require('internal/looplab/pool');
+const { submit, submitOp } = require('internal/looplab/pool');
 const zb = binding('zlib');
 
 function toBuf(u8) { return Buffer.from(u8.buffer, u8.byteOffset, u8.length); }
@@ -34,19 +34,19 @@ function sync(op) {
   };
 }
 
+// Node's zlibBuffer writes the whole buffer to a zlib stream (one pool round trip, where the
+// transform runs here), then ends the stream, whose Z_FINISH flush is a second round trip; the
+// callback comes from the stream's 'end' or 'error' event, on nextTick.
 function withPool(op) {
-  const run = sync(op);
   return function (data, options, callback) {
     if (typeof options === 'function') callback = options;
-    const bytes = input(data);
-    let result;
-    let error = null;
-    try {
-      result = run(bytes);
-    } catch (e) {
-      error = e;
-    }
-    submit('zlib', bytes.byteLength, `zlib.${op}`, () => callback(error, result));
+    submitOp(op, [input(data)], `zlib.${op}: write`, (err, out) => {
+      if (err !== undefined) {
+        process.nextTick(callback, typeof err === 'string' ? zlibError() : err);
+        return;
+      }
+      submit('zlib', 0, `zlib.${op}: flush`, () => process.nextTick(callback, null, toBuf(out)));
+    });
   };
 }
 
