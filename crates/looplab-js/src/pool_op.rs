@@ -38,6 +38,12 @@ pub(crate) enum PoolOp {
         r: u32,
         p: u32,
     },
+    /// `crypto.randomBytes(n, cb)` / `randomFill`: a ChaCha20 stream from a seed drawn from the
+    /// script's generator at submit (so a simulated run stays reproducible), run on the pool.
+    RandomBytes {
+        size: usize,
+        seed: [u8; 32],
+    },
     /// An async zlib transform (`zlib.gzip(buf, cb)` ...).
     Zlib {
         op: crate::zlib_codec::ZlibOp,
@@ -98,6 +104,14 @@ impl PoolOp {
                 Work {
                     kind: WorkKind::Cpu,
                     cpu: cost.scrypt(*n, u64::from(*r)),
+                    blocked: Duration::ZERO,
+                },
+            ),
+            PoolOp::RandomBytes { size, .. } => (
+                RequestKind::Work,
+                Work {
+                    kind: WorkKind::Cpu,
+                    cpu: cost.hash(*size as u64),
                     blocked: Duration::ZERO,
                 },
             ),
@@ -190,6 +204,12 @@ impl PoolOp {
                 crate::bindings::scrypt_key(&password, &salt, keylen, n, r, p).map(PoolValue::Bytes)
             }
             PoolOp::Zlib { op, data } => op.run(&data).map(PoolValue::Bytes),
+            PoolOp::RandomBytes { size, seed } => {
+                use rand_core::{RngCore, SeedableRng};
+                let mut out = vec![0u8; size];
+                rand_chacha::ChaCha20Rng::from_seed(seed).fill_bytes(&mut out);
+                Ok(PoolValue::Bytes(out))
+            }
             other => unreachable!("{other:?} is a file system operation"),
         }
     }

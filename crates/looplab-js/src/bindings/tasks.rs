@@ -189,6 +189,14 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
             op: crate::zlib_codec::ZlibOp::from_name(zlib).expect("checked above"),
             data: super::arg_bytes(&items, 0, context)?,
         },
+        "randomBytes" => {
+            let mut seed = [0u8; 32];
+            rand_core::RngCore::fill_bytes(&mut host(context).borrow_mut().rng, &mut seed);
+            PoolOp::RandomBytes {
+                size: arg_f64(&items, 0, context)? as usize,
+                seed,
+            }
+        }
         "lookup" => PoolOp::Lookup {
             host: string(0, context)?,
             family: arg_f64(&items, 1, context)? as u8,

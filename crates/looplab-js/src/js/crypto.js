@@ -5,7 +5,7 @@
 
 const { Buffer } = require('buffer');
 const { binding } = globalThis[Symbol.for('looplab.internals')];
-const { submit, submitOp } = require('internal/looplab/pool');
+const { submitOp } = require('internal/looplab/pool');
 const cb = binding('crypto');
 
 const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
@@ -65,9 +65,9 @@ function randomBytes(size, callback) {
   if (typeof size !== 'number' || size < 0 || size > 2 ** 31 - 1) {
     throw new (errors().ERR_OUT_OF_RANGE)('size', `>= 0 && <= ${2 ** 31 - 1}`, size);
   }
-  const buf = toBuf(cb.randomBytes(size));
-  if (typeof callback !== 'function') return buf;
-  submit('hash', size, 'crypto.randomBytes', () => callback(null, buf));
+  if (typeof callback !== 'function') return toBuf(cb.randomBytes(size));
+  // The bytes are made on a pool thread (RAND_bytes in uv_queue_work in Node).
+  submitOp('randomBytes', [size], 'crypto.randomBytes', (err, bytes) => callback(null, toBuf(bytes)));
   return undefined;
 }
 
@@ -80,8 +80,12 @@ function randomFillSync(buf, offset = 0, size = buf.byteLength - offset) {
 function randomFill(buf, offset, size, callback) {
   if (typeof offset === 'function') { callback = offset; offset = 0; size = undefined; }
   if (typeof size === 'function') { callback = size; size = undefined; }
-  randomFillSync(buf, offset, size);
-  submit('hash', buf.byteLength, 'crypto.randomFill', () => callback(null, buf));
+  offset ??= 0;
+  size ??= buf.byteLength - offset;
+  submitOp('randomBytes', [size], 'crypto.randomFill', (err, bytes) => {
+    new Uint8Array(buf.buffer ?? buf, (buf.byteOffset ?? 0) + offset, size).set(bytes);
+    callback(null, buf);
+  });
 }
 
 function randomUUID() {
