@@ -77,7 +77,8 @@ mod engine {
         let mut log = OutputLog::new();
         let status = loop {
             let done = runtime.step();
-            log.record(done, &runtime.take_output());
+            let (output, sites) = runtime.take_output_sites();
+            log.record(done, &output, sites);
             if let Some(status) = done {
                 break status;
             }

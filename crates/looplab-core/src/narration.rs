@@ -67,7 +67,8 @@ fn poll_reason(reason: PollReason) -> &'static str {
     }
 }
 
-fn task_name(task: Task, view: &View) -> String {
+/// A task in words: "setTimeout callback #1 (10 ms)".
+pub fn task_name(task: Task, view: &View) -> String {
     match task {
         Task::Main => "the entry script".into(),
         Task::Timeout(id) => match view.timeouts.get(&id.0) {
@@ -150,6 +151,8 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::TaskEnd { task } => format!("{} returns.", task_name(*task, view)),
         TraceEvent::QueuePush { queue, id } => format!("#{id} joins {}.", queue_name(*queue)),
         TraceEvent::QueuePop { .. } => return None,
+        // Where the code was is drawn (the call stack, the running line), not said.
+        TraceEvent::CallSite { .. } => return None,
         TraceEvent::QueueRemove { queue, id } => format!("#{id} is removed from {} (cleared).", queue_name(*queue)),
         TraceEvent::TimeoutInit { id, after_ms, repeat, .. } => format!("{} #{id} for {after_ms} ms goes into the {after_ms} ms list (one list per duration).", if *repeat { "setInterval" } else { "setTimeout" }),
         TraceEvent::TimeoutRef { id, refed } => format!("Timer #{id} is {}.", if *refed { "ref'd" } else { "unref'd: it will not keep the process alive" }),

@@ -252,6 +252,7 @@ impl View {
                 }
             }
             TraceEvent::TimerSchedule { .. }
+            | TraceEvent::CallSite { .. }
             | TraceEvent::WorkQueued { .. }
             | TraceEvent::BeforeExit { .. } => {}
             TraceEvent::WorkerStart { worker, request } => {

@@ -327,6 +327,24 @@ pub enum TraceEvent {
         #[serde(skip_serializing_if = "Option::is_none", default)]
         error: Option<String>,
     },
+    /// Where the learner's code was, most recent frame first, just before it wrote output or
+    /// scheduled something: the page's call stack and running line. Only the scenario's own
+    /// frames, never Node's built-in modules.
+    CallSite {
+        frames: Vec<Frame>,
+    },
+}
+
+/// One frame of the learner's call stack.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Frame {
+    /// The function's name; empty for an anonymous function or a module's top level.
+    pub function: String,
+    /// The file's path, as the module loader named it (`/app/main.js`).
+    pub file: String,
+    /// 1-based, as editors count.
+    pub line: u32,
+    pub column: u32,
 }
 
 /// The bytes a `SocketData` event keeps: enough for any head and frame a learner reads, while a
@@ -384,5 +402,35 @@ impl Tracer {
             dropped: self.dropped,
             real: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_site_survives_json_and_old_traces_still_load() {
+        let stamped = Stamped {
+            at: Instant::default(),
+            event: TraceEvent::CallSite {
+                frames: vec![Frame {
+                    function: "greet".into(),
+                    file: "/app/main.js".into(),
+                    line: 2,
+                    column: 14,
+                }],
+            },
+        };
+        let json = serde_json::to_string(&vec![stamped.clone()]).expect("JSON");
+        let back: Vec<Stamped> = serde_json::from_str(&json).expect("loads");
+        assert_eq!(back, [stamped]);
+        let old = r#"[{"at":0,"type":"output","fd":1,"text":"hi\n"}]"#;
+        assert_eq!(
+            serde_json::from_str::<Vec<Stamped>>(old)
+                .expect("loads")
+                .len(),
+            1
+        );
     }
 }

@@ -10,6 +10,8 @@ use boa_engine::object::builtins::JsPromise;
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
+use looplab_core::trace::Frame;
+
 use crate::model::{MicrotaskId, Node};
 use crate::options::RunOptions;
 use crate::vfs::Vfs;
@@ -24,11 +26,23 @@ pub enum Stream {
 /// Written output, in order, so interleaving of stdout and stderr is kept.
 pub type Output = Vec<(Stream, String)>;
 
+/// Where an output entry was written: how many trace events the model had recorded by then, and
+/// the learner's frames (empty when only Node's own code wrote it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteSite {
+    /// Index of the entry in the `Output` taken with it.
+    pub entry: usize,
+    pub event: usize,
+    pub frames: Vec<Frame>,
+}
+
 pub(crate) struct Host {
     pub node: Node,
     pub vfs: Vfs,
     pub options: RunOptions,
     pub output: Output,
+    /// Where each entry of `output` started, for entries written through `write_from`.
+    pub sites: Vec<WriteSite>,
     pub output_bytes: usize,
     pub jobs: HashMap<MicrotaskId, Job>,
     pub rng: ChaCha8Rng,
@@ -67,6 +81,7 @@ impl Host {
             vfs,
             options,
             output: Vec::new(),
+            sites: Vec::new(),
             output_bytes: 0,
             jobs: HashMap::new(),
             rng,
@@ -82,6 +97,13 @@ impl Host {
 
     /// Appends output; past the output limit the run stops with a message instead of growing.
     pub fn write(&mut self, stream: Stream, text: &str) {
+        self.write_from(stream, text, Vec::new());
+    }
+
+    /// `write` from the learner's `frames`. A write joins the entry before it unless it starts a
+    /// line from elsewhere (other frames, or trace events in between), so each console line keeps
+    /// the step and the line of code that printed it.
+    pub fn write_from(&mut self, stream: Stream, text: &str, frames: Vec<Frame>) {
         if self.limit_hit.is_some() {
             return;
         }
@@ -95,9 +117,22 @@ impl Host {
         }
         self.node
             .stdio_write(if stream == Stream::Stderr { 2 } else { 1 });
+        let event = self.node.events().len();
+        let entry = self.output.len();
+        let site = self.sites.last().filter(|s| s.entry + 1 == entry);
+        let same_place = site.is_none_or(|s| s.event == event && s.frames == frames);
         match self.output.last_mut() {
-            Some((s, buf)) if *s == stream => buf.push_str(text),
-            _ => self.output.push((stream, text.to_string())),
+            Some((s, buf)) if *s == stream && (same_place || !buf.ends_with('\n')) => {
+                buf.push_str(text);
+            }
+            _ => {
+                self.output.push((stream, text.to_string()));
+                self.sites.push(WriteSite {
+                    entry,
+                    event,
+                    frames,
+                });
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! tick and promise job scheduled by the model of libuv and Node's queues.
 mod bindings;
 mod builtins;
+mod call_site;
 mod engine;
 mod esm;
 pub mod fidelity;
@@ -19,7 +20,7 @@ mod runtime;
 mod vfs;
 mod zlib_codec;
 
-pub use host::{Output, Stream};
+pub use host::{Output, Stream, WriteSite};
 pub use options::{Limits, RunOptions};
 pub use output_log::{OutputLog, output_event};
 pub use resolve::join as join_path;

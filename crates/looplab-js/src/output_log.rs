@@ -1,15 +1,27 @@
-//! What a script wrote, each write tagged with the task that wrote it, so a trace can carry the
-//! writes as `Output` events beside the steps that made them (the page's console links to them).
+//! What a script wrote, each write tagged with the task that wrote it and where, so a trace can
+//! carry the writes as `Output` events beside the steps that made them (the page's console links
+//! to them), each after a `CallSite` naming the learner's line that printed it.
 use looplab_core::Instant;
-use looplab_core::trace::{Stamped, TraceEvent};
+use looplab_core::trace::{Frame, Stamped, TraceEvent};
 
-use crate::host::{Output, Stream};
+use crate::host::{Output, Stream, WriteSite};
+
+#[derive(Debug)]
+struct Write {
+    /// The k-th task wrote it: the trace's k-th `TaskStart`.
+    task: usize,
+    stream: Stream,
+    text: String,
+    /// How many trace events came before it, when known.
+    event: Option<usize>,
+    frames: Vec<Frame>,
+}
 
 #[derive(Debug, Default)]
 pub struct OutputLog {
-    /// Tasks run so far: the k-th task is the trace's k-th `TaskStart`.
+    /// Tasks run so far.
     tasks: usize,
-    writes: Vec<(usize, Stream, String)>,
+    writes: Vec<Write>,
 }
 
 impl OutputLog {
@@ -17,37 +29,50 @@ impl OutputLog {
         Self::default()
     }
 
-    /// Call after every `Runtime::step` with what it returned and the output it made.
-    pub fn record(&mut self, done: Option<i32>, output: &Output) {
+    /// Call after every `Runtime::step` with what it returned and the output it made
+    /// (`Runtime::take_output_sites`).
+    pub fn record(&mut self, done: Option<i32>, output: &Output, sites: Vec<WriteSite>) {
         if done.is_none() {
             self.tasks += 1;
         }
         let task = self.tasks;
-        self.writes
-            .extend(output.iter().map(|(s, t)| (task, *s, t.clone())));
+        let mut sites = sites.into_iter().peekable();
+        for (i, (stream, text)) in output.iter().enumerate() {
+            let site = sites.next_if(|s| s.entry == i);
+            self.writes.push(Write {
+                task,
+                stream: *stream,
+                text: text.clone(),
+                event: site.as_ref().map(|s| s.event),
+                frames: site.map(|s| s.frames).unwrap_or_default(),
+            });
+        }
     }
 
     /// Every write in order.
     pub fn writes(&self) -> impl Iterator<Item = (Stream, &str)> {
-        self.writes.iter().map(|(_, s, t)| (*s, t.as_str()))
+        self.writes.iter().map(|w| (w.stream, w.text.as_str()))
     }
 
-    /// `events` with each write just before the end of the task that made it (or before the exit,
-    /// for what the process wrote while exiting).
+    /// `events` with each write where it was made, or else just before the end of the task that
+    /// made it (or before the exit, for what the process wrote while exiting).
     pub fn merge_into(self, events: Vec<Stamped>) -> Vec<Stamped> {
-        let mut merged = Vec::with_capacity(events.len() + self.writes.len());
+        let mut merged = Vec::with_capacity(events.len() + 2 * self.writes.len());
         let mut pending = self.writes.into_iter().peekable();
         let mut started = 0;
         let mut current = 0;
-        for stamped in events {
+        for (i, stamped) in events.into_iter().enumerate() {
+            while let Some(w) = pending.next_if(|w| w.event.is_some_and(|e| e <= i)) {
+                push_write(&mut merged, stamped.at, w);
+            }
             match stamped.event {
                 TraceEvent::TaskStart { .. } => {
                     started += 1;
                     current = started;
                 }
                 TraceEvent::TaskEnd { .. } => {
-                    while let Some((_, stream, text)) = pending.next_if(|(k, ..)| *k <= current) {
-                        merged.push(output_event(stamped.at, stream, text));
+                    while let Some(w) = pending.next_if(|w| w.task <= current) {
+                        push_write(&mut merged, stamped.at, w);
                     }
                 }
                 _ => {}
@@ -59,12 +84,24 @@ impl OutputLog {
             .iter()
             .rposition(|s| matches!(s.event, TraceEvent::Exit { .. }))
             .unwrap_or(merged.len());
-        let tail: Vec<Stamped> = pending
-            .map(|(_, stream, text)| output_event(at, stream, text))
-            .collect();
+        let mut tail = Vec::new();
+        for w in pending {
+            push_write(&mut tail, at, w);
+        }
         merged.splice(exit..exit, tail);
         merged
     }
+}
+
+/// A write as trace events: where the learner's code was, then what it wrote.
+fn push_write(out: &mut Vec<Stamped>, at: Instant, w: Write) {
+    if !w.frames.is_empty() {
+        out.push(Stamped {
+            at,
+            event: TraceEvent::CallSite { frames: w.frames },
+        });
+    }
+    out.push(output_event(at, w.stream, w.text));
 }
 
 /// A write as a trace event.

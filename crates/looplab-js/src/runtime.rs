@@ -7,7 +7,7 @@ use boa_engine::object::FunctionObjectBuilder;
 use boa_engine::{Context, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction};
 
 use crate::bindings::{self, arg_string};
-use crate::host::{Host, HostRef, Output, Stream};
+use crate::host::{Host, HostRef, Output, Stream, WriteSite};
 use crate::model::{EntryKind, Node, Settings, Step, Task};
 use crate::options::RunOptions;
 use crate::vfs::Vfs;
@@ -172,7 +172,14 @@ impl Runtime {
 
     /// Output written since the last call (the CLI streams it).
     pub fn take_output(&mut self) -> Output {
-        std::mem::take(&mut self.host.borrow_mut().output)
+        self.take_output_sites().0
+    }
+
+    /// The same, with where each entry was written (for a trace: `OutputLog::record`).
+    pub fn take_output_sites(&mut self) -> (Output, Vec<WriteSite>) {
+        let mut host = self.host.borrow_mut();
+        let sites = std::mem::take(&mut host.sites);
+        (std::mem::take(&mut host.output), sites)
     }
 
     /// One model step; `Some(status)` once the process has exited.

@@ -18,6 +18,7 @@ mod tcp;
 mod zlib;
 
 pub(crate) use crypto::{pbkdf2_key, scrypt_key};
+pub(crate) use module::CJS_WRAPPER;
 
 pub(crate) type Native = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 

@@ -14,6 +14,7 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
     } else {
         Stream::Stdout
     };
-    host(context).borrow_mut().write(stream, &text);
+    let frames = crate::call_site::user_frames(context);
+    host(context).borrow_mut().write_from(stream, &text, frames);
     Ok(JsValue::undefined())
 }

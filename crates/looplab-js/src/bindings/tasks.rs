@@ -29,6 +29,7 @@ fn id_arg(args: &[JsValue], context: &mut Context) -> JsResult<u64> {
 }
 
 fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let delay = arg_f64(args, 0, context)?;
     let repeat = arg(args, 1).to_boolean();
     let id = host(context).borrow_mut().node.set_timeout(delay, repeat);
@@ -55,6 +56,7 @@ fn timer_refresh(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
 }
 
 fn set_immediate(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let id = host(context).borrow_mut().node.set_immediate();
     Ok(JsValue::from(id.0 as f64))
 }
@@ -74,6 +76,7 @@ fn immediate_ref(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
 
 /// The tick's id, or undefined once the process is exiting (Node drops the callback).
 fn next_tick(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let id = host(context).borrow_mut().node.next_tick();
     Ok(id.map_or(JsValue::undefined(), |id| JsValue::from(id.0 as f64)))
 }
@@ -93,6 +96,7 @@ fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
 /// `submitWork(op, amount, label)`: a thread-pool request costed by the model's cost table;
 /// its callback runs on RequestDone. `amount` is bytes, or iterations for pbkdf2, or N·r for scrypt.
 fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let op = arg_string(args, 0, context)?;
     let amount = arg_f64(args, 1, context)?.max(0.0);
     let label = arg_string(args, 2, context)?;
@@ -227,6 +231,7 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
 /// `submitOp(name, args, label)`: a pool request whose operation is data. Simulated, it runs now on
 /// the script's file system; with a real file system it runs on a real pool thread.
 fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let name = arg_string(args, 0, context)?;
     let op = arg_op(&name, &arg(args, 1), context)?;
     let label = arg_string(args, 2, context)?;

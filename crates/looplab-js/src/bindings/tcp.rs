@@ -82,6 +82,7 @@ fn socket_data(
 
 /// `create(label)`: `uv_tcp_init`; the handle is inactive until it listens, connects or reads.
 fn create(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let label = arg_string(args, 0, context)?;
     let id = host(context)
         .borrow_mut()
@@ -93,6 +94,7 @@ fn create(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 
 /// `listen(handle, port)`: bind + listen on 127.0.0.1; returns the port bound.
 fn listen(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let handle = handle_arg(args, 0, context)?;
     let port = arg_f64(args, 1, context)? as u16;
     let h = host(context);
@@ -105,6 +107,7 @@ fn listen(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 
 /// `connect(handle, port, label)`: a connect request; its answer arrives as writability.
 fn connect(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    crate::call_site::record(context);
     let handle = handle_arg(args, 0, context)?;
     let port = arg_f64(args, 1, context)? as u16;
     let label = arg_string(args, 2, context)?;

@@ -61,9 +61,9 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     let mut log = OutputLog::new();
     let status = loop {
         let done = runtime.step();
-        let output = runtime.take_output();
+        let (output, sites) = runtime.take_output_sites();
         if args.trace.is_some() {
-            log.record(done, &output);
+            log.record(done, &output, sites);
         }
         flush(output)?;
         if let Some(status) = done {

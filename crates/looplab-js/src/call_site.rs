@@ -1,0 +1,69 @@
+//! Where the learner's code is when it does something visible: their frames of the engine's
+//! stack, most recent first. Node's built-in modules (`node:` paths) and Looplab's glue are left
+//! out, so the page's call stack shows the learner their own code and nothing else.
+use boa_engine::Context;
+use boa_engine::vm::SourcePath;
+use looplab_core::trace::{Frame, TraceEvent};
+
+use crate::bindings::{CJS_WRAPPER, host};
+
+/// Frames kept: more than a learner reads, and deep recursion stays cheap to record.
+pub const MAX_FRAMES: usize = 16;
+
+/// The learner's frames on the stack now, most recent first (empty while only Node runs).
+pub(crate) fn user_frames(context: &Context) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    for frame in context.stack_trace() {
+        let at = frame.position();
+        let SourcePath::Path(path) = &at.path else {
+            continue;
+        };
+        let (Some(path), Some(pos)) = (path.to_str(), at.position) else {
+            continue;
+        };
+        let Some((file, prefix)) = user_file(path) else {
+            continue;
+        };
+        let line = pos.line_number();
+        // The loader's wrapper shares the file's first line; the learner's columns start after it.
+        let column = if line == 1 {
+            pos.column_number().saturating_sub(prefix as u32).max(1)
+        } else {
+            pos.column_number()
+        };
+        frames.push(Frame {
+            function: at.function_name.to_std_string_escaped(),
+            file,
+            line,
+            column,
+        });
+        if frames.len() == MAX_FRAMES {
+            break;
+        }
+    }
+    frames
+}
+
+/// The learner's path for a source the engine ran, and the length of the wrapper before its first
+/// line; None for built-ins (`node:...`) and the loader's require() facades.
+fn user_file(path: &str) -> Option<(String, usize)> {
+    if path.starts_with("node:") || path.contains("?require-facade") {
+        return None;
+    }
+    if path.starts_with("file://") {
+        return Some((crate::esm::url_path(path), crate::esm::BODY_START.len()));
+    }
+    Some((path.to_string(), CJS_WRAPPER.len()))
+}
+
+/// Records a `CallSite` before a scheduling call, when learner code made it.
+pub(crate) fn record(context: &Context) {
+    let frames = user_frames(context);
+    if !frames.is_empty() {
+        host(context)
+            .borrow_mut()
+            .node
+            .uv_mut()
+            .record(TraceEvent::CallSite { frames });
+    }
+}
