@@ -4,7 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{
-    console::Console, controls::Controls, editor::Editor, handles::Handles,
+    call_stack::CallStack, console::Console, controls::Controls, editor::Editor, handles::Handles,
     layer_strip::LayerStrip, loop_phases::LoopPhases, module_view::ModuleView,
     narration::Narration, open_trace::OpenTrace, queues::Queues, scenario_picker::ScenarioPicker,
     settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
@@ -15,7 +15,7 @@ use crate::hooks::{
     use_theme::use_theme,
 };
 use crate::state::{Action, State, opening_step};
-use crate::{browser, layers, runner, share};
+use crate::{browser, call_stack, layers, runner, share};
 
 /// The state the page opens with: the default scenario, or what the link in the fragment asks for.
 fn initial_state() -> State {
@@ -87,6 +87,29 @@ pub fn app() -> Html {
         .and_then(|r| r.event(step))
         .map(layers::layer_of);
     let settings = state.run.as_ref().map_or(state.settings, |r| r.settings);
+    let frames = state
+        .run
+        .as_ref()
+        .map(|r| r.call_stack(step).to_vec())
+        .unwrap_or_default();
+    // The running line's tab and line number.
+    let running = frames
+        .first()
+        .and_then(|f| Some((call_stack::file_index(&state.files, &f.file)?, f.line)));
+    // Shows the tab of the running line once per step; the learner may pick another tab after.
+    {
+        let s = state.clone();
+        use_effect_with((step, running.map(|r| r.0)), move |(_, file)| {
+            if let Some(i) = *file
+                && i != s.active_file
+            {
+                s.dispatch(Action::SelectFile(i));
+            }
+        });
+    }
+    let running_line = running
+        .filter(|(i, _)| *i == state.active_file)
+        .map(|(_, line)| line);
     let scenario = state.scenario();
 
     let open_panel = |p: Panel| {
@@ -109,6 +132,7 @@ pub fn app() -> Html {
 
     let editor = html! {
         <Editor files={state.files.clone()} active={state.active_file} read_only={state.read_only}
+            running_line={running_line}
             on_edit={let d = dispatch.clone(); Callback::from(move |(file, text)| d.emit(Action::Edit { file, text }))}
             on_select={let d = dispatch.clone(); Callback::from(move |i| d.emit(Action::SelectFile(i)))} />
     };
@@ -183,6 +207,7 @@ pub fn app() -> Html {
                         <Narration sentence={sentence} time_us={view.at.as_micros()}
                             clock={state.run.as_ref().map_or("virtual time", |r| r.clock())} />
                         <LayerStrip current={layer} />
+                        <CallStack frames={frames} task={call_stack::task_words(&view)} />
                         <Console run={state.run.clone()} step={step}
                             on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
                         <ModuleView run={state.run.clone()} step={step}

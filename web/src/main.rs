@@ -1,6 +1,7 @@
 //! The Looplab playground: a Yew page that runs a scenario on the model and draws every step.
 mod app;
 mod browser;
+mod call_stack;
 mod components;
 mod demo_host;
 mod fetch;
@@ -8,6 +9,7 @@ mod fetch;
 mod fidelity_hook;
 mod files;
 mod hooks;
+mod js_tokens;
 mod layers;
 mod library;
 mod module_graph;

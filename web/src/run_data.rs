@@ -4,7 +4,7 @@
 //! are applied on the way but never stop the player. Step 0 is "before the script runs".
 use looplab_core::narration::narrate;
 use looplab_core::replay::{Replay, View};
-use looplab_core::trace::{Stamped, Trace, TraceEvent};
+use looplab_core::trace::{Frame, Stamped, Trace, TraceEvent};
 
 use crate::files::RunSettings;
 use crate::module_graph::ModuleGraph;
@@ -27,6 +27,8 @@ pub struct RunData {
     /// Events applied at each step (strictly increasing, starting with 0).
     stops: Vec<usize>,
     sentences: Vec<String>,
+    /// At each step, the event index of the running task's latest `CallSite`, if any.
+    sites: Vec<Option<usize>>,
     pub console: Vec<ConsoleLine>,
     /// Said once above the run: a limit hit, a runtime missing, events dropped.
     pub notice: Option<String>,
@@ -54,11 +56,19 @@ impl RunData {
         let mut sentences =
             vec!["Before the script runs: press Step or Play to start.".to_string()];
         let mut console = Vec::new();
+        let mut sites = vec![None];
+        let mut site = None;
         let mut view = View::default();
         let dropped = trace.dropped;
         for (i, Stamped { event, .. }) in trace.events.iter().enumerate() {
+            match event {
+                TraceEvent::CallSite { .. } => site = Some(i),
+                TraceEvent::TaskStart { .. } | TraceEvent::TaskEnd { .. } => site = None,
+                _ => {}
+            }
             if let Some(sentence) = narrate(event, &view) {
                 stops.push(i + 1);
+                sites.push(site);
                 sentences.push(sentence);
                 if let TraceEvent::Output { fd, text } = event {
                     console.push(ConsoleLine {
@@ -88,6 +98,7 @@ impl RunData {
             replay: Replay::new(trace),
             stops,
             sentences,
+            sites,
             console,
             notice,
             settings: RunSettings::default(),
@@ -114,6 +125,15 @@ impl RunData {
     /// What the model looked like after `step`.
     pub fn view(&self, step: usize) -> View {
         self.replay.view_at(self.stops[step.min(self.last())])
+    }
+
+    /// The learner's frames at `step`, most recent first: where the running task's code last did
+    /// something visible. Empty between callbacks, when no JavaScript is on the stack.
+    pub fn call_stack(&self, step: usize) -> &[Frame] {
+        match self.sites[step.min(self.last())].map(|i| &self.replay.trace().events[i].event) {
+            Some(TraceEvent::CallSite { frames }) => frames,
+            _ => &[],
+        }
     }
 
     pub fn sentence(&self, step: usize) -> &str {

@@ -1,4 +1,5 @@
 //! One component per file; each takes `*Props` and reports through `on*` callbacks.
+pub mod call_stack;
 pub mod console;
 pub mod controls;
 pub mod editor;
