@@ -212,12 +212,7 @@ impl Transfer {
 
     /// The file as parts: acknowledged, on the wire, lost (sent, not kept), pending.
     pub fn blocks(&self) -> Vec<Block> {
-        let acked: Vec<(u64, u64)> = self
-            .client
-            .parts()
-            .iter()
-            .map(|p| (p.start, p.start + p.acked))
-            .collect();
+        let acked = self.client.acked_ranges();
         let wire: Vec<(u64, u64)> = self
             .sending
             .iter()

@@ -189,6 +189,14 @@ impl Client {
         &self.parts
     }
 
+    /// Each part's acknowledged bytes as a `(start, end)` range of the file.
+    pub fn acked_ranges(&self) -> Vec<(u64, u64)> {
+        self.parts
+            .iter()
+            .map(|p| (p.start, p.start + p.acked))
+            .collect()
+    }
+
     /// The checksum sent with each chunk (known once the server's extensions are).
     pub fn checksum(&self) -> Option<ChecksumAlgorithm> {
         self.checksum

@@ -521,12 +521,7 @@ impl Simulation {
     /// The file as chunk-sized blocks: acknowledged, on the wire, lost or pending.
     pub fn blocks(&self) -> Vec<Block> {
         let chunk = self.config.chunk_size.max(1);
-        let acked: Vec<(u64, u64)> = self
-            .client
-            .parts()
-            .iter()
-            .map(|p| (p.start, p.start + p.acked))
-            .collect();
+        let acked = self.client.acked_ranges();
         let in_flight: Vec<(u64, u64)> = self
             .flights
             .iter()
