@@ -98,5 +98,39 @@ pub(crate) fn build(host: &HostRef) -> Context {
     rt.set_stack_size_limit(1024 * 1024);
     context.insert_data(host.clone());
     context.insert_data(loader);
+    serialize_symbol_for(&mut context);
     context
+}
+
+/// Boa's `Symbol.for` registry is shared by every context in the process, and its first
+/// `Symbol.for(key)` looks the key up, then inserts it: two threads (the corpus test runs two
+/// engines at once) could each make their own symbol for one key, and one engine would then miss
+/// its own `Symbol.for('looplab.internals')`. One lock around every call makes it atomic.
+fn serialize_symbol_for(context: &mut Context) {
+    use boa_engine::{JsValue, NativeFunction, js_string};
+    static REGISTRY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let symbol = context.intrinsics().constructors().symbol().constructor();
+    let Ok(original) = symbol.get(js_string!("for"), context) else {
+        return;
+    };
+    let Some(original) = original.as_object() else {
+        return;
+    };
+    let locked = NativeFunction::from_copy_closure_with_captures(
+        |_, args, original: &JsObject, context| {
+            let _turn = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
+            original.call(&JsValue::undefined(), args, context)
+        },
+        original.clone(),
+    )
+    .to_js_function(context.realm());
+    let _ = symbol.define_property_or_throw(
+        js_string!("for"),
+        boa_engine::property::PropertyDescriptor::builder()
+            .value(locked)
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    );
 }
