@@ -140,15 +140,18 @@ fn simulated_hosts(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     let name = arg_string(args, 0, context)?;
     let family = arg_f64(args, 1, context)? as u8;
     Ok(match crate::hosts::simulated(&name, family) {
-        Ok(found) => {
-            let pairs = found
-                .into_iter()
-                .map(|(a, f)| super::array(vec![super::str_value(&a), JsValue::from(f)], context))
-                .collect();
-            super::array(pairs, context)
-        }
+        Ok(found) => address_pairs(found, context),
         Err(_) => JsValue::undefined(),
     })
+}
+
+/// `[[address, family], ...]` for JavaScript.
+fn address_pairs(found: crate::hosts::Addresses, context: &mut Context) -> JsValue {
+    let pairs = found
+        .into_iter()
+        .map(|(a, f)| super::array(vec![super::str_value(&a), JsValue::from(f)], context))
+        .collect();
+    super::array(pairs, context)
 }
 
 /// CPU time a built-in spent synchronously (a sync hash, a sync file read), in microseconds.
@@ -173,6 +176,12 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         items.push(list.get(i, context)?);
     }
     let string = |i: usize, context: &mut Context| arg_string(&items, i, context);
+    if let Some(op) = crate::zlib_codec::ZlibOp::from_name(name) {
+        return Ok(PoolOp::Zlib {
+            op,
+            data: super::arg_bytes(&items, 0, context)?,
+        });
+    }
     Ok(match name {
         "read" => PoolOp::Read(string(0, context)?),
         "write" | "append" => PoolOp::Write {
@@ -189,10 +198,6 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
-        zlib if crate::zlib_codec::ZlibOp::from_name(zlib).is_some() => PoolOp::Zlib {
-            op: crate::zlib_codec::ZlibOp::from_name(zlib).expect("checked above"),
-            data: super::arg_bytes(&items, 0, context)?,
-        },
         "randomBytes" => {
             let mut seed = [0u8; 32];
             rand_core::RngCore::fill_bytes(&mut host(context).borrow_mut().rng, &mut seed);
@@ -283,18 +288,7 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)],
             context,
         )),
-        Some(Ok(PoolValue::Addresses(found))) => {
-            let pairs = found
-                .into_iter()
-                .map(|(address, family)| {
-                    super::array(
-                        vec![super::str_value(&address), JsValue::from(family)],
-                        context,
-                    )
-                })
-                .collect();
-            Ok(super::array(pairs, context))
-        }
+        Some(Ok(PoolValue::Addresses(found))) => Ok(address_pairs(found, context)),
         Some(Ok(PoolValue::Names(names))) => {
             let values = names.iter().map(|n| super::str_value(n)).collect();
             Ok(super::array(values, context))

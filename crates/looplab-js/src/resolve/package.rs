@@ -18,7 +18,7 @@ pub struct PackageJson {
 
 impl PackageJson {
     pub fn path(&self) -> String {
-        in_dir(&self.dir, "package.json")
+        super::join(&self.dir, "package.json")
     }
     pub fn str_field(&self, key: &str) -> Option<&str> {
         self.json.get(key).and_then(Value::as_str)
@@ -28,11 +28,6 @@ impl PackageJson {
     pub fn has(&self, key: &str) -> bool {
         self.json.get(key).is_some_and(|v| !v.is_null())
     }
-}
-
-/// `dir/name`, where the root directory `/` gives `/name` (not `//name`).
-fn in_dir(dir: &str, name: &str) -> String {
-    format!("{}/{name}", dir.trim_end_matches('/'))
 }
 
 /// Why an "exports" or "imports" lookup gave no file.
@@ -46,7 +41,7 @@ pub enum TargetError {
 impl Resolver<'_> {
     /// `dir/package.json`, parsed (a file that does not parse counts as absent).
     pub fn read_package(&mut self, dir: &str) -> Option<PackageJson> {
-        let path = in_dir(dir, "package.json");
+        let path = super::join(dir, "package.json");
         let bytes = self.vfs.read(&path).ok();
         self.probe(&path, bytes.is_some());
         let json = Value::parse(&bytes?)?;
