@@ -222,7 +222,8 @@ impl Runtime {
     }
 
     fn run_task(&mut self, task: Task) -> JsResult<JsValue> {
-        let id = |n: u64| JsValue::from(n as f64);
+        // Integers, not floats: Boa turns a float key into a string on every `slots[id]`.
+        let id = |n: u64| JsValue::from(n);
         match task {
             Task::Main => self.call("main", &[]),
             Task::Timeout(t) => self.call("timeout", &[id(t.0)]),

@@ -55,7 +55,7 @@ fn stat(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
     let p = path_arg(args, 0, context)?;
     let s = host(context).borrow().vfs.stat(&p).map_err(fail)?;
     Ok(array(
-        vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)],
+        vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
         context,
     ))
 }

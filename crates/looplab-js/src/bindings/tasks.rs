@@ -33,7 +33,7 @@ fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let delay = arg_f64(args, 0, context)?;
     let repeat = arg(args, 1).to_boolean();
     let id = host(context).borrow_mut().node.set_timeout(delay, repeat);
-    Ok(JsValue::from(id.0 as f64))
+    Ok(JsValue::from(id.0))
 }
 
 fn clear_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -58,7 +58,7 @@ fn timer_refresh(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
 fn set_immediate(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
     let id = host(context).borrow_mut().node.set_immediate();
-    Ok(JsValue::from(id.0 as f64))
+    Ok(JsValue::from(id.0))
 }
 
 fn clear_immediate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -78,7 +78,7 @@ fn immediate_ref(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
 fn next_tick(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
     let id = host(context).borrow_mut().node.next_tick();
-    Ok(id.map_or(JsValue::undefined(), |id| JsValue::from(id.0 as f64)))
+    Ok(id.map_or(JsValue::undefined(), |id| JsValue::from(id.0)))
 }
 
 /// `queueMicrotask(fn)`: a job on the same queue as promise reactions.
@@ -131,7 +131,7 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         }
     };
     let id = h.node.submit_work(kind, work, label);
-    Ok(JsValue::from(f64::from(id.0)))
+    Ok(JsValue::from(id.0))
 }
 
 /// `simulatedHosts(host, family)`: the simulated resolver's [address, family] pairs, or undefined.
@@ -255,12 +255,12 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
         };
         let id = h.node.submit_job(kind, work, label, Box::new(job));
         h.real_results.insert(id.0, cell);
-        return Ok(JsValue::from(f64::from(id.0)));
+        return Ok(JsValue::from(id.0));
     }
     let result = op.run_on(&mut h.vfs);
     let id = h.node.submit_work(kind, work, label);
     h.pool_results.insert(id.0, result);
-    Ok(JsValue::from(f64::from(id.0)))
+    Ok(JsValue::from(id.0))
 }
 
 /// `takeResult(id)`: the finished operation's value; a failure throws its code (or message).
@@ -285,7 +285,7 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         Some(Ok(PoolValue::Unit)) => Ok(JsValue::undefined()),
         Some(Ok(PoolValue::Bytes(b))) => super::bytes_value(b, context),
         Some(Ok(PoolValue::Stat(s))) => Ok(super::array(
-            vec![JsValue::from(s.is_dir), JsValue::from(s.size as f64)],
+            vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
             context,
         )),
         Some(Ok(PoolValue::Addresses(found))) => Ok(address_pairs(found, context)),

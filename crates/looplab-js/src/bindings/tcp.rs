@@ -169,7 +169,7 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
             socket_data(handle, Direction::Write, request, &bytes[..n]),
         );
     }
-    Ok(JsValue::from(n as f64))
+    Ok(JsValue::from(n))
 }
 
 /// `read(handle)`: a Uint8Array, `'EOF'`, an error name, or null when it would block.
