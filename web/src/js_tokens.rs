@@ -273,6 +273,23 @@ pub fn lines<'a>(tokens: &[(Kind, &'a str)]) -> Vec<Vec<(Kind, &'a str)>> {
     lines
 }
 
+/// Each line's pieces as byte ranges of `src`, so a caller can keep them while `src` lives on.
+pub fn line_ranges(src: &str) -> Vec<Vec<(Kind, Range<usize>)>> {
+    let start = src.as_ptr() as usize;
+    lines(&tokenize(src))
+        .into_iter()
+        .map(|pieces| {
+            pieces
+                .into_iter()
+                .map(|(kind, text)| {
+                    let at = text.as_ptr() as usize - start;
+                    (kind, at..at + text.len())
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +307,27 @@ mod tests {
         let src = "const s = `a${b}c`; // é\n/* x */ let r = /[/]+/g;";
         let joined: String = tokenize(src).iter().map(|(_, t)| *t).collect();
         assert_eq!(joined, src);
+    }
+
+    #[test]
+    fn line_ranges_point_at_each_lines_pieces() {
+        let src = "let a = 1;\n\n/* é\n */ 'x'";
+        let text = |line: &[(Kind, Range<usize>)]| -> Vec<(Kind, &str)> {
+            line.iter().map(|(k, r)| (*k, &src[r.clone()])).collect()
+        };
+        let ranges = line_ranges(src);
+        assert_eq!(ranges.len(), 4);
+        assert_eq!(text(&ranges[0]), lines(&tokenize(src))[0]);
+        assert!(ranges[1].is_empty());
+        assert_eq!(text(&ranges[2]), [(Kind::Comment, "/* é")]);
+        assert_eq!(
+            text(&ranges[3]),
+            [
+                (Kind::Comment, " */"),
+                (Kind::Plain, " "),
+                (Kind::String, "'x'")
+            ]
+        );
     }
 
     #[test]

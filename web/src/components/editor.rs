@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::files::SourceFile;
-use crate::js_tokens::{lines, tokenize};
+use crate::js_tokens::line_ranges;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -29,6 +29,9 @@ pub fn editor(props: &EditorProps) -> Html {
     let layer = use_node_ref();
     let escaped = use_mut_ref(|| false);
     let active = props.active.min(props.files.len().saturating_sub(1));
+    // Colours change with the text only, not with every step.
+    let text = props.files.get(active).map(|f| f.text.clone());
+    let text_lines = use_memo(text.unwrap_or_default(), |text| line_ranges(text));
     let Some(file) = props.files.get(active) else {
         return html! {};
     };
@@ -74,7 +77,6 @@ pub fn editor(props: &EditorProps) -> Html {
             insert_spaces();
         })
     };
-    let text_lines = lines(&tokenize(&file.text));
     html! {
         <section class="editor" aria-label="Scenario files">
             if props.files.len() > 1 {
@@ -106,9 +108,12 @@ pub fn editor(props: &EditorProps) -> Html {
                                 <span class={classes!("ln", is_running.then_some("running"))}
                                     data-testid={is_running.then_some("running-line")}
                                     data-line={is_running.then(|| (i + 1).to_string())}>
-                                    { for pieces.iter().map(|(kind, text)| match kind.class() {
-                                        Some(class) => html! { <span class={class}>{ *text }</span> },
-                                        None => html! { { *text } },
+                                    { for pieces.iter().map(|(kind, range)| {
+                                        let text = &file.text[range.clone()];
+                                        match kind.class() {
+                                            Some(class) => html! { <span class={class}>{ text }</span> },
+                                            None => html! { { text } },
+                                        }
                                     }) }
                                     // An empty line still takes its height.
                                     if pieces.is_empty() { { " " } }
