@@ -1,7 +1,7 @@
 //! A run's TCP sockets as the wire view lists them: each socket's address pair and the bytes it
 //! read and wrote, with the step that moved them and the poll-phase readiness behind it.
 use looplab_core::trace::{Direction, Stamped, TraceEvent};
-use looplab_core::uv::{HandleId, HandleKind, IoEvent, Phase, RequestId};
+use looplab_core::uv::{HandleId, HandleKind, IoEvent, Phase, RequestId, RequestKind};
 
 /// The poll phase's readiness report that led to a read or write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub struct Socket {
     pub chunks: Vec<Chunk>,
     /// The step its read found the end of stream, and the error if it failed.
     pub end: Option<(usize, Option<String>)>,
+    /// The step its connect request failed, and the error (`ECONNREFUSED`, ...).
+    pub connect_error: Option<(usize, String)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,6 +54,8 @@ impl WireLog {
         // Readiness the poller returned in the current poll phase, latest last.
         let mut ready: Vec<Readiness> = Vec::new();
         let mut watched = Vec::new();
+        // Connect requests and the sockets they connect.
+        let mut connects: Vec<(RequestId, HandleId)> = Vec::new();
         for (i, e) in events.iter().enumerate() {
             let find = |sockets: &mut Vec<Socket>, h: HandleId| {
                 sockets.iter_mut().position(|s| s.handle == h)
@@ -75,7 +79,23 @@ impl WireLog {
                     created_step: step_of(i),
                     chunks: Vec::new(),
                     end: None,
+                    connect_error: None,
                 }),
+                TraceEvent::RequestSubmit {
+                    request,
+                    request_kind: RequestKind::Connect,
+                    handle: Some(handle),
+                    ..
+                } => connects.push((*request, *handle)),
+                TraceEvent::RequestDone {
+                    request,
+                    error: Some(error),
+                } => {
+                    let on = connects.iter().find(|(r, _)| r == request).map(|c| c.1);
+                    if let Some(k) = on.and_then(|h| find(&mut sockets, h)) {
+                        sockets[k].connect_error = Some((step_of(i), error.clone()));
+                    }
+                }
                 TraceEvent::IoInterest { handle, .. } => watched.push(*handle),
                 TraceEvent::IoReady { handle, event } => ready.push(Readiness {
                     handle: *handle,
@@ -239,6 +259,17 @@ mod tests {
                 .sockets
                 .iter()
                 .all(|s| s.chunks.is_empty() && s.ports.is_none())
+        );
+        let failed: Vec<_> = refused
+            .wire
+            .sockets
+            .iter()
+            .filter_map(|s| s.connect_error.as_ref().map(|e| e.1.as_str()))
+            .collect();
+        assert_eq!(
+            failed,
+            ["ECONNREFUSED"],
+            "the connect request says why it failed"
         );
     }
 }

@@ -137,7 +137,8 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::HandleClosing { handle } => format!("uv_close({}): its close callback will run in the close phase.", handle_name(view, *handle)),
         TraceEvent::HandleClosed { handle } => format!("{} is closed.", handle_name(view, *handle)),
         TraceEvent::RequestSubmit { label, request_kind, .. } => format!("A {request_kind:?} request starts: {label}. Requests are short-lived and keep the loop alive while in flight."),
-        TraceEvent::RequestDone { request } => format!("{} is done; its callback runs now.", request_name(view, *request)),
+        TraceEvent::RequestDone { request, error: None } => format!("{} is done; its callback runs now.", request_name(view, *request)),
+        TraceEvent::RequestDone { request, error: Some(code) } => format!("{} fails with {code}; its callback runs now and is given the error.", request_name(view, *request)),
         TraceEvent::UvCallback { phase, handle, request } => match (handle, request) {
             (_, Some(r)) => format!("In the {} phase the thread pool's async handle delivers {}.", phase.name(), request_name(view, *r)),
             (Some(h), None) => format!("libuv calls back {} in the {} phase.", handle_name(view, *h), phase.name()),

@@ -36,6 +36,8 @@ pub struct RequestView {
     pub kind: RequestKind,
     pub label: String,
     pub done: bool,
+    /// The error it ended with, once done.
+    pub error: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -201,6 +203,7 @@ impl View {
                 request,
                 request_kind,
                 label,
+                ..
             } => {
                 self.requests.insert(
                     *request,
@@ -208,12 +211,14 @@ impl View {
                         kind: *request_kind,
                         label: label.clone(),
                         done: false,
+                        error: None,
                     },
                 );
             }
-            TraceEvent::RequestDone { request } => {
+            TraceEvent::RequestDone { request, error } => {
                 if let Some(r) = self.requests.get_mut(request) {
                     r.done = true;
+                    r.error.clone_from(error);
                 }
                 remove(&mut self.completed, *request);
             }

@@ -165,9 +165,15 @@ pub enum TraceEvent {
         request: RequestId,
         request_kind: RequestKind,
         label: String,
+        /// The stream it acts on (`uv_connect_t.handle`, `uv_write_t.handle`); none for pool work.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        handle: Option<HandleId>,
     },
     RequestDone {
         request: RequestId,
+        /// The error its callback is given (`ECONNREFUSED`, `ECANCELED`, ...), if it failed.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        error: Option<String>,
     },
     /// libuv calls into its user: a handle's or request's callback.
     UvCallback {

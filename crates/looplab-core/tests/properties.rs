@@ -139,7 +139,7 @@ proptest! {
         let (out, checks) = run_program(ops, cores, pool);
         let mut done: HashMap<u32, u32> = checks.borrow().requests.clone();
         for e in out.node.events() {
-            if let TraceEvent::RequestDone { request } = e.event {
+            if let TraceEvent::RequestDone { request, .. } = e.event {
                 *done.get_mut(&request.0).expect("a request nobody submitted completed") += 1;
             }
         }

@@ -230,16 +230,19 @@ fn status(s: &Socket, view: &View, step: usize) -> String {
         }
     });
     let end = match &s.end {
-        Some((at, None)) if *at <= step => " · peer sent FIN",
-        Some((at, Some(_))) if *at <= step => " · read failed",
-        _ => "",
+        Some((at, None)) if *at <= step => " · peer sent FIN".to_string(),
+        Some((at, Some(code))) if *at <= step => format!(" · read failed: {code}"),
+        _ => String::new(),
     };
     match s.ports {
         Some((local, remote)) => format!(
             "local port {local} ↔ remote port {remote} · {read} bytes read, {written} written{end}{state}"
         ),
-        None if state.is_empty() => "not connected yet".into(),
-        None => format!("never connected or listened (the console says why){state}"),
+        None => match &s.connect_error {
+            Some((at, code)) if *at <= step => format!("connect failed: {code}{state}"),
+            _ if state.is_empty() => "not connected yet".into(),
+            _ => format!("never connected or listened (the console says why){state}"),
+        },
     }
 }
 

@@ -299,7 +299,10 @@ impl Loop {
                             queue: QueueName::Threadpool,
                             id: req.0 as u64,
                         });
-                        self.record(TraceEvent::RequestDone { request: req });
+                        self.record(TraceEvent::RequestDone {
+                            request: req,
+                            error: None,
+                        });
                         self.record_callback(Some(self.wq_async), Some(req));
                     }
                     UvCallback::Close(h) => {
@@ -655,7 +658,7 @@ impl Loop {
     }
 
     fn queue_pool_request(&mut self, kind: RequestKind, label: String) -> RequestId {
-        let id = self.request_start(kind, label);
+        let id = self.request_start(kind, label, None);
         self.record(TraceEvent::QueuePush {
             queue: QueueName::Threadpool,
             id: id.0 as u64,
@@ -665,20 +668,26 @@ impl Loop {
 
     /// Registers a request that is not pool work (a TCP connect or write, a c-ares query): it keeps
     /// the loop alive until `request_finish`.
-    pub fn request_start(&mut self, kind: RequestKind, label: impl Into<String>) -> RequestId {
+    pub fn request_start(
+        &mut self,
+        kind: RequestKind,
+        label: impl Into<String>,
+        handle: Option<HandleId>,
+    ) -> RequestId {
         let id = self.requests.register();
         self.record(TraceEvent::RequestSubmit {
             request: id,
             request_kind: kind,
             label: label.into(),
+            handle,
         });
         id
     }
 
-    /// The request's callback is about to run.
-    pub fn request_finish(&mut self, id: RequestId) {
+    /// The request's callback is about to run, with `error` when the request failed.
+    pub fn request_finish(&mut self, id: RequestId, error: Option<String>) {
         if self.requests.unregister(id) {
-            self.record(TraceEvent::RequestDone { request: id });
+            self.record(TraceEvent::RequestDone { request: id, error });
         }
     }
 

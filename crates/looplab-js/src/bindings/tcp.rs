@@ -116,7 +116,7 @@ fn connect(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
     with_tcp(&mut h, |t| t.connect(handle, port))?.map_err(fail)?;
     let uv = h.node.uv_mut();
     uv.io_set_active(handle, true);
-    let req = uv.request_start(looplab_core::uv::RequestKind::Connect, label);
+    let req = uv.request_start(looplab_core::uv::RequestKind::Connect, label, Some(handle));
     Ok(JsValue::from(req.0))
 }
 
@@ -257,26 +257,38 @@ fn set_interest(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
     Ok(JsValue::undefined())
 }
 
-/// `requestStart(kind, label)`: a write or shutdown request that keeps the loop alive.
+/// `requestStart(handle, kind, label)`: a write or shutdown request on the stream that keeps the
+/// loop alive.
 fn request_start(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     use looplab_core::uv::RequestKind;
-    let kind = match arg_string(args, 0, context)?.as_str() {
+    let handle = handle_arg(args, 0, context)?;
+    let kind = match arg_string(args, 1, context)?.as_str() {
         "shutdown" => RequestKind::Shutdown,
         "connect" => RequestKind::Connect,
         _ => RequestKind::Write,
     };
-    let label = arg_string(args, 1, context)?;
+    let label = arg_string(args, 2, context)?;
     let id = host(context)
         .borrow_mut()
         .node
         .uv_mut()
-        .request_start(kind, label);
+        .request_start(kind, label, Some(handle));
     Ok(JsValue::from(id.0))
 }
 
+/// `requestFinish(request, error?)`: the request's callback is about to run, given `error` (a
+/// code such as `ECONNREFUSED`) when it failed.
 fn request_finish(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let id = RequestId(arg_f64(args, 0, context)? as u32);
-    host(context).borrow_mut().node.uv_mut().request_finish(id);
+    let error = match arg(args, 1) {
+        v if v.is_undefined() => None,
+        _ => Some(arg_string(args, 1, context)?),
+    };
+    host(context)
+        .borrow_mut()
+        .node
+        .uv_mut()
+        .request_finish(id, error);
     Ok(JsValue::undefined())
 }
 

@@ -115,14 +115,14 @@ class TCP {
       return 0;
     }
     req.async = true;
-    req.id = tcp.requestStart('write', `write ${buf.length - n} bytes`);
+    req.id = tcp.requestStart(this.id, 'write', `write ${buf.length - n} bytes`);
     this.writes.push({ req, rest: buf.subarray(n) });
     this.updateInterest();
     return 0;
   }
 
   shutdown(req) {
-    req.id = tcp.requestStart('shutdown', 'shutdown');
+    req.id = tcp.requestStart(this.id, 'shutdown', 'shutdown');
     this.shutdownReq = req;
     this.updateInterest();
     tcp.wantWritable(this.id);
@@ -175,7 +175,7 @@ class TCP {
       const req = this.connectReq;
       this.connectReq = null;
       this.updateInterest();
-      tcp.requestFinish(req.id);
+      tcp.requestFinish(req.id, result === 0 ? undefined : result);
       req.oncomplete(result === 0 ? 0 : errno(result), this, req, true, true);
       return;
     }
@@ -192,7 +192,7 @@ class TCP {
   onClose() {
     // uv__stream_destroy: requests still queued end with the handle (ECANCELED).
     for (const req of [this.connectReq, this.shutdownReq, ...this.writes.map((w) => w.req)]) {
-      if (req !== null && req.id !== undefined) tcp.requestFinish(req.id);
+      if (req !== null && req.id !== undefined) tcp.requestFinish(req.id, 'ECANCELED');
     }
     this.writes = [];
     if (typeof this.closeCb === 'function') this.closeCb();
@@ -250,7 +250,7 @@ class TCP {
       } catch (code) {
         if (typeof code !== 'string') throw code;
         this.writes.shift();
-        tcp.requestFinish(w.req.id);
+        tcp.requestFinish(w.req.id, code);
         this.updateInterest();
         w.req.oncomplete(errno(code));
         continue;
