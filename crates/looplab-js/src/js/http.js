@@ -75,6 +75,16 @@ class IncomingMessage extends Readable {
     this.socket.setTimeout(msecs);
     return this;
   }
+
+  // A message cut short is 'aborted'; its error is emitted only to someone who listens for it.
+  _destroy(err, cb) {
+    if (!this.readableEnded || !this.complete) {
+      this.aborted = true;
+      this.emit('aborted');
+    }
+    if (this.socket && !this.socket.destroyed && this.aborted) this.socket.destroy(err);
+    cb(this.listenerCount('error') === 0 ? null : err);
+  }
 }
 
 // ---- OutgoingMessage ---------------------------------------------------------------------------
@@ -330,11 +340,30 @@ function connectionListener(socket) {
   }
   function onEnd() {
     server._idle.delete(socket);
+    const err = parser.finish();
+    if (err) return onClientError(err);
     if (!socket._httpServer?.current) socket.end();
+  }
+  // socketOnError: unless 'clientError' is handled, a 400 goes out if no response has started,
+  // then the socket is destroyed.
+  function onClientError(err) {
+    if (server.emit('clientError', err, socket)) return;
+    const res = socket._httpServer?.current;
+    if (socket.writable && !(res && res.headersSent)) socket.write(BAD_REQUEST);
+    socket.destroy(err);
+  }
+  // socketOnClose: a request still waiting for its response is aborted, then the response closes.
+  function onClose() {
+    server._idle.delete(socket);
+    const res = socket._httpServer?.current;
+    if (!res) return;
+    socket._httpServer.current = null;
+    if (!res.req.destroyed) res.req.destroy(connResetException('aborted'));
+    res.emit('close');
   }
   socket.on('data', onData);
   socket.on('end', onEnd);
-  socket.on('close', () => server._idle.delete(socket));
+  socket.on('close', onClose);
   socket.on('error', () => {});
 }
 
@@ -485,6 +514,7 @@ class ClientRequest extends OutgoingMessage {
     }
     const agent = options.agent === undefined ? globalAgent : options.agent;
     this.agent = agent || null;
+    this.aborted = false;
     this.method = (options.method || 'GET').toUpperCase();
     this.path = options.path || '/';
     this.host = options.hostname || options.host || 'localhost';
@@ -521,10 +551,25 @@ class ClientRequest extends OutgoingMessage {
 
   _onSocket(socket) {
     process.nextTick(() => {
+      if (this.destroyed) return this._destroyBeforeSocket(socket);
       this.emit('socket', socket);
       this._attach(socket);
       this._listen(socket);
     });
+  }
+
+  // onSocket for a request destroyed before it had a socket: the socket goes, then the request.
+  _destroyBeforeSocket(socket) {
+    const done = (err) => {
+      if (!this.aborted && !err) err = connResetException('socket hang up');
+      if (err) this.emit('error', err);
+      this._closed = true;
+      this.emit('close');
+    };
+    const err = this._destroyError;
+    if (socket.destroyed) return done(err);
+    socket.once('close', () => done(err));
+    socket.destroy(err);
   }
 
   _listen(socket) {
@@ -551,10 +596,14 @@ class ClientRequest extends OutgoingMessage {
     parser.onComplete = () => {
       if (!res || res.upgrade || res.statusCode < 200) return;
       res.complete = true;
+      // responseKeepAlive: a socket going back to the pool is no longer the request's.
+      if (req.agent && req.shouldKeepAlive) req.destroyed = true;
       res.push(null);
       cleanup();
       res.once('end', () => {
         res.emit('close');
+        req.destroyed = true;
+        req._closed = true;
         req.emit('close');
         if (req.agent) req.agent._free(req.agent.getName(req._options), socket, req.shouldKeepAlive);
         else socket.end();
@@ -569,28 +618,58 @@ class ClientRequest extends OutgoingMessage {
         else socket.destroy();
       }
     }
+    function hangUp() {
+      if (res || socket._hadError) return;
+      socket._hadError = true;
+      req.emit('error', connResetException('socket hang up'));
+    }
     function onEnd() {
+      hangUp();
       parser.finish();
-      if (!res) req.emit('error', connResetException('socket hang up'));
+      socket.destroy();
     }
     function onError(err) {
-      if (!res) req.emit('error', err);
+      socket._hadError = true;
+      req.emit('error', err);
+    }
+    function onClose() {
+      cleanup();
+      req.destroyed = true;
+      if (res) {
+        if (!res.complete) res.destroy(connResetException('aborted'));
+      } else {
+        hangUp();
+      }
+      req._closed = true;
+      req.emit('close');
     }
     function cleanup() {
       socket.removeListener('data', onData);
       socket.removeListener('end', onEnd);
       socket.removeListener('error', onError);
+      socket.removeListener('close', onClose);
     }
     socket.on('data', onData);
     socket.on('end', onEnd);
     socket.on('error', onError);
+    socket.on('close', onClose);
   }
 
-  abort() { this.destroy(); }
+  abort() {
+    if (this.aborted) return;
+    this.aborted = true;
+    process.nextTick(() => this.emit('abort'));
+    this.destroy();
+  }
 
+  // The socket's 'error' and 'close' tell the request; before it has one, onSocket does.
   destroy(err) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this._destroyError = err;
+    if (this.res) this.res.resume();
     if (this.socket) this.socket.destroy(err);
-    return super.destroy(err);
+    return this;
   }
 
   setTimeout(msecs, cb) {
@@ -598,6 +677,8 @@ class ClientRequest extends OutgoingMessage {
     return this;
   }
 }
+
+const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 
 function connResetException(msg) {
   const ex = new Error(msg);

@@ -365,6 +365,8 @@ Socket.prototype.destroySoon = function() {
 };
 
 Socket.prototype._destroy = function(exception, cb) {
+  // A lookup still on the pool finds the socket no longer connecting and stops there.
+  this.connecting = false;
   if (this[kTimeout]) {
     clearTimeout(this[kTimeout]);
     this[kTimeout] = null;

@@ -114,12 +114,21 @@ class HttpParser {
     }
   }
 
-  // The connection ended: a response read until EOF is complete now.
+  // The connection ended: a response read until EOF is complete now; a message cut short is an
+  // error (llhttp_finish), returned rather than thrown.
   finish() {
     if (this.state === 'until-eof') {
       this.state = 'head';
       this.onComplete();
+      return null;
     }
+    const midMessage = this.state === 'head' ? this.buf.length > 0 : this.state !== 'upgraded';
+    if (!midMessage) return null;
+    const err = new Error('Parse Error: Invalid EOF state');
+    err.code = 'HPE_INVALID_EOF_STATE';
+    err.reason = 'Invalid EOF state';
+    err.bytesParsed = 0;
+    return err;
   }
 }
 
