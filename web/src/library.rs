@@ -533,15 +533,16 @@ pub static SCENARIOS: &[Scenario] = &[
         Open::Find("ECONNREFUSED"),
     ),
     cjs(
-        "upload-placeholder",
+        "http-resumable-upload",
         NETWORK,
-        "Resumable upload (coming)",
-        "The resumable-upload view has its own issue; until it lands, this scenario shows where it will live. `looplab upload` already does it natively.",
+        "Resumable upload: a dropped part, a HEAD, and only the missing bytes",
+        "Each part is a PATCH at the offset the server has. When the connection drops mid-part, the server discards the half part (its request is 'aborted'), the client gets ECONNRESET, a HEAD asks for the offset, and the upload goes on from 20 bytes, not from 0. Progress counts acknowledged bytes only. The upload view below does the same with tus on a simulated network.",
         &[(
             "main.js",
-            "console.log('A tus upload sends the file in chunks with PATCH requests;');\nconsole.log('after a dropped connection, HEAD asks the server how much arrived.');\n",
+            // The fidelity corpus's own scenario: node's output for it is recorded there.
+            include_str!("../../tests/fidelity/http-resumable-upload/main.js"),
         )],
-        Open::End,
+        Open::Find("dropped mid-part"),
     ),
 ];
 
