@@ -4,7 +4,7 @@ use crate::replay::View;
 use crate::trace::{
     AliveReason, EsmPhase, ModuleFormat, PollReason, QueueName, ThreadId, TraceEvent,
 };
-use crate::uv::{HandleId, Phase, RequestId};
+use crate::uv::{DefaultAction, HandleId, Phase, RequestId};
 
 fn handle_name(view: &View, id: HandleId) -> String {
     view.handles
@@ -16,6 +16,11 @@ fn request_name(view: &View, id: RequestId) -> String {
     view.requests
         .get(&id)
         .map_or_else(|| format!("request #{}", id.0), |r| r.label.clone())
+}
+
+/// `SIGINT`, or `signal 40` for one without a name.
+fn signal(signum: i32) -> String {
+    crate::uv::signal_name(signum).map_or_else(|| format!("signal {signum}"), str::to_string)
 }
 
 fn thread_name(t: ThreadId) -> String {
@@ -38,7 +43,7 @@ fn phase_rule(phase: Phase) -> &'static str {
         }
         Phase::Prepare => "runs prepare handles, just before the loop polls for I/O.",
         Phase::Poll => {
-            "asks the OS (epoll) what is ready and runs I/O callbacks; finished thread-pool work arrives here through the loop's async handle."
+            "asks the OS (epoll) what is ready and runs I/O callbacks; finished thread-pool work arrives here through the loop's async handle, and caught signals through its signal pipe."
         }
         Phase::Check => {
             "runs check handles: Node's runs every setImmediate callback queued before this phase began (processImmediate)."
@@ -85,6 +90,11 @@ pub fn task_name(task: Task, view: &View) -> String {
         Task::Io(h, _) => format!("the I/O callback of {}", handle_name(view, h)),
         Task::Pending(h) => format!("the deferred callback of {}", handle_name(view, h)),
         Task::Close(h) => format!("the close callback of {}", handle_name(view, h)),
+        Task::Signal(h, signum) => format!(
+            "the {} callback of {}",
+            signal(signum),
+            handle_name(view, h)
+        ),
         Task::PromiseRejections => "the unhandled-rejection check".into(),
         Task::BeforeExit => "process 'beforeExit' listeners".into(),
         Task::Exit => "process 'exit' listeners".into(),
@@ -199,5 +209,12 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::SocketData { handle, bytes, total, .. } => format!("{} writes {} bytes from its queued write request, now that the socket is writable.", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
         TraceEvent::SocketEnd { handle, error: None } => format!("{} reads end of stream: the peer sent FIN (UV_EOF; Node emits 'end').", handle_name(view, *handle)),
         TraceEvent::SocketEnd { handle, error: Some(code) } => format!("{}'s read fails with {code}; Node destroys the socket with that error.", handle_name(view, *handle)),
+        TraceEvent::SignalWatch { handle, signum } => format!("{} catches {}: libuv's handler will only write it to the loop's signal pipe, read in the poll phase (uv_signal_start). Node unrefs it: a signal listener alone does not keep the process alive.", handle_name(view, *handle), signal(*signum)),
+        TraceEvent::SignalSend { pid, signum: 0 } => format!("process.kill checks that process {pid} exists: signal 0 is never delivered (uv_kill)."),
+        TraceEvent::SignalSend { pid, signum } => format!("process.kill sends {} to process {pid} (uv_kill); the kernel delivers it at once.", signal(*signum)),
+        TraceEvent::SignalDeliver { handle, signum } => format!("The poll phase reads {} from the signal pipe: libuv calls {}, and Node emits it to the process's listeners (uv__signal_event, signal_wrap.cc).", signal(*signum), handle_name(view, *handle)),
+        TraceEvent::SignalDefault { signum, action: DefaultAction::Terminate } => format!("Nothing catches {}: its default action ends the process at once, without 'exit' listeners (a shell sees status {}).", signal(*signum), 128 + signum),
+        TraceEvent::SignalDefault { signum, action: DefaultAction::Ignore } => format!("Nothing catches {}: its default action is to ignore it.", signal(*signum)),
+        TraceEvent::SignalDefault { signum, action: DefaultAction::Stop } => format!("Nothing catches {}: its default action stops the process until a SIGCONT.", signal(*signum)),
     })
 }

@@ -334,7 +334,11 @@ impl View {
             }
             TraceEvent::IoReady { .. }
             | TraceEvent::SocketOpen { .. }
-            | TraceEvent::SocketEnd { .. } => {}
+            | TraceEvent::SocketEnd { .. }
+            | TraceEvent::SignalWatch { .. }
+            | TraceEvent::SignalSend { .. }
+            | TraceEvent::SignalDeliver { .. }
+            | TraceEvent::SignalDefault { .. } => {}
         }
     }
 

@@ -333,6 +333,26 @@ pub enum TraceEvent {
         #[serde(skip_serializing_if = "Option::is_none", default)]
         error: Option<String>,
     },
+    /// A signal handle started catching `signum` (`uv_signal_start`).
+    SignalWatch {
+        handle: HandleId,
+        signum: i32,
+    },
+    /// `uv_kill(pid, signum)` (`process.kill`).
+    SignalSend {
+        pid: i32,
+        signum: i32,
+    },
+    /// The poll phase read `signum` from the signal pipe for a handle catching it.
+    SignalDeliver {
+        handle: HandleId,
+        signum: i32,
+    },
+    /// Nothing caught `signum`: it takes its default action on the process.
+    SignalDefault {
+        signum: i32,
+        action: crate::uv::DefaultAction,
+    },
     /// Where the learner's code was, most recent frame first, just before it wrote output or
     /// scheduled something: the page's call stack and running line. Only the scenario's own
     /// frames, never Node's built-in modules.

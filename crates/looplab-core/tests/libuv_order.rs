@@ -451,3 +451,61 @@ fn scheduled_readiness_wakes_poll_at_its_time() {
     );
     assert_eq!(seen[1], (UvCallback::Close(socket), 7));
 }
+
+/// test-signal.c in short: a caught signal is read from the signal pipe in the poll phase, once
+/// per handle catching it; a handle stopped before the poll phase hears nothing.
+#[test]
+fn a_caught_signal_runs_its_handles_in_the_poll_phase() {
+    use looplab_core::uv::{KillOutcome, Phase, SignalError};
+    let mut lp = sim_loop(1, None);
+    let pid = 4242;
+    let first = lp.handle_init(HandleKind::Signal, "first SIGUSR1");
+    let second = lp.handle_init(HandleKind::Signal, "second SIGUSR1");
+    let stopped = lp.handle_init(HandleKind::Signal, "SIGUSR2, stopped");
+    let kill = lp.handle_init(HandleKind::Signal, "SIGKILL");
+    assert_eq!(lp.signal_start(kill, 9), Err(SignalError::Invalid));
+    lp.signal_start(first, 10).unwrap();
+    lp.signal_start(second, 10).unwrap();
+    lp.signal_start(stopped, 12).unwrap();
+    let timer = lp.handle_init(HandleKind::Timer, "keeps the loop alive");
+    lp.timer_start(timer, 5, 0);
+    assert_eq!(lp.kill(pid, 10), Ok(KillOutcome::Sent));
+    assert_eq!(lp.kill(pid, 12), Ok(KillOutcome::Sent));
+    lp.signal_stop(stopped);
+    assert_eq!(lp.kill(pid, 15), Ok(KillOutcome::Terminated(15)));
+    assert_eq!(lp.kill(pid, 28), Ok(KillOutcome::Ignored));
+    assert_eq!(lp.kill(pid + 1, 10), Err(SignalError::NoSuchProcess));
+    let mut seen = Vec::new();
+    lp.run_with(RunMode::Default, |lp, cb| {
+        seen.push((cb, lp.phase()));
+        if cb == UvCallback::Timer(timer) {
+            lp.close(first);
+            lp.close(second);
+        }
+    });
+    assert_eq!(
+        seen[..3],
+        [
+            (UvCallback::Signal(first, 10), Some(Phase::Poll)),
+            (UvCallback::Signal(second, 10), Some(Phase::Poll)),
+            (UvCallback::Timer(timer), Some(Phase::Timers)),
+        ]
+    );
+}
+
+#[test]
+fn an_unrefed_signal_handle_does_not_keep_the_loop_alive() {
+    let mut lp = sim_loop(1, None);
+    let sig = lp.handle_init(HandleKind::Signal, "SIGINT");
+    lp.signal_start(sig, 2).unwrap();
+    assert!(lp.alive());
+    lp.set_ref(sig, false);
+    assert!(!lp.alive());
+    lp.kill(4242, 2).unwrap();
+    let mut seen = Vec::new();
+    assert!(!lp.run_with(RunMode::Default, |_, cb| seen.push(cb)));
+    assert!(
+        seen.is_empty(),
+        "the loop never polls, so the signal stays in the pipe"
+    );
+}

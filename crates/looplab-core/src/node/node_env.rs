@@ -15,8 +15,8 @@ use crate::sim::SimBackend;
 use crate::time::{Duration, Instant};
 use crate::trace::{AliveReason, QueueName, Stamped, Trace, TraceEvent};
 use crate::uv::{
-    Backend, HandleId, HandleKind, Loop, LoopStep, RequestId, RequestKind, RunMode, UvCallback,
-    Work,
+    Backend, DefaultAction, HandleId, HandleKind, KillOutcome, Loop, LoopStep, RequestId,
+    RequestKind, RunMode, SignalError, UvCallback, Work, signal_name,
 };
 use std::collections::VecDeque;
 
@@ -75,8 +75,10 @@ pub struct Node {
     in_microtasks: bool,
     rejections_pending: bool,
     exit_code: i32,
-    /// `process.exit()` was called.
+    /// `process.exit()` was called, or a signal ended the process.
     exited: bool,
+    /// The signal whose default action ended the process.
+    killed_by: Option<i32>,
     /// Which of stdout (bit 0) and stderr (bit 1) the script has written to.
     stdio_opened: u8,
     tasks_run: u64,
@@ -127,6 +129,7 @@ impl Node {
             rejections_pending: false,
             exit_code: 0,
             exited: false,
+            killed_by: None,
             stdio_opened: 0,
             tasks_run: 0,
             halted: None,
@@ -349,6 +352,7 @@ impl Node {
             UvCallback::WorkDone(req) => Some(Task::RequestDone(req)),
             UvCallback::Io(h, ev) => Some(Task::Io(h, ev)),
             UvCallback::Pending(h) => Some(Task::Pending(h)),
+            UvCallback::Signal(h, signum) => Some(Task::Signal(h, signum)),
             UvCallback::Close(h) if !self.lp.handle(h).internal => Some(Task::Close(h)),
             _ => None,
         }
@@ -608,6 +612,46 @@ impl Node {
             fd,
             text: text.to_string(),
         });
+    }
+
+    /// `process.kill(pid, signum)`. A signal to this process that nothing catches takes its default
+    /// action now, as the kernel delivers it before kill(2) returns: the process ends, killed
+    /// (status 128 + signum as a shell reports it, no 'exit' event), or stops, which a run can
+    /// never come back from. Afterwards the host runs no more JavaScript (`has_exited`).
+    pub fn kill(&mut self, pid: i32, signum: i32) -> Result<(), SignalError> {
+        let action = match self.lp.kill(pid, signum)? {
+            KillOutcome::Sent => return Ok(()),
+            KillOutcome::Ignored => DefaultAction::Ignore,
+            KillOutcome::Terminated(_) => DefaultAction::Terminate,
+            KillOutcome::Stopped(_) => DefaultAction::Stop,
+        };
+        self.lp.record(TraceEvent::SignalDefault { signum, action });
+        match action {
+            DefaultAction::Ignore => {}
+            DefaultAction::Terminate => {
+                self.killed_by = Some(signum);
+                self.exit_code = 128 + signum;
+                self.exited = true;
+            }
+            DefaultAction::Stop => {
+                let name = signal_name(signum).unwrap_or("a stop signal");
+                self.halt(format!(
+                    "The process stopped itself with {name}: a stopped process waits for a SIGCONT from another process, and nothing else runs."
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The signal whose default action ended the process, if one did.
+    pub fn killed_by(&self) -> Option<i32> {
+        self.killed_by
+    }
+
+    /// The process ended (`process.exit`, a fatal signal) or a limit stopped it: no more
+    /// JavaScript runs.
+    pub fn has_exited(&self) -> bool {
+        self.exited || self.halted.is_some()
     }
 
     /// `process.exitCode = code`: the code the process ends with if nothing else sets one.

@@ -25,6 +25,8 @@ pub enum Task {
     Pending(HandleId),
     /// A handle's close callback.
     Close(HandleId),
+    /// A signal handle caught its signal (number): Node emits it on `process`.
+    Signal(HandleId, i32),
     /// `processPromiseRejections`: report unhandled rejections (Node 20 default: as uncaught).
     PromiseRejections,
     /// Emit `process.on('beforeExit')`: the loop has emptied.

@@ -9,8 +9,14 @@ use super::thread_pool::{Job, ThreadPool};
 use crate::cost::CostModel;
 use crate::time::{Duration, Instant};
 use crate::trace::{ThreadId, TraceEvent, Tracer};
-use crate::uv::{Backend, HandleId, NetError, PollOutcome, ReadResult, Ready, RequestId, Work};
-use std::collections::{BTreeMap, VecDeque};
+use crate::uv::{
+    Backend, HandleId, NetError, PollOutcome, ReadResult, Ready, RequestId, SignalError, Signals,
+    Work, catchable,
+};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// The simulated process's id (`process.pid`); it is the only process on the simulated machine.
+pub const SIM_PID: u32 = 4242;
 
 #[derive(Debug)]
 enum Arrival {
@@ -35,6 +41,8 @@ pub struct SimBackend {
     arrivals: BTreeMap<(Instant, u64), Arrival>,
     network: SimNetwork,
     arrival_seq: u64,
+    /// Signals with a handler installed (libuv's, for some signal handle).
+    caught_signals: BTreeSet<i32>,
     /// Scratch space the CPU writes its core switches into.
     cpu_events: Vec<TraceEvent>,
     /// What happened since the last flush, with when it happened.
@@ -54,6 +62,7 @@ impl SimBackend {
             arrivals: BTreeMap::new(),
             network: SimNetwork::new(cost.network_latency),
             arrival_seq: 0,
+            caught_signals: BTreeSet::new(),
             cpu_events: Vec::new(),
             events: Vec::new(),
         }
@@ -216,6 +225,10 @@ impl Backend for SimBackend {
         Some(self)
     }
 
+    fn signals(&mut self) -> Option<&mut dyn Signals> {
+        Some(self)
+    }
+
     fn poll(
         &mut self,
         timeout: Option<Duration>,
@@ -337,5 +350,35 @@ impl crate::uv::Tcp for SimBackend {
         self.network
             .socket_of(handle)
             .map_or((0, 0), |s| self.network.ports(s))
+    }
+}
+
+/// Signals on the simulated machine: a caught signal is in the signal pipe as soon as it is sent,
+/// so the next poll phase reads it.
+impl Signals for SimBackend {
+    fn pid(&self) -> u32 {
+        SIM_PID
+    }
+
+    fn watch(&mut self, signum: i32) -> Result<(), SignalError> {
+        if !catchable(signum) {
+            return Err(SignalError::Invalid);
+        }
+        self.caught_signals.insert(signum);
+        Ok(())
+    }
+
+    fn unwatch(&mut self, signum: i32) {
+        self.caught_signals.remove(&signum);
+    }
+
+    fn raise(&mut self, signum: i32) {
+        if self.caught_signals.contains(&signum) {
+            self.ready.push_back(Ready::Signal(signum));
+        }
+    }
+
+    fn kill(&mut self, _pid: i32, _signum: i32) -> Result<(), SignalError> {
+        Err(SignalError::NoSuchProcess)
     }
 }

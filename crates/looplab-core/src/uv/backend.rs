@@ -36,6 +36,8 @@ pub enum Ready {
     /// A pool job finished (signalled through the loop's async handle, as `uv_async_send` does).
     WorkDone(RequestId),
     Io(HandleId, IoEvent),
+    /// A caught signal was read from the signal pipe; every handle watching it is called.
+    Signal(i32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +77,11 @@ pub trait Backend: std::fmt::Debug + 'static {
 
     /// TCP sockets, if this backend has a network.
     fn tcp(&mut self) -> Option<&mut dyn super::tcp::Tcp> {
+        None
+    }
+
+    /// Catching and sending signals, if this backend has them.
+    fn signals(&mut self) -> Option<&mut dyn super::signal::Signals> {
         None
     }
 }

@@ -21,11 +21,12 @@ use super::backend::{Backend, PollOutcome, Ready, Work};
 use super::handle::{HandleId, HandleKind, HandleTable};
 use super::phase::{Phase, RunMode};
 use super::request::{RequestId, RequestKind, RequestTable};
+use super::signal::{DefaultAction, KillOutcome, MAX_SIGNUM, SignalError, default_action};
 use super::timer_heap::TimerHeap;
 use super::watcher_list::WatcherList;
 use crate::time::{Duration, Instant};
 use crate::trace::{AliveReason, PollReason, QueueName, TraceEvent, Tracer};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 /// A callback libuv would make into its user now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +39,8 @@ pub enum UvCallback {
     Pending(HandleId),
     WorkDone(RequestId),
     Io(HandleId, super::backend::IoEvent),
+    /// A signal handle's callback: the poll phase read its signal from the signal pipe.
+    Signal(HandleId, i32),
     Close(HandleId),
 }
 
@@ -85,6 +88,8 @@ pub struct Loop {
     closing: Vec<HandleId>,
     /// The pool's completion signal (`loop->wq_async`): internal and unref'd.
     wq_async: HandleId,
+    /// Started signal handles and the signal each catches (`uv_signal_t.signum`).
+    signal_handles: BTreeMap<HandleId, i32>,
     stop_flag: bool,
     mode: RunMode,
     stage: Stage,
@@ -112,6 +117,7 @@ impl Loop {
             pending: VecDeque::new(),
             closing: Vec::new(),
             wq_async: HandleId(0),
+            signal_handles: BTreeMap::new(),
             stop_flag: false,
             mode: RunMode::Default,
             stage: Stage::NotRunning,
@@ -291,7 +297,14 @@ impl Loop {
                 None
             }
             Stage::Pending(_) | Stage::Poll | Stage::Closing => {
-                let cb = self.batch.pop_front()?;
+                let mut cb = self.batch.pop_front()?;
+                // uv__signal_event: a handle stopped since the signal came hears nothing.
+                while let UvCallback::Signal(h, signum) = cb {
+                    if self.signal_handles.get(&h) == Some(&signum) {
+                        break;
+                    }
+                    cb = self.batch.pop_front()?;
+                }
                 match cb {
                     UvCallback::WorkDone(req) => {
                         self.requests.unregister(req);
@@ -315,6 +328,10 @@ impl Loop {
                     }
                     UvCallback::Pending(h) | UvCallback::Io(h, _) => {
                         self.record_callback(Some(h), None)
+                    }
+                    UvCallback::Signal(handle, signum) => {
+                        self.record(TraceEvent::SignalDeliver { handle, signum });
+                        self.record_callback(Some(handle), None);
                     }
                     _ => {}
                 }
@@ -356,10 +373,19 @@ impl Loop {
         self.record(TraceEvent::PollWake {
             ready: ready.len() as u32,
         });
-        self.batch.extend(ready.drain(..).map(|r| match r {
-            Ready::WorkDone(req) => UvCallback::WorkDone(req),
-            Ready::Io(h, ev) => UvCallback::Io(h, ev),
-        }));
+        for r in ready.drain(..) {
+            match r {
+                Ready::WorkDone(req) => self.batch.push_back(UvCallback::WorkDone(req)),
+                Ready::Io(h, ev) => self.batch.push_back(UvCallback::Io(h, ev)),
+                // uv__signal_event: one message per handle catching the signal.
+                Ready::Signal(signum) => self.batch.extend(
+                    self.signal_handles
+                        .iter()
+                        .filter(|&(_, &s)| s == signum)
+                        .map(|(&h, _)| UvCallback::Signal(h, signum)),
+                ),
+            }
+        }
         self.ready = ready;
         outcome
     }
@@ -614,11 +640,85 @@ impl Loop {
         match h.kind {
             HandleKind::Timer => self.timer_stop(id),
             HandleKind::Idle | HandleKind::Prepare | HandleKind::Check => self.watcher_stop(id),
+            HandleKind::Signal => self.signal_stop(id),
             _ => self.set_active(id, false),
         }
         self.handles.update(id, |h| h.closing = true);
         self.closing.push(id);
         self.record(TraceEvent::HandleClosing { handle: id });
+    }
+
+    // ---- signals -------------------------------------------------------------------------------
+
+    /// `uv_signal_start`: the handle catches `signum` from now on; its callback runs in the poll
+    /// phase after the signal arrives. The first handle for a signal installs the handler.
+    pub fn signal_start(&mut self, id: HandleId, signum: i32) -> Result<(), SignalError> {
+        debug_assert_eq!(self.handles.get(id).kind, HandleKind::Signal);
+        if self.handles.get(id).closing {
+            return Err(SignalError::Invalid);
+        }
+        match self.signal_handles.get(&id) {
+            Some(&s) if s == signum => return Ok(()),
+            Some(_) => self.signal_stop(id),
+            None => {}
+        }
+        if !self.signal_handles.values().any(|&s| s == signum) {
+            self.backend
+                .signals()
+                .ok_or(SignalError::Invalid)?
+                .watch(signum)?;
+        }
+        self.signal_handles.insert(id, signum);
+        self.record(TraceEvent::SignalWatch { handle: id, signum });
+        self.set_active(id, true);
+        Ok(())
+    }
+
+    /// `uv_signal_stop`: after the last handle for a signal stops, it takes its default action.
+    pub fn signal_stop(&mut self, id: HandleId) {
+        if let Some(signum) = self.signal_handles.remove(&id) {
+            if !self.signal_handles.values().any(|&s| s == signum)
+                && let Some(signals) = self.backend.signals()
+            {
+                signals.unwatch(signum);
+            }
+            self.set_active(id, false);
+        }
+    }
+
+    /// `uv_kill(pid, signum)`. To this process, a signal some handle catches goes to the signal
+    /// pipe; one nothing catches takes its default action, which the caller carries out (Node's
+    /// process ends or stops at once). Signal 0 only checks that the process exists.
+    pub fn kill(&mut self, pid: i32, signum: i32) -> Result<KillOutcome, SignalError> {
+        if !(0..=MAX_SIGNUM).contains(&signum) {
+            return Err(SignalError::Invalid);
+        }
+        let caught = self.signal_handles.values().any(|&s| s == signum);
+        let own = pid == self.backend.signals().ok_or(SignalError::Invalid)?.pid() as i32;
+        if !own {
+            let signals = self.backend.signals().ok_or(SignalError::Invalid)?;
+            signals.kill(pid, signum)?;
+        }
+        self.record(TraceEvent::SignalSend { pid, signum });
+        if own
+            && caught
+            && let Some(signals) = self.backend.signals()
+        {
+            signals.raise(signum);
+        }
+        Ok(match (own, signum, caught) {
+            (false, _, _) | (true, 0, _) | (true, _, true) => KillOutcome::Sent,
+            _ => match default_action(signum) {
+                DefaultAction::Ignore => KillOutcome::Ignored,
+                DefaultAction::Terminate => KillOutcome::Terminated(signum),
+                DefaultAction::Stop => KillOutcome::Stopped(signum),
+            },
+        })
+    }
+
+    /// The signal a started signal handle catches.
+    pub fn signal_of(&self, id: HandleId) -> Option<i32> {
+        self.signal_handles.get(&id).copied()
     }
 
     /// Defers a handle's callback to the next pending phase (`uv__io_feed`).

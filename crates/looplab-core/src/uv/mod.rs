@@ -4,6 +4,7 @@ mod event_loop;
 mod handle;
 mod phase;
 mod request;
+mod signal;
 mod tcp;
 mod timer_heap;
 mod watcher_list;
@@ -13,4 +14,8 @@ pub use event_loop::{Loop, LoopStep, UvCallback};
 pub use handle::{Handle, HandleId, HandleKind, HandleTable};
 pub use phase::{Phase, RunMode};
 pub use request::{RequestId, RequestKind, RequestTable, WorkKind};
+pub use signal::{
+    DefaultAction, KillOutcome, MAX_SIGNUM, SIGNALS, SignalError, Signals, catchable,
+    default_action, signal_name,
+};
 pub use tcp::{NetError, ReadResult, Tcp};
