@@ -1,7 +1,8 @@
 //! `cargo xtask fidelity [--record] [FILTER]`: the fidelity corpus in tests/fidelity/.
 //!
 //! `--record` runs every scenario (`main.js` or `main.mjs` in its own directory) under real
-//! `node` several times and writes `expected.json` {stdout, stderr, status}; a scenario whose
+//! `node` several times and writes `expected.json` {stdout, stderr, status (as a shell shows it:
+//! 128 + the signal's number for a process a signal killed)}; a scenario whose
 //! output varies between runs is refused, since it cannot be compared exactly, unless
 //! tests/fidelity/RACES.txt lists it as a real race: those run `RACE_RUNS` times, several at once
 //! so the machine is busy, and every output node printed is recorded (`also`). Without
@@ -194,8 +195,18 @@ fn run_node(dir: &Path) -> Result<Outcome> {
     Ok((
         place(&out.stdout),
         place(&out.stderr),
-        out.status.code().unwrap_or(-1),
+        shell_status(out.status),
     ))
+}
+
+/// The status a shell shows: the exit code, or 128 + the signal's number when a signal killed node
+/// (`process.kill(process.pid, 'SIGINT')` with no listener ends with 130).
+fn shell_status(status: std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap_or(-1)
 }
 
 fn stage(dir: &Path) -> Result<PathBuf> {

@@ -78,6 +78,17 @@ impl Expected {
     }
 }
 
+/// A finished process's status as a shell shows it, as `expected.json` records node's: the exit
+/// code, or 128 + the number of the signal that killed it.
+#[cfg(unix)]
+pub fn shell_status(status: std::process::ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap_or(-1)
+}
+
 /// The scenario directories under `root` (those with an `expected.json`) whose path contains
 /// `filter`, sorted.
 pub fn scenarios(root: &Path, filter: Option<&str>) -> Vec<PathBuf> {

@@ -18,7 +18,10 @@ use crate::{Error, engine};
 pub struct RunResult {
     /// Writes in order, each tagged with its stream.
     pub output: Output,
+    /// The exit code; 128 + the signal's number when a signal ended the process, as a shell shows.
     pub status: i32,
+    /// The signal whose default action ended the process (`process.kill` of itself).
+    pub signal: Option<i32>,
 }
 
 impl RunResult {
@@ -147,7 +150,12 @@ impl Runtime {
         loop {
             if let Some(status) = self.step() {
                 let output = std::mem::take(&mut self.host.borrow_mut().output);
-                return RunResult { output, status };
+                let signal = self.killed_by();
+                return RunResult {
+                    output,
+                    status,
+                    signal,
+                };
             }
         }
     }
@@ -168,6 +176,11 @@ impl Runtime {
     pub fn trace_json(&self) -> String {
         serde_json::to_string_pretty(self.host.borrow().node.events())
             .unwrap_or_else(|_| "[]".into())
+    }
+
+    /// The signal whose default action ended the process, once one did: the CLI ends the same way.
+    pub fn killed_by(&self) -> Option<i32> {
+        self.host.borrow().node.killed_by()
     }
 
     /// Output written since the last call (the CLI streams it).
@@ -249,6 +262,9 @@ impl Runtime {
             }
             Task::Pending(h) => self.call("pending", &[id(u64::from(h.0))]),
             Task::Close(h) => self.call("close", &[id(u64::from(h.0))]),
+            Task::Signal(h, signum) => {
+                self.call("signal", &[id(u64::from(h.0)), JsValue::from(signum)])
+            }
             Task::Microtask(m) => {
                 let job = self.host.borrow_mut().jobs.remove(&m);
                 match job {

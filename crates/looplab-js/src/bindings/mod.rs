@@ -12,6 +12,7 @@ mod engine;
 mod fs;
 mod module;
 mod process;
+mod signal;
 mod stdio;
 mod tasks;
 mod tcp;
@@ -35,6 +36,7 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "zlib" => zlib::FNS,
         "module" => module::FNS,
         "tcp" => tcp::FNS,
+        "signal" => signal::FNS,
         _ => return None,
     };
     let mut init = ObjectInitializer::new(context);

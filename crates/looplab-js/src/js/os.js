@@ -37,5 +37,5 @@ module.exports = {
   loadavg: () => [0, 0, 0],
   networkInterfaces: () => ({}),
   userInfo: () => ({ uid: 1000, gid: 1000, username: 'looplab', homedir: '/home/looplab', shell: '/bin/sh' }),
-  constants: { signals: { SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }, errno: {} },
+  constants: { signals: require('internal/bindings/constants').os.signals, errno: {} },
 };

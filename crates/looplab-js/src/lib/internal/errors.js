@@ -132,10 +132,21 @@ class AbortError extends Error {
   }
 }
 
-// An error from a failed system call (fs, net): `code: syscall path`.
+// libuv's error names for Linux's errno values (uv_err_name), the ones a system call reports.
+const UV_ERRNAMES = {
+  __proto__: null,
+  [-1]: 'EPERM', [-2]: 'ENOENT', [-3]: 'ESRCH', [-4]: 'EINTR', [-5]: 'EIO', [-9]: 'EBADF',
+  [-11]: 'EAGAIN', [-12]: 'ENOMEM', [-13]: 'EACCES', [-17]: 'EEXIST', [-20]: 'ENOTDIR',
+  [-21]: 'EISDIR', [-22]: 'EINVAL', [-24]: 'EMFILE', [-28]: 'ENOSPC', [-32]: 'EPIPE',
+  [-39]: 'ENOTEMPTY', [-98]: 'EADDRINUSE', [-104]: 'ECONNRESET', [-110]: 'ETIMEDOUT',
+  [-111]: 'ECONNREFUSED',
+};
+const uvErrName = (err) => (typeof err === 'string' ? err : UV_ERRNAMES[err] ?? `Unknown system error ${err}`);
+
+// An error from a failed system call (fs, net, kill): `syscall code`.
 class ErrnoException extends Error {
   constructor(err, syscall, original) {
-    const code = typeof err === 'string' ? err : `E${-err}`;
+    const code = uvErrName(err);
     super(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
     this.errno = typeof err === 'number' ? err : undefined;
     this.code = code;
@@ -145,7 +156,7 @@ class ErrnoException extends Error {
 
 class ExceptionWithHostPort extends Error {
   constructor(err, syscall, address, port, additional) {
-    const code = typeof err === 'string' ? err : `E${-err}`;
+    const code = uvErrName(err);
     let details = '';
     if (port && port > 0) details = ` ${address}:${port}`;
     else if (address) details = ` ${address}`;

@@ -151,6 +151,9 @@ module.exports = {
   close(id) {
     requireBuiltin('internal/looplab/handles').close(id);
   },
+  signal(id, signum) {
+    requireBuiltin('internal/looplab/handles').signal(id, signum);
+  },
   beforeExit() {
     process.emit('beforeExit', process.exitCode ?? 0);
   },

@@ -1,6 +1,7 @@
 'use strict';
-// Looplab: the JavaScript owners of libuv handles (sockets, servers), keyed by the model's handle
-// id, so the host's Io, Pending and Close tasks reach them, as libuv's callbacks reach Node's wraps.
+// Looplab: the JavaScript owners of libuv handles (sockets, servers, signal watchers), keyed by
+// the model's handle id, so the host's Io, Pending, Signal and Close tasks reach them, as libuv's
+// callbacks reach Node's wraps.
 
 const { IdTable } = require('internal/looplab/id_table');
 const owners = new IdTable();
@@ -19,10 +20,15 @@ function pending(id) {
   if (owner !== undefined) owner.onPending();
 }
 
+function signal(id, signum) {
+  const owner = owners.get(id);
+  if (owner !== undefined) owner.onSignal(signum);
+}
+
 function close(id) {
   const owner = owners.get(id);
   owners.delete(id);
   if (owner !== undefined) owner.onClose();
 }
 
-module.exports = { register, io, pending, close };
+module.exports = { register, io, pending, signal, close };

@@ -8,6 +8,7 @@ const proc = binding('process');
 const tasks = binding('tasks');
 const clock = binding('clock');
 const stdio = binding('stdio');
+const signalBinding = binding('signal');
 
 // The global exists before 'events' loads: Node's library reads process.env and friends then.
 const process = {};
@@ -27,7 +28,7 @@ process.versions = {
 process.arch = 'x64';
 process.platform = 'linux';
 process.release = { name: 'node', lts: 'Iron' };
-process.pid = 4242;
+process.pid = signalBinding.pid();
 process.ppid = 4241;
 process.execPath = '/usr/local/bin/node';
 process.execArgv = [];
@@ -88,7 +89,65 @@ process.exit = function exit(code) {
   process.reallyExit(process.exitCode ?? 0);
 };
 process.abort = function abort() { process.reallyExit(134); };
-process.kill = function kill() { return true; };
+
+// Signals (lib/internal/process/per_thread.js and bootstrap/node.js): the first listener for a
+// signal name starts an unref'd signal handle whose callback emits (name, signum) on process; the
+// last one removed closes it.
+const { signals } = require('internal/bindings/constants').os;
+process._kill = function _kill(pid, sig) { return signalBinding.kill(pid | 0, sig | 0); };
+process.kill = function kill(pid, sig) {
+  let err;
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  }
+  if (sig === (sig | 0)) {
+    err = process._kill(pid, sig);
+  } else {
+    sig = sig || 'SIGTERM';
+    if (signals[sig]) {
+      err = process._kill(pid, signals[sig]);
+    } else {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+    }
+  }
+  if (err) {
+    const { ErrnoException } = require('internal/errors');
+    throw new ErrnoException(err, 'kill');
+  }
+  return true;
+};
+
+const signalWraps = new Map();
+function isSignal(event) {
+  return typeof event === 'string' && event.startsWith('SIG') && signals[event] !== undefined;
+}
+function startListeningIfSignal(type) {
+  if (isSignal(type) && !signalWraps.has(type)) {
+    const { Signal } = require('internal/looplab/signal_wrap');
+    const wrap = new Signal(`process.on('${type}') (signal handle)`);
+    wrap.unref();
+    wrap.onsignal = process.emit.bind(process, type, type);
+    const err = wrap.start(signals[type]);
+    if (err) {
+      wrap.close();
+      const { ErrnoException } = require('internal/errors');
+      throw new ErrnoException(err, 'uv_signal_start');
+    }
+    signalWraps.set(type, wrap);
+  }
+}
+function stopListeningIfSignal(type) {
+  const wrap = signalWraps.get(type);
+  if (wrap !== undefined && process.listenerCount(type) === 0) {
+    wrap.close();
+    signalWraps.delete(type);
+  }
+}
+process.on('newListener', startListeningIfSignal);
+process.on('removeListener', stopListeningIfSignal);
 
 // nextTick: the callbacks wait here; the model says when each runs.
 const ticks = new IdTable();
