@@ -31,7 +31,7 @@ fn run_real(dir: &Path) -> Option<String> {
         .output()
         .expect("run looplab");
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    let status = out.status.code().unwrap_or(-1);
+    let status = fidelity::shell_status(out.status);
     fidelity::compare(
         &expected,
         &text(&out.stdout),

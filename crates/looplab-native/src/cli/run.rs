@@ -1,5 +1,5 @@
 //! `looplab run`: runs a script on the model from the current directory and prints what `node`
-//! prints, exiting with the same status.
+//! prints, exiting with the same status (or killed by the same signal).
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +76,10 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
         trace.real = args.real;
         let json = serde_json::to_string(&trace).context("writing the trace as JSON")?;
         std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(signum) = runtime.killed_by() {
+        // The script sent itself a signal nothing caught: end as node does, killed by it.
+        let _ = signal_hook::low_level::emulate_default_handler(signum);
     }
     Ok(ExitCode::from((status & 0xff) as u8))
 }

@@ -1,5 +1,6 @@
 //! The real backend: what `looplab run --real` runs the model's loop on.
 mod real_backend;
+mod real_signals;
 mod real_tcp;
 mod worker_pool;
 

@@ -1,5 +1,6 @@
 //! The native backend: the monotonic clock, a poll phase that blocks in epoll/kqueue through mio,
 //! and a pool of OS threads. The loop above it is the same `uv::Loop` the page runs.
+use super::real_signals::{CaughtSignals, SIGNAL_PIPE};
 use super::worker_pool::{WorkerEvent, WorkerPool};
 use looplab_core::sim::thread_pool::size_from_env;
 use looplab_core::time::{Duration, Instant};
@@ -26,6 +27,7 @@ pub struct RealBackend {
     pub(super) sockets: HashMap<HandleId, super::real_tcp::Socket>,
     done: Vec<RequestId>,
     worker_events: Vec<WorkerEvent>,
+    signals: CaughtSignals,
 }
 
 impl std::fmt::Debug for RealBackend {
@@ -41,6 +43,13 @@ impl RealBackend {
     pub fn new(pool_env: Option<String>) -> std::io::Result<Self> {
         let poll = Poll::new()?;
         let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
+        // Node's SignalExit for SIGINT and SIGTERM: killed by them while nothing listens.
+        let mut signals = CaughtSignals::default();
+        for signum in [2, 15] {
+            signals
+                .install(poll.registry(), signum)
+                .map_err(std::io::Error::other)?;
+        }
         Ok(RealBackend {
             origin: std::time::Instant::now(),
             poll,
@@ -52,6 +61,7 @@ impl RealBackend {
             sockets: HashMap::new(),
             done: Vec::new(),
             worker_events: Vec::new(),
+            signals,
         })
     }
 
@@ -85,6 +95,11 @@ impl RealBackend {
     ) -> std::io::Result<()> {
         self.handles.remove(&Token(handle.0 as usize));
         self.poll.registry().deregister(source)
+    }
+
+    /// The registry signals register with, and what is known about them.
+    pub(super) fn signal_parts(&mut self) -> (&mio::Registry, &mut CaughtSignals) {
+        (self.poll.registry(), &mut self.signals)
     }
 
     fn pool(&mut self) -> &WorkerPool {
@@ -133,6 +148,10 @@ impl Backend for RealBackend {
         Some(self)
     }
 
+    fn signals(&mut self) -> Option<&mut dyn looplab_core::uv::Signals> {
+        Some(self)
+    }
+
     fn poll(
         &mut self,
         timeout: Option<Duration>,
@@ -156,7 +175,7 @@ impl Backend for RealBackend {
             }
         }
         for event in self.events.iter() {
-            if event.token() == WAKER {
+            if event.token() == WAKER || event.token() == SIGNAL_PIPE {
                 continue;
             }
             if let Some(&handle) = self.handles.get(&event.token()) {
@@ -170,6 +189,9 @@ impl Backend for RealBackend {
         }
         self.flush_workers(trace);
         ready.extend(self.done.drain(..).map(Ready::WorkDone));
+        // libuv reads its signal pipe like any other watcher; reading it every time costs one
+        // non-blocking read once a signal is watched.
+        self.signals.poll(ready);
         PollOutcome::Woke
     }
 
