@@ -10,7 +10,7 @@ function onSigint(name, signum) {
   console.log('listeners left:', process.listenerCount('SIGINT'));
 }
 process.on('SIGINT', onSigint);
-setTimeout(() => console.log('timer, 20 ms'), 20);
+setTimeout(() => console.log('timer, 500 ms'), 500);
 setImmediate(() => console.log('setImmediate'));
 process.nextTick(() => console.log('nextTick from main'));
 Promise.resolve().then(() => console.log('promise job from main'));
