@@ -70,6 +70,42 @@ pub(crate) fn arg_f64(args: &[JsValue], i: usize, context: &mut Context) -> JsRe
     arg(args, i).to_number(context)
 }
 
+/// A handle id the JavaScript side holds (a number).
+pub(crate) fn arg_handle(
+    args: &[JsValue],
+    i: usize,
+    context: &mut Context,
+) -> JsResult<looplab_core::uv::HandleId> {
+    Ok(looplab_core::uv::HandleId(arg_f64(args, i, context)? as u32))
+}
+
+/// `create(label)` of a handle binding: `uv_*_init` of a `kind` handle, inactive until it starts.
+pub(crate) fn init_handle(
+    kind: looplab_core::uv::HandleKind,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let label = arg_string(args, 0, context)?;
+    let id = host(context)
+        .borrow_mut()
+        .node
+        .uv_mut()
+        .handle_init(kind, label);
+    Ok(JsValue::from(id.0))
+}
+
+/// `setRef(handle, on)`: `uv_ref` / `uv_unref`, for every binding's handles.
+pub(crate) fn set_handle_ref(
+    _: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let handle = arg_handle(args, 0, context)?;
+    let on = arg(args, 1).to_boolean();
+    host(context).borrow_mut().node.uv_mut().set_ref(handle, on);
+    Ok(JsValue::undefined())
+}
+
 /// Bytes of a string (UTF-8) or of any typed array / ArrayBuffer view.
 pub(crate) fn arg_bytes(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<Vec<u8>> {
     let v = arg(args, i);

@@ -6,38 +6,28 @@ use boa_engine::error::{EngineError, PanicError};
 use boa_engine::{Context, JsError, JsResult, JsValue};
 
 use super::process::EXIT_UNWIND;
-use super::{Native, arg, arg_f64, arg_string, host};
-use looplab_core::uv::{HandleId, HandleKind};
+use super::{Native, arg_f64, arg_handle, host};
+use looplab_core::uv::HandleKind;
 
 pub(super) const FNS: &[(&str, Native)] = &[
     ("create", create),
     ("start", start),
     ("close", close),
-    ("setRef", set_ref),
+    ("setRef", super::set_handle_ref),
     ("hasRef", has_ref),
     ("kill", kill),
     ("pid", pid),
 ];
 
-fn handle_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<HandleId> {
-    Ok(HandleId(arg_f64(args, i, context)? as u32))
-}
-
 /// `create(label)`: `uv_signal_init`; the handle is inactive until it starts.
 fn create(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let label = arg_string(args, 0, context)?;
-    let id = host(context)
-        .borrow_mut()
-        .node
-        .uv_mut()
-        .handle_init(HandleKind::Signal, label);
-    Ok(JsValue::from(id.0))
+    super::init_handle(HandleKind::Signal, args, context)
 }
 
 /// `start(handle, signum)`: `uv_signal_start`; 0, or a negative errno.
 fn start(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let signum = arg_f64(args, 1, context)? as i32;
     let h = host(context);
     let result = h.borrow_mut().node.uv_mut().signal_start(handle, signum);
@@ -46,20 +36,13 @@ fn start(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
 
 /// `close(handle)`: stops catching and `uv_close`s the handle; `Task::Close` follows.
 fn close(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     host(context).borrow_mut().node.uv_mut().close(handle);
     Ok(JsValue::undefined())
 }
 
-fn set_ref(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
-    let on = arg(args, 1).to_boolean();
-    host(context).borrow_mut().node.uv_mut().set_ref(handle, on);
-    Ok(JsValue::undefined())
-}
-
 fn has_ref(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let refed = host(context).borrow().node.uv().handle(handle).refed;
     Ok(JsValue::from(refed))
 }

@@ -4,7 +4,9 @@
 //! name as a string and JavaScript builds Node's error object from it.
 use boa_engine::{Context, JsError, JsResult, JsValue};
 
-use super::{Native, arg, arg_bytes, arg_f64, arg_string, array, bytes_value, host, str_value};
+use super::{
+    Native, arg, arg_bytes, arg_f64, arg_handle, arg_string, array, bytes_value, host, str_value,
+};
 use crate::host::Host;
 use looplab_core::trace::{Direction, SOCKET_DATA_KEPT};
 use looplab_core::uv::{HandleId, HandleKind, NetError, ReadResult, RequestId, Tcp};
@@ -21,17 +23,13 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("shutdown", shutdown),
     ("close", close),
     ("ports", ports),
-    ("setRef", set_ref),
+    ("setRef", super::set_handle_ref),
     ("setInterest", set_interest),
     ("requestStart", request_start),
     ("requestFinish", request_finish),
     ("wantWritable", want_writable),
     ("wantReadable", want_readable),
 ];
-
-fn handle_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<HandleId> {
-    Ok(HandleId(arg_f64(args, i, context)? as u32))
-}
 
 fn fail(e: NetError) -> JsError {
     JsError::from_opaque(str_value(e.code()))
@@ -83,19 +81,13 @@ fn socket_data(
 /// `create(label)`: `uv_tcp_init`; the handle is inactive until it listens, connects or reads.
 fn create(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
-    let label = arg_string(args, 0, context)?;
-    let id = host(context)
-        .borrow_mut()
-        .node
-        .uv_mut()
-        .handle_init(HandleKind::Tcp, label);
-    Ok(JsValue::from(id.0))
+    super::init_handle(HandleKind::Tcp, args, context)
 }
 
 /// `listen(handle, port)`: bind + listen on 127.0.0.1; returns the port bound.
 fn listen(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let port = arg_f64(args, 1, context)? as u16;
     let h = host(context);
     let mut h = h.borrow_mut();
@@ -108,7 +100,7 @@ fn listen(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 /// `connect(handle, port, label)`: a connect request; its answer arrives as writability.
 fn connect(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let port = arg_f64(args, 1, context)? as u16;
     let label = arg_string(args, 2, context)?;
     let h = host(context);
@@ -122,7 +114,7 @@ fn connect(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
 
 /// `connectResult(handle)`: undefined while undecided, 0 when connected, else the error name.
 fn connect_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let h = host(context);
     let mut h = h.borrow_mut();
     Ok(match with_tcp(&mut h, |t| t.connect_result(handle))? {
@@ -138,7 +130,7 @@ fn connect_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRes
 /// `accept(listener, label)`: the new connection's handle id, or -1 when none waits. The handle
 /// is made only for an accepted connection (libuv accepts the socket before Node wraps it).
 fn accept(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let listener = handle_arg(args, 0, context)?;
+    let listener = arg_handle(args, 0, context)?;
     let label = arg_string(args, 1, context)?;
     let h = host(context);
     let mut h = h.borrow_mut();
@@ -154,7 +146,7 @@ fn accept(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 
 /// `write(handle, bytes, request?)`: how many bytes the socket took now (`uv_try_write`).
 fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let bytes = arg_bytes(args, 1, context)?;
     let request = match arg(args, 2) {
         v if v.is_number() => Some(RequestId(arg_f64(args, 2, context)? as u32)),
@@ -174,7 +166,7 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
 
 /// `read(handle)`: a Uint8Array, `'EOF'`, an error name, or null when it would block.
 fn read(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let h = host(context);
     let result = {
         let mut h = h.borrow_mut();
@@ -205,7 +197,7 @@ fn read(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
 }
 
 fn shutdown(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let h = host(context);
     with_tcp(&mut h.borrow_mut(), |t| t.shutdown(handle))?;
     Ok(JsValue::undefined())
@@ -213,7 +205,7 @@ fn shutdown(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
 
 /// `close(handle)`: closes the socket and `uv_close`s the handle; `Task::Close` follows.
 fn close(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let h = host(context);
     let mut h = h.borrow_mut();
     with_tcp(&mut h, |t| t.close(handle))?;
@@ -223,7 +215,7 @@ fn close(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
 
 /// `ports(handle)`: [local port, remote port].
 fn ports(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let h = host(context);
     let (local, remote) = with_tcp(&mut h.borrow_mut(), |t| t.ports(handle))?;
     Ok(array(
@@ -232,17 +224,10 @@ fn ports(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
     ))
 }
 
-fn set_ref(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
-    let on = arg(args, 1).to_boolean();
-    host(context).borrow_mut().node.uv_mut().set_ref(handle, on);
-    Ok(JsValue::undefined())
-}
-
 /// `setInterest(handle, readable, writable)`: what the poller watches the socket for; the handle
 /// is active (keeps the loop alive when ref'd) while it watches anything.
 fn set_interest(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let readable = arg(args, 1).to_boolean();
     let writable = arg(args, 2).to_boolean();
     let h = host(context);
@@ -311,7 +296,7 @@ fn want(
     context: &mut Context,
     event: looplab_core::uv::IoEvent,
 ) -> JsResult<JsValue> {
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let h = host(context);
     let mut h = h.borrow_mut();
     match h.node.sim_mut() {
