@@ -246,7 +246,7 @@ fn set_interest(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
 /// loop alive.
 fn request_start(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     use looplab_core::uv::RequestKind;
-    let handle = handle_arg(args, 0, context)?;
+    let handle = arg_handle(args, 0, context)?;
     let kind = match arg_string(args, 1, context)?.as_str() {
         "shutdown" => RequestKind::Shutdown,
         "connect" => RequestKind::Connect,
