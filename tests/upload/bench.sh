@@ -15,6 +15,7 @@ BYTES=$((SIZE_MIB * 1024 * 1024))
 TARGET=${CARGO_TARGET_DIR:-target}
 WORK=${BENCH_DIR:-$TARGET/upload-bench}
 rm -rf "$WORK" && mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd) # absolute: the node steps run from tests/
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
