@@ -64,6 +64,11 @@ fn checksum_460_discards_400_for_unknown_algorithm() {
     assert_eq!((r.status, r.offset()), (460, 0));
     assert_eq!(head(a, &p).unwrap().offset(), 0);
     assert_eq!(
+        stored(&s.data, &p),
+        b"",
+        "the discarded chunk leaves no trace"
+    );
+    assert_eq!(
         patch(a, &p, 0, b"hello", &[("Upload-Checksum", "crc32 AAAA")])
             .unwrap()
             .status,
@@ -78,6 +83,10 @@ fn checksum_460_discards_400_for_unknown_algorithm() {
     let good = "sha1 qvTGHdzF6KLavt4PO0gs2a6pQ00="; // sha1("hello")
     let r = patch(a, &p, 0, b"hello", &[("Upload-Checksum", good)]).unwrap();
     assert_eq!((r.status, r.offset()), (204, 5));
+    // Written in place as it arrives, a mismatch is cut back to the offset.
+    let r = patch(a, &p, 5, b"world", &[("Upload-Checksum", good)]).unwrap();
+    assert_eq!((r.status, r.offset()), (460, 5));
+    assert_eq!(stored(&s.data, &p), b"hello");
 }
 
 #[test]
@@ -417,4 +426,55 @@ fn restart_finds_every_upload() {
         (r.status, r.offset(), r.header("Upload-Length")),
         (200, 5, Some("10"))
     );
+}
+
+/// A checksummed body is written in place as it arrives. If the server dies mid-body, the
+/// restart cuts the unverified bytes off: the offset is the acknowledged one, on disk too.
+#[test]
+fn a_kill_mid_body_leaves_only_acknowledged_bytes() {
+    let dir = TempDir::new("midbody");
+    let data = dir.join("data");
+    let mut s = Server::start(&data, 0, &[]);
+    let src = bytes(1 << 20, 5);
+    let p = create(&s.addr, src.len() as u64);
+    let r = patch(
+        &s.addr,
+        &p,
+        0,
+        &src[..1000],
+        &[("Upload-Checksum", &checksum(&src[..1000]))],
+    );
+    assert_eq!(r.unwrap().offset(), 1000);
+    let mut c = TcpStream::connect(&s.addr).unwrap();
+    let msg = format!(
+        "PATCH {p} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 1000\r\n\
+         Content-Type: application/offset+octet-stream\r\nContent-Length: {}\r\n\
+         Upload-Checksum: {}\r\n\r\n",
+        src.len() - 1000,
+        checksum(&src[1000..])
+    );
+    c.write_all(msg.as_bytes()).unwrap();
+    c.write_all(&src[1000..300_000]).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while stored(&data, &p).len() < 300_000 {
+        assert!(
+            Instant::now() < deadline,
+            "the body was not written in place"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    s.kill();
+    drop(c);
+    let s = Server::start(&data, 0, &[]);
+    assert_eq!(head(&s.addr, &p).unwrap().offset(), 1000);
+    assert_eq!(stored(&data, &p), &src[..1000], "cut back on disk");
+    let r = patch(
+        &s.addr,
+        &p,
+        1000,
+        &src[1000..],
+        &[("Upload-Checksum", &checksum(&src[1000..]))],
+    );
+    assert_eq!(r.unwrap().status, 204);
+    assert_eq!(stored(&data, &p), src);
 }

@@ -67,7 +67,7 @@ fn upload_by_hand(addr: &str, ledger: &Ledger, n: u64, seed: u64) {
     while offset < len {
         let end = (offset + (32 << 10) + rng.below(512 << 10)).min(len);
         let body = &src[offset as usize..end as usize];
-        let checksum = looplab_checksum(body);
+        let checksum = checksum(body);
         let extra: Vec<(&str, &str)> = if n % 2 == 1 {
             vec![("Upload-Checksum", &checksum)]
         } else {
@@ -93,30 +93,6 @@ fn upload_by_hand(addr: &str, ledger: &Ledger, n: u64, seed: u64) {
     }
     finish(addr, &path, &src);
     ledger.finished.fetch_add(1, Ordering::SeqCst);
-}
-
-fn looplab_checksum(body: &[u8]) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(body);
-    format!("sha256 {}", base64(&digest))
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for c in bytes.chunks(3) {
-        let n = (c[0] as u32) << 16
-            | (*c.get(1).unwrap_or(&0) as u32) << 8
-            | *c.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            out.push(if i <= c.len() {
-                T[(n >> (18 - 6 * i) & 63) as usize] as char
-            } else {
-                '='
-            });
-        }
-    }
-    out
 }
 
 /// After a failure: the server's offset, which must cover everything acknowledged.

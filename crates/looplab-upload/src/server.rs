@@ -3,17 +3,18 @@
 //!
 //! Call `handle` with each request head. It answers right away (`Outcome::Respond`) or asks the
 //! caller to do one storage step first (create, concatenate, delete, stream a download) and then
-//! send the response it carries. For a body (`Outcome::ReadBody`) the caller stores the bytes
-//! (at `BodyPlan::offset`, or aside first if `BodyPlan::is_checksummed`, since unverified bytes
-//! must never look stored), feeds them to `BodyPlan::update`, and calls `finish_body` when the
-//! body ends or breaks; it then keeps exactly `offset + keep` bytes, makes them durable,
-//! persists `Finish::info` (see `record_changed`), and only then calls `commit`, which publishes the
-//! new offset and releases the upload's writer lock. So no reported offset is ever ahead of
-//! the disk.
+//! send the response it carries. For a body (`Outcome::ReadBody`) the caller writes the bytes
+//! at `BodyPlan::offset` as they arrive (a checksummed body too: unverified bytes may lie past
+//! the offset, as long as they never count, not even after a crash), feeds them to
+//! `BodyPlan::update`, and calls `finish_body` when the body ends or breaks; it then keeps
+//! exactly `offset + keep` bytes (cutting off the rest), makes them and the new offset durable,
+//! persists `Finish::info` (see `record_changed`), and only then calls `commit`, which
+//! publishes the new offset and releases the upload's writer lock. So no reported offset is
+//! ever ahead of the disk.
 //!
-//! An upload's offset is the number of bytes stored, so a store may skip writing the record
-//! per chunk (one fsync instead of three) and `restore` records whose offset it read back from
-//! its byte count, as `looplab serve` does.
+//! Per chunk only the offset changes, so a store may keep the offset apart from the record
+//! (one small write instead of a whole record replaced) and `restore` records with the
+//! offset it read back, as `looplab serve` does.
 use std::collections::BTreeMap;
 
 use core::time::Duration;
@@ -138,8 +139,8 @@ pub struct Finish {
     /// The upload as `commit` will publish it, if it changed: persist it before committing
     /// if your storage keeps the offset in the record.
     pub info: Option<UploadInfo>,
-    /// More than the offset (and expiry) changed: a store that reads offsets back from its
-    /// byte count needs to persist `info` only then.
+    /// More than the offset (and expiry) changed: a store that keeps the offset apart from
+    /// the record needs to persist `info` only then.
     pub record_changed: bool,
     response: Response,
 }

@@ -306,3 +306,29 @@ pub fn sha256_hex(data: &[u8]) -> String {
 pub fn stored(data: &Path, path: &str) -> Vec<u8> {
     std::fs::read(data.join(path.rsplit('/').next().unwrap())).unwrap()
 }
+
+/// An `Upload-Checksum` value for `body` (sha256, which `looplab serve` accepts).
+pub fn checksum(body: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body);
+    format!("sha256 {}", base64(&digest))
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in bytes.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            out.push(if i <= c.len() {
+                T[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}

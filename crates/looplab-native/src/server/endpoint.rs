@@ -4,50 +4,33 @@
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, mpsc};
 
 use looplab_upload::{
     BodyEnd, BodyPlan, Instant, Method, Outcome, Response, Server, ServerConfig, UploadId,
 };
 
-use super::http::{Conn, Head};
+use super::http::{Body, Conn, Head};
 use super::store::Store;
 
 #[derive(Debug)]
 pub struct Endpoint {
     server: Mutex<Server>,
     store: Store,
-    /// Bytes of checksummed bodies held in memory until verified, across all requests.
-    buffered: AtomicU64,
 }
 
-/// Checksummed bodies up to this size wait in memory (within `BUFFER_BUDGET` in all) instead
-/// of in a chunk file: one write of the bytes instead of three.
-const BUFFER_BODY: u64 = 32 << 20;
-const BUFFER_BUDGET: u64 = 256 << 20;
+/// Bytes read from the socket at a time.
+const READ_BUF: usize = 512 << 10;
+/// Buffers a checksummed body cycles through: one being read and written, the others queued
+/// for (or in) the hashing thread.
+const HASH_BUFS: usize = 3;
 
-/// Where body bytes go as they arrive.
-enum Sink {
-    /// Straight into the upload at this position (unchecked bodies).
-    Upload(File, u64),
-    /// Held until verified.
-    Memory(Vec<u8>),
-    /// Held in `<id>.chunk` until verified (too large for memory).
-    Chunk(File),
-}
-
-impl Sink {
-    fn write(&mut self, bytes: &[u8], at: u64) -> io::Result<()> {
-        match self {
-            Self::Upload(f, base) => f.write_all_at(bytes, *base + at),
-            Self::Memory(v) => {
-                v.extend_from_slice(bytes);
-                Ok(())
-            }
-            Self::Chunk(f) => f.write_all_at(bytes, at),
-        }
-    }
+/// How much of a body arrived and how it ended.
+#[derive(Debug)]
+struct Received {
+    bytes: u64,
+    end: BodyEnd,
+    write_failed: bool,
 }
 
 /// Wall-clock time as the state machine's `Instant`.
@@ -75,7 +58,6 @@ impl Endpoint {
         Ok(Self {
             server: Mutex::new(server),
             store,
-            buffered: AtomicU64::new(0),
         })
     }
 
@@ -175,83 +157,30 @@ impl Endpoint {
             Ok(f) => f,
             Err(e) => return self.abandon(conn, head, plan, &e),
         };
-        // Unchecked bytes go straight to the upload; checked ones wait aside until verified.
-        let sink = if !plan.is_checksummed() {
-            file.try_clone().map(|f| Sink::Upload(f, plan.offset))
-        } else if plan.limit <= BUFFER_BODY && self.reserve(plan.limit) {
-            Ok(Sink::Memory(Vec::with_capacity(plan.limit as usize)))
-        } else {
-            self.store.open_chunk(plan.id).map(Sink::Chunk)
-        };
-        let mut sink = match sink {
-            Ok(s) => s,
-            Err(e) => return self.abandon(conn, head, plan, &e),
-        };
         let continued = !head.expect_continue || conn.write_continue().is_ok();
         let mut body = conn.body(&head.framing);
-        let mut buf = vec![0u8; 1 << 20];
-        let (mut received, mut end, mut write_failed) = (0u64, BodyEnd::Complete, false);
-        while continued && !body.is_done() {
-            let n = match io::Read::read(&mut body, &mut buf) {
-                Ok(0) => break,
-                Ok(n) => n as u64,
-                Err(_) => {
-                    end = BodyEnd::Interrupted;
-                    break;
-                }
-            };
-            let take = n.min(plan.limit - received);
-            if take < n {
-                end = BodyEnd::TooLarge;
-            }
-            let bytes = &buf[..take as usize];
-            if sink.write(bytes, received).is_err() {
-                (end, write_failed) = (BodyEnd::Interrupted, true);
-                break;
-            }
-            plan.update(bytes);
-            received += take;
-            if end == BodyEnd::TooLarge {
-                break;
-            }
-        }
-        if !continued || (end == BodyEnd::Complete && !body.is_done()) {
-            end = BodyEnd::Interrupted;
-        }
-        let (id, offset, plan_limit) = (plan.id, plan.offset, plan.limit);
-        let finish = self.server().finish_body(plan, received, end, now());
-        let stored = match sink {
-            Sink::Upload(..) => Ok(()),
-            Sink::Memory(bytes) => {
-                self.buffered.fetch_sub(plan_limit, Ordering::SeqCst);
-                file.write_all_at(&bytes[..finish.keep as usize], offset)
-            }
-            Sink::Chunk(_) => self.store.take_chunk(id, &file, offset, finish.keep),
+        let mut got = Received {
+            bytes: 0,
+            end: BodyEnd::Interrupted,
+            write_failed: false,
         };
+        if continued {
+            got = receive(&mut body, &file, &mut plan);
+        }
+        if got.end == BodyEnd::Complete && !body.is_done() {
+            got.end = BodyEnd::Interrupted;
+        }
+        let (id, offset) = (plan.id, plan.offset);
+        let finish = self.server().finish_body(plan, got.bytes, got.end, now());
         let record = finish.info.as_ref().filter(|_| finish.record_changed);
-        let durable = !write_failed
-            && stored.is_ok()
-            && self
-                .store
-                .settle(&file, finish.offset + finish.keep, record)
-                .is_ok();
+        // What does not count (a mismatch, a refused body) is cut off here.
+        let settled = self.store.settle(id, &file, offset, finish.keep, record);
+        let durable = !got.write_failed && settled.is_ok();
         let response = self.server().commit(finish, durable);
-        let keep = end == BodyEnd::Complete && !head.close;
+        let keep = got.end == BodyEnd::Complete && !head.close;
         // The peer may be gone (an interrupted body); then this write fails, which is fine.
         let _ = conn.write_response(&response, false, !keep, false);
         (response.status, keep)
-    }
-}
-
-impl Endpoint {
-    /// Claims memory for a body, if the budget allows.
-    fn reserve(&self, bytes: u64) -> bool {
-        let before = self.buffered.fetch_add(bytes, Ordering::SeqCst);
-        if before + bytes <= BUFFER_BUDGET {
-            return true;
-        }
-        self.buffered.fetch_sub(bytes, Ordering::SeqCst);
-        false
     }
 
     /// A body that cannot be stored: release the upload (forgetting it if it was just
@@ -267,6 +196,85 @@ impl Endpoint {
         }
         super::reply(conn, head, failed(e))
     }
+}
+
+/// Writes a body into the upload at the plan's offset as it arrives (at most the plan's
+/// limit) and feeds it to the plan's checksum. A checksummed body is hashed on a second
+/// thread, a buffer behind the one being read and written, so that hashing overlaps with the
+/// copies into and out of the kernel instead of adding to them.
+fn receive(body: &mut Body<'_>, file: &File, plan: &mut BodyPlan) -> Received {
+    let (offset, limit) = (plan.offset, plan.limit);
+    if !plan.is_checksummed() {
+        return copy(body, file, offset, limit, |filled| {
+            filled.map_or_else(|| vec![0; READ_BUF], |(buf, _)| buf)
+        });
+    }
+    std::thread::scope(|s| {
+        let (to_hash, hash_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(HASH_BUFS);
+        let (done_tx, done_rx) = mpsc::channel();
+        s.spawn(move || {
+            for (buf, n) in hash_rx {
+                plan.update(&buf[..n]);
+                let _ = done_tx.send(buf);
+            }
+        });
+        let mut allocated = 0;
+        copy(body, file, offset, limit, move |filled| {
+            if let Some(filled) = filled {
+                let _ = to_hash.send(filled);
+            }
+            if let Ok(buf) = done_rx.try_recv() {
+                return buf;
+            }
+            if allocated < HASH_BUFS {
+                allocated += 1;
+                return vec![0; READ_BUF];
+            }
+            done_rx.recv().unwrap_or_else(|_| vec![0; READ_BUF])
+        })
+        // The sender went with the closure: the hashing thread ends and the scope joins it.
+    })
+}
+
+/// The receiving loop: `cycle` takes each buffer once its bytes are written (with how many
+/// there are) and hands out the next one to fill.
+fn copy(
+    body: &mut Body<'_>,
+    file: &File,
+    offset: u64,
+    limit: u64,
+    mut cycle: impl FnMut(Option<(Vec<u8>, usize)>) -> Vec<u8>,
+) -> Received {
+    let mut got = Received {
+        bytes: 0,
+        end: BodyEnd::Complete,
+        write_failed: false,
+    };
+    let mut buf = cycle(None);
+    while !body.is_done() {
+        let n = match io::Read::read(body, &mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(_) => {
+                got.end = BodyEnd::Interrupted;
+                break;
+            }
+        };
+        let take = (limit - got.bytes).min(n as u64) as usize;
+        if take < n {
+            got.end = BodyEnd::TooLarge;
+        }
+        if file.write_all_at(&buf[..take], offset + got.bytes).is_err() {
+            (got.end, got.write_failed) = (BodyEnd::Interrupted, true);
+            break;
+        }
+        got.bytes += take as u64;
+        buf = cycle(Some((buf, take)));
+        if got.end == BodyEnd::TooLarge {
+            break;
+        }
+    }
+    got
 }
 
 fn failed(e: &io::Error) -> Response {

@@ -2,12 +2,17 @@
 //! store, but durable: bytes are fsync'ed before they are acknowledged, and a record is
 //! replaced atomically (temp file, fsync, rename, fsync of the directory).
 //!
-//! The offset is the size of `<id>` (as in tusd), so a chunk costs one fsync, not three.
-//! That is safe because only bytes that may count ever reach `<id>`: an unchecked body goes
-//! straight in (whatever arrived is kept, as the protocol asks), while a checksummed body waits
-//! in `<id>.chunk` until it is verified.
+//! Every body is written in place, at the upload's offset, as it arrives; a checksummed one
+//! too, hashed alongside. So `<id>` may hold bytes past the offset that do not count: a body
+//! still arriving, or the remains of a crash mid-body. What counts is `<id>.offset`, the
+//! acknowledged offset: 16 bytes (the offset and its complement, within one sector) rewritten
+//! in place and fdatasync'ed after the bytes they cover and before the answer. A chunk costs
+//! one fsync of its bytes and one of those 16, never a rename. A body that does not count (a
+//! checksum mismatch, a broken checksummed body, one too large) is cut off at once, and `load`
+//! cuts whatever lies past the acknowledged offset, so no unverified byte is ever an offset.
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -27,8 +32,9 @@ impl Store {
         })
     }
 
-    /// Every upload found, its offset read back from its byte count. Unfinished uploads
-    /// expire `expire_after` past their last write.
+    /// Every upload found, its offset read back from its acknowledged offset (or, for a store
+    /// written before there was one, from its byte count); bytes past it are cut off.
+    /// Unfinished uploads expire `expire_after` past their last write.
     pub fn load(&self, expire_after: Option<Duration>) -> io::Result<Vec<UploadInfo>> {
         let mut out = Vec::new();
         for entry in fs::read_dir(&self.dir)? {
@@ -37,7 +43,8 @@ impl Store {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            // Leftovers of a crash: unverified chunks, half-written records or concatenations.
+            // Leftovers of a crash: half-written records or concatenations (and the unverified
+            // chunks of older versions, which kept them aside).
             if name.ends_with(".tmp") || name.ends_with(".chunk") {
                 let _ = fs::remove_file(&path);
                 continue;
@@ -79,12 +86,7 @@ impl Store {
                 eprintln!("looplab serve: skipping {id}: its bytes are missing");
                 continue;
             };
-            info.offset = meta.len();
-            if let Some(length) = info.length.filter(|&l| l < meta.len()) {
-                data.set_len(length)?;
-                data.sync_all()?;
-                info.offset = length;
-            }
+            info.offset = self.recover(id, &data, meta.len(), info.length)?;
             if let (false, Some(after), Ok(mtime)) =
                 (info.is_complete(), expire_after, meta.modified())
             {
@@ -99,6 +101,31 @@ impl Store {
         Ok(out)
     }
 
+    /// An upload's offset after a restart: the acknowledged offset, never past the bytes
+    /// stored nor the declared length. Bytes past it (a body cut short by a crash, verified
+    /// or not) are cut off before anything else is written.
+    fn recover(
+        &self,
+        id: UploadId,
+        data: &File,
+        size: u64,
+        length: Option<u64>,
+    ) -> io::Result<u64> {
+        let acked = self.acked_offset(id);
+        let offset = acked
+            .map_or(size, |a| a.min(size))
+            .min(length.unwrap_or(u64::MAX));
+        if size > offset {
+            data.set_len(offset)?;
+            data.sync_all()?;
+        }
+        if acked != Some(offset) {
+            self.acknowledge(id, offset)?;
+            self.sync_dir()?; // it may be new: a store written before there were offsets
+        }
+        Ok(offset)
+    }
+
     fn data_path(&self, id: UploadId) -> PathBuf {
         self.dir.join(id.to_string())
     }
@@ -107,14 +134,48 @@ impl Store {
         self.dir.join(format!("{id}.info"))
     }
 
-    /// A new, empty upload and its record.
+    fn offset_path(&self, id: UploadId) -> PathBuf {
+        self.dir.join(format!("{id}.offset"))
+    }
+
+    /// The acknowledged offset, if it is there and whole.
+    fn acked_offset(&self, id: UploadId) -> Option<u64> {
+        let bytes = fs::read(self.offset_path(id)).ok()?;
+        let (value, check) = bytes.split_at_checked(8)?;
+        let value = u64::from_le_bytes(value.try_into().ok()?);
+        let check = u64::from_le_bytes(check.try_into().ok()?);
+        if check == !value {
+            Some(value)
+        } else {
+            eprintln!("looplab serve: {id}: damaged offset, counting the stored bytes");
+            None
+        }
+    }
+
+    /// Makes `offset` the acknowledged offset, durably (the file must be known to its
+    /// directory: `create` and `load` see to that).
+    fn acknowledge(&self, id: UploadId, offset: u64) -> io::Result<()> {
+        let mut record = [0u8; 16];
+        record[..8].copy_from_slice(&offset.to_le_bytes());
+        record[8..].copy_from_slice(&(!offset).to_le_bytes());
+        let f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(self.offset_path(id))?;
+        f.write_all_at(&record, 0)?;
+        f.sync_data()
+    }
+
+    /// A new, empty upload, its acknowledged offset (0) and its record.
     pub fn create(&self, info: &UploadInfo) -> io::Result<()> {
         let f = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(self.data_path(info.id))?;
         f.sync_all()?;
-        self.persist(info)
+        self.acknowledge(info.id, 0)?;
+        self.persist(info) // its fsync of the directory covers all three names
     }
 
     /// Replaces the record atomically; it is durable when this returns.
@@ -160,46 +221,28 @@ impl Store {
             .collect()
     }
 
-    /// Where a checksummed body waits until it is verified (emptied first).
-    pub fn open_chunk(&self, id: UploadId) -> io::Result<File> {
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(self.chunk_path(id))
-    }
-
-    /// Moves `len` verified bytes from the chunk file to `offset` in the upload, and drops the
-    /// chunk file (before its pages are ever written back).
-    pub fn take_chunk(&self, id: UploadId, data: &File, offset: u64, len: u64) -> io::Result<()> {
-        if len > 0 {
-            let mut chunk = File::open(self.chunk_path(id))?;
-            let mut dst = data;
-            dst.seek(SeekFrom::Start(offset))?;
-            let n = io::copy(&mut (&mut chunk).take(len), &mut dst)?;
-            if n != len {
-                return Err(io::ErrorKind::UnexpectedEof.into());
-            }
-        }
-        self.drop_chunk(id);
-        Ok(())
-    }
-
-    pub fn drop_chunk(&self, id: UploadId) {
-        let _ = fs::remove_file(self.chunk_path(id));
-    }
-
-    fn chunk_path(&self, id: UploadId) -> PathBuf {
-        self.dir.join(format!("{id}.chunk"))
-    }
-
-    /// After a body: keep exactly `len` bytes, make them durable, then the record.
-    pub fn settle(&self, file: &File, len: u64, info: Option<&UploadInfo>) -> io::Result<()> {
+    /// After a body that started at `offset`: keeps `keep` of its bytes and cuts off the rest
+    /// (a refused or unverified body leaves no trace), makes the kept bytes durable, then the
+    /// new acknowledged offset, then the record if one is given.
+    ///
+    /// Nothing kept needs no fsync: the acknowledged offset still says `offset`, so after a
+    /// crash `load` cuts the same bytes again.
+    pub fn settle(
+        &self,
+        id: UploadId,
+        file: &File,
+        offset: u64,
+        keep: u64,
+        info: Option<&UploadInfo>,
+    ) -> io::Result<()> {
+        let len = offset + keep;
         if file.metadata()?.len() != len {
             file.set_len(len)?;
         }
-        file.sync_data()?;
+        if keep > 0 {
+            file.sync_data()?;
+            self.acknowledge(id, len)?;
+        }
         info.map_or(Ok(()), |i| self.persist(i))
     }
 
@@ -219,6 +262,7 @@ impl Store {
         // The record goes first: bytes without a record are ignored at load.
         fs::remove_file(self.info_path(id))?;
         let _ = fs::remove_file(self.data_path(id));
+        let _ = fs::remove_file(self.offset_path(id));
         for link in self.links(id) {
             let _ = fs::remove_file(link);
         }
@@ -230,7 +274,6 @@ impl Store {
 mod tests {
     use super::*;
     use looplab_upload::Metadata;
-    use std::os::unix::fs::FileExt;
 
     fn info(n: u8, offset: u64) -> UploadInfo {
         UploadInfo {
@@ -244,44 +287,90 @@ mod tests {
         }
     }
 
+    fn temp_store(name: &str) -> (PathBuf, Store) {
+        let dir = std::env::temp_dir().join(format!("looplab-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        (dir.clone(), Store::open(&dir).unwrap())
+    }
+
     #[test]
-    fn offsets_come_from_the_stored_bytes() {
-        let dir = std::env::temp_dir().join(format!("looplab-store-{}", std::process::id()));
-        let store = Store::open(&dir).unwrap();
+    fn a_body_counts_once_settled_and_a_refused_one_leaves_no_trace() {
+        let (dir, store) = temp_store("store");
         let i = info(1, 0);
         store.create(&i).unwrap();
+        let bytes = dir.join(i.id.to_string());
         let f = store.open_write(i.id).unwrap();
+        // A body written in place as it arrives; 4 of its bytes are kept.
         f.write_all_at(b"abcdef", 0).unwrap();
-        store.settle(&f, 4, None).unwrap();
-        // A checksummed body that was never verified leaves no trace.
-        store
-            .open_chunk(i.id)
-            .unwrap()
-            .write_all_at(b"XYZ", 0)
-            .unwrap();
+        store.settle(i.id, &f, 0, 4, None).unwrap();
+        assert_eq!(fs::read(&bytes).unwrap(), b"abcd");
+        assert_eq!(store.acked_offset(i.id), Some(4));
+        // A checksummed body in place, then a mismatch: cut back to the offset at once.
+        f.write_all_at(b"XYZ", 4).unwrap();
+        store.settle(i.id, &f, 4, 0, None).unwrap();
+        assert_eq!(fs::read(&bytes).unwrap(), b"abcd");
         assert_eq!(store.load(None).unwrap(), vec![info(1, 4)]);
-        assert!(!dir.join(format!("{}.chunk", i.id)).exists());
-        // A verified one lands at the offset.
-        store
-            .open_chunk(i.id)
-            .unwrap()
-            .write_all_at(b"ef", 0)
-            .unwrap();
-        store.take_chunk(i.id, &f, 4, 2).unwrap();
-        store.settle(&f, 6, None).unwrap();
-        assert_eq!(fs::read(dir.join(i.id.to_string())).unwrap(), b"abcdef");
-        // Bytes past the declared length are never an offset.
-        f.write_all_at(b"0123456789", 6).unwrap();
-        assert_eq!(store.load(None).unwrap(), vec![info(1, 10)]);
+        // A verified one counts.
+        f.write_all_at(b"ef", 4).unwrap();
+        store.settle(i.id, &f, 4, 2, None).unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(1, 6)]);
         store.delete(i.id).unwrap();
         assert!(store.load(None).unwrap().is_empty());
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            0,
+            "delete leaves nothing"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn after_a_crash_bytes_past_the_acknowledged_offset_are_cut_off() {
+        let (dir, store) = temp_store("crash");
+        let i = info(2, 0);
+        store.create(&i).unwrap();
+        let bytes = dir.join(i.id.to_string());
+        let f = store.open_write(i.id).unwrap();
+        f.write_all_at(b"abc", 0).unwrap();
+        store.settle(i.id, &f, 0, 3, None).unwrap();
+        // The server dies with a body half written in place (verified or not: unanswered).
+        f.write_all_at(b"UNVERIFIED", 3).unwrap();
+        drop(f);
+        assert_eq!(store.load(None).unwrap(), vec![info(2, 3)]);
+        assert_eq!(fs::read(&bytes).unwrap(), b"abc", "cut on disk too");
+        // Even past the declared length.
+        OpenOptions::new()
+            .append(true)
+            .open(&bytes)
+            .unwrap()
+            .write_all(b"0123456789")
+            .unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(2, 3)]);
+        assert_eq!(fs::read(&bytes).unwrap(), b"abc");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn without_a_whole_acknowledged_offset_the_stored_bytes_count() {
+        let (dir, store) = temp_store("legacy");
+        let i = info(3, 0);
+        store.create(&i).unwrap();
+        let offset_file = dir.join(format!("{}.offset", i.id));
+        // A store from before there were offset files: the byte count, up to the length.
+        fs::remove_file(&offset_file).unwrap();
+        fs::write(dir.join(i.id.to_string()), b"0123456789ab").unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(3, 10)]);
+        assert_eq!(store.acked_offset(i.id), Some(10), "written at load");
+        // A damaged one is not trusted either.
+        fs::write(&offset_file, [7u8; 16]).unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(3, 10)]);
+        assert_eq!(store.acked_offset(i.id), Some(10));
         fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_concatenation_links_its_parts_and_outlives_them() {
-        let dir = std::env::temp_dir().join(format!("looplab-concat-{}", std::process::id()));
-        let store = Store::open(&dir).unwrap();
+        let (dir, store) = temp_store("concat");
         let part = |n: u8, bytes: &[u8]| {
             let i = UploadInfo {
                 length: Some(bytes.len() as u64),
@@ -291,7 +380,7 @@ mod tests {
             store.create(&i).unwrap();
             let f = store.open_write(i.id).unwrap();
             f.write_all_at(bytes, 0).unwrap();
-            store.settle(&f, bytes.len() as u64, None).unwrap();
+            store.settle(i.id, &f, 0, bytes.len() as u64, None).unwrap();
             UploadInfo {
                 offset: bytes.len() as u64,
                 ..i
