@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use looplab_upload::{
-    BodyRange, Checksum, Client, ClientConfig, Event, Headers, Instant, Method, Progress, Response,
-    Token, Transmit,
+    BodyRange, Checksum, Client, ClientConfig, Event, Hasher, Headers, Instant, Method, Progress,
+    Response, Token, Transmit,
 };
 
 pub use state::{StateFile, fingerprint};
@@ -132,13 +132,29 @@ struct Prepared {
     checksum: Option<String>,
 }
 
+/// Bytes read (and hashed, while still in the CPU's cache) at a time.
+const PIECE: usize = 256 << 10;
+
 impl Prepared {
-    fn read(file: &File, range: BodyRange) -> std::io::Result<Self> {
-        let mut bytes = vec![0; (range.end - range.start) as usize];
-        file.read_exact_at(&mut bytes, range.start)?;
-        let checksum = range
-            .checksum
-            .map(|alg| Checksum::of(alg, &bytes).header_value());
+    /// Reads the range into `bytes` (a recycled buffer) and checksums it.
+    fn read(file: &File, range: BodyRange, mut bytes: Vec<u8>) -> std::io::Result<Self> {
+        bytes.resize((range.end - range.start) as usize, 0);
+        let mut hasher = range.checksum.map(Hasher::new);
+        let mut at = range.start;
+        for piece in bytes.chunks_mut(PIECE) {
+            file.read_exact_at(piece, at)?;
+            if let Some(h) = &mut hasher {
+                h.update(piece);
+            }
+            at += piece.len() as u64;
+        }
+        let checksum = range.checksum.zip(hasher).map(|(algorithm, h)| {
+            Checksum {
+                algorithm,
+                digest: h.finish(),
+            }
+            .header_value()
+        });
         Ok(Self {
             range,
             bytes,
@@ -147,14 +163,18 @@ impl Prepared {
     }
 }
 
-/// Chunks prepared while the server was busy with the previous one (its fsync), so that
-/// reading and hashing the next chunk costs no wall time. At most one per part.
+/// Chunks prepared while the previous one travels and the server syncs it, so that reading
+/// and hashing the next chunk costs no wall time. At most one per part, and their buffers
+/// are reused.
 #[derive(Debug, Default)]
-struct Prefetch(Mutex<Vec<Prepared>>);
+struct Prefetch {
+    ready: Mutex<Vec<Prepared>>,
+    spare: Mutex<Vec<Vec<u8>>>,
+}
 
 impl Prefetch {
     fn take(&self, range: BodyRange) -> Option<Prepared> {
-        let mut v = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut v = self.ready.lock().unwrap_or_else(|e| e.into_inner());
         let i = v.iter().position(|p| p.range == range)?;
         Some(v.swap_remove(i))
     }
@@ -170,12 +190,25 @@ impl Prefetch {
         if next.start >= next.end {
             return;
         }
-        if let Ok(p) = Prepared::read(file, next) {
-            let mut v = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Ok(p) = Prepared::read(file, next, self.buffer()) {
+            let mut v = self.ready.lock().unwrap_or_else(|e| e.into_inner());
             if v.len() >= 8 {
                 v.remove(0);
             }
             v.push(p);
+        }
+    }
+
+    /// A buffer for a chunk: one sent before, or a new one.
+    fn buffer(&self) -> Vec<u8> {
+        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
+        spare.pop().unwrap_or_default()
+    }
+
+    fn recycle(&self, bytes: Vec<u8>) {
+        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
+        if spare.len() < 4 && bytes.capacity() > 0 {
+            spare.push(bytes);
         }
     }
 }
@@ -191,14 +224,14 @@ struct Shared {
 
 /// One request on a pooled connection, with the body read from the file and checksummed.
 fn perform(t: &Transmit, shared: &Shared, tx: &mpsc::Sender<Report>) {
+    let mut body = Vec::new();
     let result = (|| {
         let url = Url::parse(&t.request.url)?;
         let mut extra = Headers::new();
-        let mut body = Vec::new();
         if let Some(range) = t.request.body {
             let p = match shared.prefetch.take(range) {
                 Some(p) => p,
-                None => Prepared::read(&shared.file, range)?,
+                None => Prepared::read(&shared.file, range, shared.prefetch.buffer())?,
             };
             if let Some(c) = p.checksum {
                 extra.set("Upload-Checksum", c);
@@ -215,21 +248,25 @@ fn perform(t: &Transmit, shared: &Shared, tx: &mpsc::Sender<Report>) {
             Some(c) => c,
             None => Connection::open(&url.authority)?,
         };
-        conn.send(&t.request, &url.path, &extra, &body, &shared.stop, |n| {
-            let _ = tx.send(Report::Sent(t.token, n));
-        })?;
-        if let Some(range) = t.request.body {
-            shared.prefetch.after(&shared.file, range);
-        }
-        let (r, reusable) = conn.read_response(t.request.method == Method::Head)?;
-        if reusable {
-            shared
-                .pool
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(conn);
-        }
-        Ok(r)
+        std::thread::scope(|s| {
+            // The next chunk is read and hashed while this one travels and is stored.
+            if let Some(range) = t.request.body {
+                s.spawn(move || shared.prefetch.after(&shared.file, range));
+            }
+            conn.send(&t.request, &url.path, &extra, &body, &shared.stop, |n| {
+                let _ = tx.send(Report::Sent(t.token, n));
+            })?;
+            let (r, reusable) = conn.read_response(t.request.method == Method::Head)?;
+            if reusable {
+                shared
+                    .pool
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(conn);
+            }
+            Ok(r)
+        })
     })();
+    shared.prefetch.recycle(body);
     let _ = tx.send(Report::Answered(t.token, result));
 }
