@@ -483,16 +483,16 @@ fn byte(u: usize, i: u64) -> u8 {
     (i as u8).wrapping_mul(31).wrapping_add(u as u8 * 7)
 }
 
-/// One upload on the simulated disk: its record, its bytes (possibly past the offset) and
-/// its acknowledged offset, kept apart from the record.
-type Stored = (UploadInfo, Vec<u8>, u64);
+/// One upload on the simulated disk: its record, its bytes (possibly past the offset) and,
+/// once it has had a checksummed body, its acknowledged offset kept apart from the record.
+type Stored = (UploadInfo, Vec<u8>, Option<u64>);
 
-/// A restart: a new server that finds each upload's record with its acknowledged offset,
-/// and bytes past it cut off (what `looplab serve` does).
+/// A restart: a new server that finds each upload's record with its acknowledged offset, or
+/// else its byte count, and bytes past it cut off (what `looplab serve` does).
 fn restart(disk: &mut [Stored]) -> Server {
     let mut s = server();
     for (record, data, acked) in disk {
-        let offset = (*acked).min(data.len() as u64);
+        let offset = acked.map_or(data.len() as u64, |a| a.min(data.len() as u64));
         data.truncate(offset as usize);
         s.restore(UploadInfo {
             offset,
@@ -504,9 +504,9 @@ fn restart(disk: &mut [Stored]) -> Server {
 
 proptest! {
     /// Against a simulated disk that writes every body in place as it arrives (a checksummed
-    /// one too, and one whose bytes are damaged on the way), with crashes between and in the
-    /// middle of requests: the offset a client is told never decreases, and every byte under
-    /// an offset is there and correct.
+    /// one too, once the acknowledged offset is kept, and one whose bytes are damaged on the
+    /// way), with crashes between and in the middle of requests: the offset a client is told
+    /// never decreases, and every byte under an offset is there and correct.
     #[test]
     fn offsets_never_decrease_and_acked_bytes_survive(ops in prop::collection::vec(op(), 1..60)) {
         const LEN: u64 = 100;
@@ -515,7 +515,7 @@ proptest! {
         let mut acked = [0u64; 3];
         for u in 0..3 {
             create(&mut s, u as u8, LEN);
-            disk.push((s.get(id(u as u8)).unwrap().clone(), Vec::new(), 0));
+            disk.push((s.get(id(u as u8)).unwrap().clone(), Vec::new(), None));
         }
         for op in ops {
             match op {
@@ -539,6 +539,9 @@ proptest! {
                                 arrived.iter_mut().for_each(|b| *b = !*b);
                             }
                             let (record, data, acked_offset) = &mut disk[upload];
+                            if plan.is_checksummed() {
+                                acked_offset.get_or_insert(plan.offset);
+                            }
                             data.truncate(plan.offset as usize);
                             data.extend_from_slice(&arrived);
                             if crash {
@@ -549,7 +552,7 @@ proptest! {
                             let end = if got == len { BodyEnd::Complete } else { BodyEnd::Interrupted };
                             let f = s.finish_body(plan, got, end, T0);
                             data.truncate((f.offset + f.keep) as usize);
-                            if f.keep > 0 { *acked_offset = f.offset + f.keep; }
+                            if let (true, Some(a)) = (f.keep > 0, acked_offset.as_mut()) { *a = f.offset + f.keep; }
                             if let (true, Some(new)) = (f.record_changed, &f.info) { *record = new.clone(); }
                             let resp = s.commit(f, true);
                             let told: u64 = resp.headers.get("Upload-Offset").unwrap().parse().unwrap();

@@ -156,6 +156,10 @@ impl Endpoint {
             .created
             .as_ref()
             .map_or(Ok(()), |info| self.store.create(info))
+            .and_then(|()| match plan.is_checksummed() {
+                true => self.store.begin_checked(plan.id, plan.offset),
+                false => Ok(()),
+            })
             .and_then(|()| self.store.open_write(plan.id));
         let file = match file {
             Ok(f) => f,

@@ -2,14 +2,15 @@
 //! store, but durable: bytes are fsync'ed before they are acknowledged, and a record is
 //! replaced atomically (temp file, fsync, rename, fsync of the directory).
 //!
-//! Every body is written in place, at the upload's offset, as it arrives; a checksummed one
-//! too, hashed alongside. So `<id>` may hold bytes past the offset that do not count: a body
-//! still arriving, or the remains of a crash mid-body. What counts is `<id>.offset`, the
-//! acknowledged offset: 16 bytes (the offset and its complement, within one sector) rewritten
-//! in place and fdatasync'ed after the bytes they cover and before the answer. A chunk costs
-//! one fsync of its bytes and one of those 16, never a rename. A body that does not count (a
-//! checksum mismatch, a broken checksummed body, one too large) is cut off at once, and `load`
-//! cuts whatever lies past the acknowledged offset, so no unverified byte is ever an offset.
+//! Every body is written in place, at the upload's offset, as it arrives. An upload's offset
+//! is the size of `<id>` (as in tusd), so an unchecked chunk costs one fsync; whatever of it
+//! arrived may count, as the protocol asks. A checksummed body is hashed as it is written, so
+//! until it is verified `<id>` holds bytes that must not count, not even after a crash. So
+//! before its first checksummed body an upload gets `<id>.offset`, the acknowledged offset:
+//! 16 bytes (the offset and its complement, within one sector), rewritten in place and
+//! fdatasync'ed after the bytes they cover and before every answer from then on. Where it
+//! exists it is the offset, and `load` cuts whatever lies past it. A body that does not count
+//! (a checksum mismatch, a broken checksummed body, one too large) is cut off at once.
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::FileExt;
@@ -32,9 +33,9 @@ impl Store {
         })
     }
 
-    /// Every upload found, its offset read back from its acknowledged offset (or, for a store
-    /// written before there was one, from its byte count); bytes past it are cut off.
-    /// Unfinished uploads expire `expire_after` past their last write.
+    /// Every upload found, its offset read back from its acknowledged offset or else its byte
+    /// count; bytes past it are cut off. Unfinished uploads expire `expire_after` past their
+    /// last write.
     pub fn load(&self, expire_after: Option<Duration>) -> io::Result<Vec<UploadInfo>> {
         let mut out = Vec::new();
         for entry in fs::read_dir(&self.dir)? {
@@ -101,9 +102,9 @@ impl Store {
         Ok(out)
     }
 
-    /// An upload's offset after a restart: the acknowledged offset, never past the bytes
-    /// stored nor the declared length. Bytes past it (a body cut short by a crash, verified
-    /// or not) are cut off before anything else is written.
+    /// An upload's offset after a restart: its acknowledged offset if it has one, else its byte
+    /// count, never past the declared length. Bytes past it (a checksummed body cut short by a
+    /// crash, verified or not) are cut off before anything else is written.
     fn recover(
         &self,
         id: UploadId,
@@ -113,15 +114,15 @@ impl Store {
     ) -> io::Result<u64> {
         let acked = self.acked_offset(id);
         let offset = acked
+            .flatten()
             .map_or(size, |a| a.min(size))
             .min(length.unwrap_or(u64::MAX));
         if size > offset {
             data.set_len(offset)?;
             data.sync_all()?;
         }
-        if acked != Some(offset) {
+        if acked.is_some_and(|a| a != Some(offset)) {
             self.acknowledge(id, offset)?;
-            self.sync_dir()?; // it may be new: a store written before there were offsets
         }
         Ok(offset)
     }
@@ -138,44 +139,60 @@ impl Store {
         self.dir.join(format!("{id}.offset"))
     }
 
-    /// The acknowledged offset, if it is there and whole.
-    fn acked_offset(&self, id: UploadId) -> Option<u64> {
+    /// The acknowledged offset: `None` if the upload has none, `Some(None)` if it is damaged
+    /// (then the byte count is all there is to go by).
+    fn acked_offset(&self, id: UploadId) -> Option<Option<u64>> {
         let bytes = fs::read(self.offset_path(id)).ok()?;
-        let (value, check) = bytes.split_at_checked(8)?;
-        let value = u64::from_le_bytes(value.try_into().ok()?);
-        let check = u64::from_le_bytes(check.try_into().ok()?);
-        if check == !value {
-            Some(value)
-        } else {
+        let whole = bytes.split_at_checked(8).and_then(|(value, check)| {
+            let value = u64::from_le_bytes(value.try_into().ok()?);
+            let check = u64::from_le_bytes(check.try_into().ok()?);
+            (check == !value).then_some(value)
+        });
+        if whole.is_none() {
             eprintln!("looplab serve: {id}: damaged offset, counting the stored bytes");
-            None
+        }
+        Some(whole)
+    }
+
+    /// Rewrites the acknowledged offset in place, durably, if the upload has one.
+    fn acknowledge(&self, id: UploadId, offset: u64) -> io::Result<()> {
+        match OpenOptions::new().write(true).open(self.offset_path(id)) {
+            Ok(f) => {
+                f.write_all_at(&offset_record(offset), 0)?;
+                f.sync_data()
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
         }
     }
 
-    /// Makes `offset` the acknowledged offset, durably (the file must be known to its
-    /// directory: `create` and `load` see to that).
-    fn acknowledge(&self, id: UploadId, offset: u64) -> io::Result<()> {
-        let mut record = [0u8; 16];
-        record[..8].copy_from_slice(&offset.to_le_bytes());
-        record[8..].copy_from_slice(&(!offset).to_le_bytes());
-        let f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(self.offset_path(id))?;
-        f.write_all_at(&record, 0)?;
-        f.sync_data()
+    /// Before a checksummed body is written in place at `offset` (the upload's offset): makes
+    /// sure the acknowledged offset on disk says so. Usually it does already (it is rewritten
+    /// before every answer) and this costs one small read; the first time, the upload gets
+    /// one, durably, directory entry and all.
+    pub fn begin_checked(&self, id: UploadId, offset: u64) -> io::Result<()> {
+        match self.acked_offset(id) {
+            Some(Some(acked)) if acked == offset => Ok(()),
+            Some(_) => self.acknowledge(id, offset), // after a failed answer, or damaged
+            None => {
+                let tmp = self.dir.join(format!("{id}.offset.tmp"));
+                let f = File::create(&tmp)?;
+                f.write_all_at(&offset_record(offset), 0)?;
+                f.sync_all()?;
+                fs::rename(&tmp, self.offset_path(id))?;
+                self.sync_dir()
+            }
+        }
     }
 
-    /// A new, empty upload, its acknowledged offset (0) and its record.
+    /// A new, empty upload and its record.
     pub fn create(&self, info: &UploadInfo) -> io::Result<()> {
         let f = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(self.data_path(info.id))?;
         f.sync_all()?;
-        self.acknowledge(info.id, 0)?;
-        self.persist(info) // its fsync of the directory covers all three names
+        self.persist(info)
     }
 
     /// Replaces the record atomically; it is durable when this returns.
@@ -223,10 +240,10 @@ impl Store {
 
     /// After a body that started at `offset`: keeps `keep` of its bytes and cuts off the rest
     /// (a refused or unverified body leaves no trace), makes the kept bytes durable, then the
-    /// new acknowledged offset, then the record if one is given.
+    /// new acknowledged offset if the upload has one, then the record if one is given.
     ///
-    /// Nothing kept needs no fsync: the acknowledged offset still says `offset`, so after a
-    /// crash `load` cuts the same bytes again.
+    /// Nothing kept needs no fsync: what was cut off was a checksummed body (so the
+    /// acknowledged offset still says `offset` and `load` would cut it again) or nothing.
     pub fn settle(
         &self,
         id: UploadId,
@@ -270,6 +287,14 @@ impl Store {
     }
 }
 
+/// The acknowledged offset as stored: the offset and its complement, little-endian.
+fn offset_record(offset: u64) -> [u8; 16] {
+    let mut record = [0u8; 16];
+    record[..8].copy_from_slice(&offset.to_le_bytes());
+    record[8..].copy_from_slice(&(!offset).to_le_bytes());
+    record
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,20 +325,30 @@ mod tests {
         store.create(&i).unwrap();
         let bytes = dir.join(i.id.to_string());
         let f = store.open_write(i.id).unwrap();
-        // A body written in place as it arrives; 4 of its bytes are kept.
+        // An unchecked body written in place as it arrives; 4 of its bytes are kept.
         f.write_all_at(b"abcdef", 0).unwrap();
         store.settle(i.id, &f, 0, 4, None).unwrap();
         assert_eq!(fs::read(&bytes).unwrap(), b"abcd");
-        assert_eq!(store.acked_offset(i.id), Some(4));
+        assert_eq!(
+            store.acked_offset(i.id),
+            None,
+            "the byte count is the offset"
+        );
         // A checksummed body in place, then a mismatch: cut back to the offset at once.
+        store.begin_checked(i.id, 4).unwrap();
+        assert_eq!(store.acked_offset(i.id), Some(Some(4)));
         f.write_all_at(b"XYZ", 4).unwrap();
         store.settle(i.id, &f, 4, 0, None).unwrap();
         assert_eq!(fs::read(&bytes).unwrap(), b"abcd");
         assert_eq!(store.load(None).unwrap(), vec![info(1, 4)]);
-        // A verified one counts.
+        // A verified one counts, and so does an unchecked one after it.
+        store.begin_checked(i.id, 4).unwrap();
         f.write_all_at(b"ef", 4).unwrap();
         store.settle(i.id, &f, 4, 2, None).unwrap();
-        assert_eq!(store.load(None).unwrap(), vec![info(1, 6)]);
+        assert_eq!(store.acked_offset(i.id), Some(Some(6)));
+        f.write_all_at(b"g", 6).unwrap();
+        store.settle(i.id, &f, 6, 1, None).unwrap();
+        assert_eq!(store.load(None).unwrap(), vec![info(1, 7)]);
         store.delete(i.id).unwrap();
         assert!(store.load(None).unwrap().is_empty());
         assert_eq!(
@@ -333,7 +368,8 @@ mod tests {
         let f = store.open_write(i.id).unwrap();
         f.write_all_at(b"abc", 0).unwrap();
         store.settle(i.id, &f, 0, 3, None).unwrap();
-        // The server dies with a body half written in place (verified or not: unanswered).
+        // The server dies with a checksummed body half written in place (unanswered).
+        store.begin_checked(i.id, 3).unwrap();
         f.write_all_at(b"UNVERIFIED", 3).unwrap();
         drop(f);
         assert_eq!(store.load(None).unwrap(), vec![info(2, 3)]);
@@ -352,19 +388,22 @@ mod tests {
 
     #[test]
     fn without_a_whole_acknowledged_offset_the_stored_bytes_count() {
-        let (dir, store) = temp_store("legacy");
+        let (dir, store) = temp_store("count");
         let i = info(3, 0);
         store.create(&i).unwrap();
-        let offset_file = dir.join(format!("{}.offset", i.id));
-        // A store from before there were offset files: the byte count, up to the length.
-        fs::remove_file(&offset_file).unwrap();
+        // Never a checksummed body: what arrived counts, up to the declared length.
         fs::write(dir.join(i.id.to_string()), b"0123456789ab").unwrap();
         assert_eq!(store.load(None).unwrap(), vec![info(3, 10)]);
-        assert_eq!(store.acked_offset(i.id), Some(10), "written at load");
-        // A damaged one is not trusted either.
+        assert_eq!(store.acked_offset(i.id), None);
+        // A damaged acknowledged offset cannot be trusted either; it is rewritten.
+        let offset_file = dir.join(format!("{}.offset", i.id));
         fs::write(&offset_file, [7u8; 16]).unwrap();
         assert_eq!(store.load(None).unwrap(), vec![info(3, 10)]);
-        assert_eq!(store.acked_offset(i.id), Some(10));
+        assert_eq!(store.acked_offset(i.id), Some(Some(10)));
+        // One left behind by a failed answer is put right before the next checksummed body.
+        fs::write(&offset_file, offset_record(12)).unwrap();
+        store.begin_checked(i.id, 10).unwrap();
+        assert_eq!(store.acked_offset(i.id), Some(Some(10)));
         fs::remove_dir_all(&dir).unwrap();
     }
 
