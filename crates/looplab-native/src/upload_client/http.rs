@@ -1,5 +1,7 @@
 //! A small HTTP/1.1 client on std sockets: one request at a time per connection, bodies sent
-//! from memory in slices (so progress and Ctrl-C are seen mid-body), keep-alive reuse.
+//! straight from the file in slices (so progress and Ctrl-C are seen mid-body), keep-alive
+//! reuse.
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,7 +56,7 @@ pub struct Connection {
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 /// Body bytes written per call, between progress reports and interrupt checks.
-const SLICE: usize = 256 << 10;
+const SLICE: u64 = 256 << 10;
 
 impl Connection {
     pub fn open(authority: &str) -> io::Result<Self> {
@@ -75,18 +77,19 @@ impl Connection {
         &self.authority
     }
 
-    /// Sends `req` with `body` (then call `read_response`). `on_sent` gets the body bytes
-    /// written so far; if `stop` is set mid-body, the connection is shut down (the server
-    /// keeps what arrived).
+    /// Sends `req` with its body, `req.body`'s range of `file` (then call `read_response`).
+    /// `on_sent` gets the body bytes written so far; if `stop` is set mid-body, the
+    /// connection is shut down (the server keeps what arrived).
     pub fn send(
         &mut self,
         req: &ClientRequest,
         path: &str,
         extra: &Headers,
-        body: &[u8],
+        file: &File,
         stop: &AtomicBool,
         mut on_sent: impl FnMut(u64),
     ) -> io::Result<()> {
+        let (start, len) = req.body.map_or((0, 0), |r| (r.start, r.end - r.start));
         let mut head = format!(
             "{} {path} HTTP/1.1\r\nHost: {}\r\n",
             req.method, self.authority
@@ -95,19 +98,25 @@ impl Connection {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
         if req.body.is_some() {
-            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+            head.push_str(&format!("Content-Length: {len}\r\n"));
         }
         head.push_str("\r\n");
         let stream = self.reader.get_mut();
         stream.write_all(head.as_bytes())?;
         let mut sent = 0;
-        for slice in body.chunks(SLICE) {
+        while sent < len {
             if stop.load(Ordering::SeqCst) {
                 let _ = stream.shutdown(Shutdown::Both);
                 return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
             }
-            stream.write_all(slice)?;
-            sent += slice.len() as u64;
+            let n = send_file(stream, file, start + sent, SLICE.min(len - sent))?;
+            if n == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the file is shorter than when the upload began",
+                ));
+            }
+            sent += n;
             on_sent(sent);
         }
         Ok(())
@@ -200,6 +209,35 @@ impl Connection {
             out.truncate(start + size);
         }
     }
+}
+
+/// Writes up to `len` bytes of `file` from `at` to the socket; returns how many (0 at the end
+/// of the file). On Linux with sendfile: from the page cache to the socket, never through
+/// this process (std's `io::copy` will not do that for a socket, since a later change to the
+/// file could still reach the wire; a changed file fails its checksum here anyway).
+#[cfg(target_os = "linux")]
+fn send_file(stream: &mut TcpStream, file: &File, at: u64, len: u64) -> io::Result<u64> {
+    let mut offset = i64::try_from(at).map_err(|_| io::ErrorKind::InvalidInput)?;
+    let mut sent = 0;
+    while sent < len {
+        let want = (len - sent) as usize;
+        match nix::sys::sendfile::sendfile(&*stream, file, Some(&mut offset), want) {
+            Ok(0) => break,
+            Ok(n) => sent += n as u64,
+            Err(nix::errno::Errno::EINTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(sent)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn send_file(stream: &mut TcpStream, file: &File, at: u64, len: u64) -> io::Result<u64> {
+    use std::os::unix::fs::FileExt;
+    let mut buf = vec![0; len as usize];
+    let n = file.read_at(&mut buf, at)?;
+    stream.write_all(&buf[..n])?;
+    Ok(n as u64)
 }
 
 #[cfg(test)]

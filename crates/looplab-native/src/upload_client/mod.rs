@@ -124,59 +124,37 @@ pub fn upload(opts: Options, mut on_progress: impl FnMut(Progress)) -> anyhow::R
     }
 }
 
-/// A chunk read and checksummed ahead of its request.
-#[derive(Debug)]
-struct Prepared {
-    range: BodyRange,
-    bytes: Vec<u8>,
-    checksum: Option<String>,
-}
-
 /// Bytes read (and hashed, while still in the CPU's cache) at a time.
 const PIECE: usize = 256 << 10;
 
-impl Prepared {
-    /// Reads the range into `bytes` (a recycled buffer) and checksums it.
-    fn read(file: &File, range: BodyRange, mut bytes: Vec<u8>) -> std::io::Result<Self> {
-        bytes.resize((range.end - range.start) as usize, 0);
-        let mut hasher = range.checksum.map(Hasher::new);
-        let mut at = range.start;
-        for piece in bytes.chunks_mut(PIECE) {
-            file.read_exact_at(piece, at)?;
-            if let Some(h) = &mut hasher {
-                h.update(piece);
-            }
-            at += piece.len() as u64;
-        }
-        let checksum = range.checksum.zip(hasher).map(|(algorithm, h)| {
-            Checksum {
-                algorithm,
-                digest: h.finish(),
-            }
-            .header_value()
-        });
-        Ok(Self {
-            range,
-            bytes,
-            checksum,
-        })
+/// The `Upload-Checksum` of a range of the file, if the range asks for one.
+fn checksum_of(file: &File, range: BodyRange) -> std::io::Result<Option<String>> {
+    let Some(algorithm) = range.checksum else {
+        return Ok(None);
+    };
+    let mut hasher = Hasher::new(algorithm);
+    let mut piece = vec![0; PIECE];
+    let mut at = range.start;
+    while at < range.end {
+        let n = PIECE.min((range.end - at) as usize);
+        file.read_exact_at(&mut piece[..n], at)?;
+        hasher.update(&piece[..n]);
+        at += n as u64;
     }
+    let digest = hasher.finish();
+    Ok(Some(Checksum { algorithm, digest }.header_value()))
 }
 
-/// Chunks prepared while the previous one travels and the server syncs it, so that reading
-/// and hashing the next chunk costs no wall time. At most one per part, and their buffers
-/// are reused.
+/// Checksums computed while the previous chunk travels and the server syncs it, so that
+/// hashing the next chunk costs no wall time. At most one per part.
 #[derive(Debug, Default)]
-struct Prefetch {
-    ready: Mutex<Vec<Prepared>>,
-    spare: Mutex<Vec<Vec<u8>>>,
-}
+struct Prefetch(Mutex<Vec<(BodyRange, String)>>);
 
 impl Prefetch {
-    fn take(&self, range: BodyRange) -> Option<Prepared> {
-        let mut v = self.ready.lock().unwrap_or_else(|e| e.into_inner());
-        let i = v.iter().position(|p| p.range == range)?;
-        Some(v.swap_remove(i))
+    fn take(&self, range: BodyRange) -> Option<String> {
+        let mut v = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let i = v.iter().position(|(r, _)| *r == range)?;
+        Some(v.swap_remove(i).1)
     }
 
     /// Guesses that the next request continues where `range` ended, with the same size.
@@ -190,25 +168,12 @@ impl Prefetch {
         if next.start >= next.end {
             return;
         }
-        if let Ok(p) = Prepared::read(file, next, self.buffer()) {
-            let mut v = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+        if let Ok(Some(c)) = checksum_of(file, next) {
+            let mut v = self.0.lock().unwrap_or_else(|e| e.into_inner());
             if v.len() >= 8 {
                 v.remove(0);
             }
-            v.push(p);
-        }
-    }
-
-    /// A buffer for a chunk: one sent before, or a new one.
-    fn buffer(&self) -> Vec<u8> {
-        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
-        spare.pop().unwrap_or_default()
-    }
-
-    fn recycle(&self, bytes: Vec<u8>) {
-        let mut spare = self.spare.lock().unwrap_or_else(|e| e.into_inner());
-        if spare.len() < 4 && bytes.capacity() > 0 {
-            spare.push(bytes);
+            v.push((next, c));
         }
     }
 }
@@ -222,21 +187,19 @@ struct Shared {
     stop: Arc<AtomicBool>,
 }
 
-/// One request on a pooled connection, with the body read from the file and checksummed.
+/// One request on a pooled connection, its body checksummed and sent from the file.
 fn perform(t: &Transmit, shared: &Shared, tx: &mpsc::Sender<Report>) {
-    let mut body = Vec::new();
     let result = (|| {
         let url = Url::parse(&t.request.url)?;
         let mut extra = Headers::new();
         if let Some(range) = t.request.body {
-            let p = match shared.prefetch.take(range) {
-                Some(p) => p,
-                None => Prepared::read(&shared.file, range, shared.prefetch.buffer())?,
+            let checksum = match shared.prefetch.take(range) {
+                Some(c) => Some(c),
+                None => checksum_of(&shared.file, range)?,
             };
-            if let Some(c) = p.checksum {
+            if let Some(c) = checksum {
                 extra.set("Upload-Checksum", c);
             }
-            body = p.bytes;
         }
         let pooled = {
             let mut p = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
@@ -249,13 +212,20 @@ fn perform(t: &Transmit, shared: &Shared, tx: &mpsc::Sender<Report>) {
             None => Connection::open(&url.authority)?,
         };
         std::thread::scope(|s| {
-            // The next chunk is read and hashed while this one travels and is stored.
-            if let Some(range) = t.request.body {
+            // The next chunk is hashed while this one travels and is stored.
+            if let Some(range) = t.request.body.filter(|r| r.checksum.is_some()) {
                 s.spawn(move || shared.prefetch.after(&shared.file, range));
             }
-            conn.send(&t.request, &url.path, &extra, &body, &shared.stop, |n| {
-                let _ = tx.send(Report::Sent(t.token, n));
-            })?;
+            conn.send(
+                &t.request,
+                &url.path,
+                &extra,
+                &shared.file,
+                &shared.stop,
+                |n| {
+                    let _ = tx.send(Report::Sent(t.token, n));
+                },
+            )?;
             let (r, reusable) = conn.read_response(t.request.method == Method::Head)?;
             if reusable {
                 shared
@@ -267,6 +237,5 @@ fn perform(t: &Transmit, shared: &Shared, tx: &mpsc::Sender<Report>) {
             Ok(r)
         })
     })();
-    shared.prefetch.recycle(body);
     let _ = tx.send(Report::Answered(t.token, result));
 }
