@@ -318,13 +318,20 @@ mod tests {
         (dir.clone(), Store::open(&dir).unwrap())
     }
 
-    #[test]
-    fn a_body_counts_once_settled_and_a_refused_one_leaves_no_trace() {
-        let (dir, store) = temp_store("store");
-        let i = info(1, 0);
+    /// A fresh store holding upload `n`, just created: the directory, the store, the upload,
+    /// the path of its bytes and its bytes open for writing.
+    fn one_upload(name: &str, n: u8) -> (PathBuf, Store, UploadInfo, PathBuf, File) {
+        let (dir, store) = temp_store(name);
+        let i = info(n, 0);
         store.create(&i).unwrap();
         let bytes = dir.join(i.id.to_string());
         let f = store.open_write(i.id).unwrap();
+        (dir, store, i, bytes, f)
+    }
+
+    #[test]
+    fn a_body_counts_once_settled_and_a_refused_one_leaves_no_trace() {
+        let (dir, store, i, bytes, f) = one_upload("store", 1);
         // An unchecked body written in place as it arrives; 4 of its bytes are kept.
         f.write_all_at(b"abcdef", 0).unwrap();
         store.settle(i.id, &f, 0, 4, None).unwrap();
@@ -361,11 +368,7 @@ mod tests {
 
     #[test]
     fn after_a_crash_bytes_past_the_acknowledged_offset_are_cut_off() {
-        let (dir, store) = temp_store("crash");
-        let i = info(2, 0);
-        store.create(&i).unwrap();
-        let bytes = dir.join(i.id.to_string());
-        let f = store.open_write(i.id).unwrap();
+        let (dir, store, i, bytes, f) = one_upload("crash", 2);
         f.write_all_at(b"abc", 0).unwrap();
         store.settle(i.id, &f, 0, 3, None).unwrap();
         // The server dies with a checksummed body half written in place (unanswered).
@@ -388,11 +391,9 @@ mod tests {
 
     #[test]
     fn without_a_whole_acknowledged_offset_the_stored_bytes_count() {
-        let (dir, store) = temp_store("count");
-        let i = info(3, 0);
-        store.create(&i).unwrap();
+        let (dir, store, i, bytes, _) = one_upload("count", 3);
         // Never a checksummed body: what arrived counts, up to the declared length.
-        fs::write(dir.join(i.id.to_string()), b"0123456789ab").unwrap();
+        fs::write(bytes, b"0123456789ab").unwrap();
         assert_eq!(store.load(None).unwrap(), vec![info(3, 10)]);
         assert_eq!(store.acked_offset(i.id), None);
         // A damaged acknowledged offset cannot be trusted either; it is rewritten.
