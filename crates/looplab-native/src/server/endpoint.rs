@@ -17,6 +17,25 @@ use super::store::Store;
 pub struct Endpoint {
     server: Mutex<Server>,
     store: Store,
+    buffers: Buffers,
+}
+
+/// Receive buffers kept between bodies: a fresh one costs page faults and zeroing.
+#[derive(Debug, Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+impl Buffers {
+    fn take(&self) -> Vec<u8> {
+        let spare = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        spare.unwrap_or_else(|| vec![0; READ_BUF])
+    }
+
+    fn put(&self, buf: Vec<u8>) {
+        let mut spare = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if spare.len() < 4 * HASH_BUFS {
+            spare.push(buf);
+        }
+    }
 }
 
 /// Bytes read from the socket at a time.
@@ -62,6 +81,7 @@ impl Endpoint {
         Ok(Self {
             server: Mutex::new(server),
             store,
+            buffers: Buffers::default(),
         })
     }
 
@@ -173,7 +193,7 @@ impl Endpoint {
             write_failed: false,
         };
         if continued {
-            got = receive(&mut body, &file, &mut plan);
+            got = receive(&mut body, &file, &mut plan, &self.buffers);
         }
         if got.end == BodyEnd::Complete && !body.is_done() {
             got.end = BodyEnd::Interrupted;
@@ -210,37 +230,36 @@ impl Endpoint {
 /// limit) and feeds it to the plan's checksum. A checksummed body is hashed on a second
 /// thread, a buffer behind the one being read and written, so that hashing overlaps with the
 /// copies into and out of the kernel instead of adding to them.
-fn receive(body: &mut Body<'_>, file: &File, plan: &mut BodyPlan) -> Received {
+fn receive(body: &mut Body<'_>, file: &File, plan: &mut BodyPlan, buffers: &Buffers) -> Received {
     let (offset, limit) = (plan.offset, plan.limit);
     if !plan.is_checksummed() {
-        return copy(body, file, offset, limit, |filled| {
-            filled.map_or_else(|| vec![0; READ_BUF], |(buf, _)| buf)
-        });
+        return copy(body, file, offset, limit, buffers, |buf, _| buf);
     }
     std::thread::scope(|s| {
         let (to_hash, hash_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(HASH_BUFS);
         let (done_tx, done_rx) = mpsc::channel();
-        s.spawn(move || {
+        let hasher = s.spawn(move || {
             for (buf, n) in hash_rx {
                 plan.update(&buf[..n]);
                 let _ = done_tx.send(buf);
             }
         });
-        let mut allocated = 0;
-        copy(body, file, offset, limit, move |filled| {
-            if let Some(filled) = filled {
-                let _ = to_hash.send(filled);
-            }
-            if let Ok(buf) = done_rx.try_recv() {
+        let (done, mut in_use) = (&done_rx, 1); // `copy` starts with one
+        let got = copy(body, file, offset, limit, buffers, move |buf, n| {
+            let _ = to_hash.send((buf, n));
+            if let Ok(buf) = done.try_recv() {
                 return buf;
             }
-            if allocated < HASH_BUFS {
-                allocated += 1;
-                return vec![0; READ_BUF];
+            if in_use < HASH_BUFS {
+                in_use += 1;
+                return buffers.take();
             }
-            done_rx.recv().unwrap_or_else(|_| vec![0; READ_BUF])
-        })
-        // The sender went with the closure: the hashing thread ends and the scope joins it.
+            done.recv().unwrap_or_else(|_| buffers.take())
+        });
+        // The sender went with the closure: the hashing thread ends.
+        let _ = hasher.join();
+        done_rx.try_iter().for_each(|buf| buffers.put(buf));
+        got
     })
 }
 
@@ -251,14 +270,15 @@ fn copy(
     file: &File,
     offset: u64,
     limit: u64,
-    mut cycle: impl FnMut(Option<(Vec<u8>, usize)>) -> Vec<u8>,
+    buffers: &Buffers,
+    mut cycle: impl FnMut(Vec<u8>, usize) -> Vec<u8>,
 ) -> Received {
     let mut got = Received {
         bytes: 0,
         end: BodyEnd::Complete,
         write_failed: false,
     };
-    let mut buf = cycle(None);
+    let mut buf = buffers.take();
     let mut written_back = 0;
     while !body.is_done() {
         let n = match io::Read::read(body, &mut buf) {
@@ -282,11 +302,12 @@ fn copy(
             start_writeback(file, offset + written_back, got.bytes - written_back);
             written_back = got.bytes;
         }
-        buf = cycle(Some((buf, take)));
+        buf = cycle(buf, take);
         if got.end == BodyEnd::TooLarge {
             break;
         }
     }
+    buffers.put(buf);
     got
 }
 
