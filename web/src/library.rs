@@ -458,6 +458,18 @@ pub static SCENARIOS: &[Scenario] = &[
         Open::End,
     ),
     cjs(
+        "signal-listener",
+        ALIVE,
+        "A SIGINT listener: a signal handle, unref'd",
+        "process.on('SIGINT') starts a signal handle that Node unrefs: it never keeps the process alive (the 500 ms timer does). The signal process.kill sends waits in libuv's signal pipe until the poll phase reads it, so the main script's nextTicks and promise jobs run first, and the setImmediate after.",
+        &[(
+            "main.js",
+            // The fidelity corpus's own scenario: node's output for it is recorded there.
+            include_str!("../../tests/fidelity/signal-listener-order/main.js"),
+        )],
+        Open::Find("reads SIGINT from the signal pipe"),
+    ),
+    cjs(
         "close-order",
         ALIVE,
         "Close callbacks and clearTimeout",
@@ -562,5 +574,21 @@ mod tests {
                 .iter()
                 .all(|s| !s.files.is_empty() && !s.notice.is_empty())
         );
+    }
+
+    /// A scenario that opens at a sentence finds it in its own run.
+    #[cfg(feature = "js")]
+    #[test]
+    fn every_scenario_opens_where_it_says() {
+        for s in SCENARIOS {
+            if let Open::Find(text) = s.open {
+                let run = crate::runner::run(&s.source_files(), s.settings());
+                assert!(
+                    run.find(text).is_some(),
+                    "{} opens at a sentence with {text:?}",
+                    s.id
+                );
+            }
+        }
     }
 }
