@@ -69,7 +69,7 @@ fn checksum_460_discards_400_for_unknown_algorithm() {
         "the discarded chunk leaves no trace"
     );
     assert_eq!(
-        patch(a, &p, 0, b"hello", &[("Upload-Checksum", "crc32 AAAA")])
+        patch(a, &p, 0, b"hello", &[("Upload-Checksum", "blake3 AAAA")])
             .unwrap()
             .status,
         400

@@ -106,7 +106,7 @@ fn ctrl_c_stops_cleanly_and_a_rerun_resumes() {
     );
     assert!(stdout.starts_with("resumed and uploaded"), "{stdout}");
     assert!(
-        stdout.contains("verified by the server with sha1"),
+        stdout.contains("verified by the server with crc32"),
         "{stdout}"
     );
     let url = stdout.trim().rsplit(' ').next().unwrap();

@@ -405,10 +405,13 @@ impl Client {
             });
         }
         let algs = r.headers.get("Tus-Checksum-Algorithm").unwrap_or_default();
+        let offered = |a: &ChecksumAlgorithm| algs.split(',').any(|s| s.trim() == a.name());
+        // The one asked for, else sha1, which every server with the extension must take.
         self.checksum = self
             .config
             .checksum
-            .filter(|a| has("checksum") && algs.split(',').any(|s| s.trim() == a.name()));
+            .filter(|_| has("checksum"))
+            .and_then(|a| [a, ChecksumAlgorithm::Sha1].into_iter().find(offered));
         if self.concat && !has("concatenation") && self.parts.iter().all(|p| p.url.is_none()) {
             self.parts = vec![Part::new(0, self.config.length, None)];
             self.concat = false;

@@ -282,3 +282,38 @@ proptest! {
         prop_assert_eq!(sim.bytes_at(&url), &f[..]);
     }
 }
+
+#[test]
+fn a_checksum_the_server_lacks_falls_back_to_sha1() {
+    for (offered, asked, used) in [
+        (
+            "sha1,md5,sha256,crc32",
+            ChecksumAlgorithm::Crc32,
+            Some(ChecksumAlgorithm::Crc32),
+        ),
+        (
+            "sha1",
+            ChecksumAlgorithm::Crc32,
+            Some(ChecksumAlgorithm::Sha1),
+        ),
+        ("md5", ChecksumAlgorithm::Crc32, None),
+    ] {
+        let f = file(23);
+        let mut sim = Sim::new();
+        let mut c = Client::new(
+            ClientConfig {
+                checksum: Some(asked),
+                ..config(23, 5, 1)
+            },
+            None,
+        );
+        let t = c.poll_transmit(sim.now).unwrap();
+        assert_eq!(t.request.method, Method::Options);
+        let mut r = sim.exchange(&t, &f, Fault::None).unwrap();
+        r.headers.set("Tus-Checksum-Algorithm", offered);
+        c.handle_response(t.token, &r, sim.now);
+        assert_eq!(c.checksum(), used, "server offers {offered}");
+        let url = sim.run(&mut c, &f, &[]).unwrap();
+        assert_eq!(sim.bytes_at(&url), f);
+    }
+}

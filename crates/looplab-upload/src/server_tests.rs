@@ -93,7 +93,7 @@ fn options_advertises_extensions_and_cors() {
     );
     assert_eq!(
         r.headers.get("Tus-Checksum-Algorithm"),
-        Some("sha1,md5,sha256")
+        Some("sha1,md5,sha256,crc32")
     );
     assert!(
         r.headers
@@ -292,7 +292,7 @@ fn checksums_verify_or_discard() {
     assert_eq!(write(&mut s, &path, 7, b"rld", Some(&sha256)).status, 204);
     let path = create(&mut s, 2, 10);
     assert_eq!(
-        write(&mut s, &path, 0, b"x", Some("crc32 AAAAAA==")).status,
+        write(&mut s, &path, 0, b"x", Some("blake3 AAAAAA==")).status,
         400
     );
     assert_eq!(

@@ -24,8 +24,9 @@ pub struct Args {
     /// Parts to upload at once (uses the concatenation extension when above 1).
     #[arg(long, default_value_t = 1)]
     parallel: usize,
-    /// Checksum sent with every chunk if the server supports it: sha1, md5, sha256 or none.
-    #[arg(long, default_value = "sha1")]
+    /// Checksum sent with every chunk: crc32 (catches damage on the way, cheaply), sha1, md5,
+    /// sha256 or none. A server that lacks the one asked for gets sha1, which tus makes mandatory.
+    #[arg(long, default_value = "crc32")]
     checksum: String,
     /// Failed attempts in a row before giving up.
     #[arg(long, default_value_t = 12)]
