@@ -87,6 +87,14 @@ fn checksum_460_discards_400_for_unknown_algorithm() {
     let r = patch(a, &p, 5, b"world", &[("Upload-Checksum", good)]).unwrap();
     assert_eq!((r.status, r.offset()), (460, 5));
     assert_eq!(stored(&s.data, &p), b"hello");
+    // crc32 is hashed inline rather than on a second thread: the same rules hold.
+    let crc_of_hello = "crc32 NhCmhg==";
+    let r = patch(a, &p, 5, b"world", &[("Upload-Checksum", crc_of_hello)]).unwrap();
+    assert_eq!((r.status, r.offset()), (460, 5));
+    assert_eq!(stored(&s.data, &p), b"hello");
+    let r = patch(a, &p, 5, b"hello", &[("Upload-Checksum", crc_of_hello)]).unwrap();
+    assert_eq!((r.status, r.offset()), (204, 10));
+    assert_eq!(stored(&s.data, &p), b"hellohello");
 }
 
 #[test]

@@ -120,6 +120,11 @@ impl BodyPlan {
         self.checksum.is_some()
     }
 
+    /// The algorithm the body is verified with, if any.
+    pub fn checksum_algorithm(&self) -> Option<ChecksumAlgorithm> {
+        self.checksum.as_ref().map(|(c, _)| c.algorithm)
+    }
+
     /// Feed body bytes in the order they arrive.
     pub fn update(&mut self, bytes: &[u8]) {
         if let Some((_, h)) = &mut self.checksum {

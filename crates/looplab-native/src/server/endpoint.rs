@@ -7,7 +7,8 @@ use std::os::unix::fs::FileExt;
 use std::sync::{Mutex, MutexGuard, mpsc};
 
 use looplab_upload::{
-    BodyEnd, BodyPlan, Instant, Method, Outcome, Response, Server, ServerConfig, UploadId,
+    BodyEnd, BodyPlan, ChecksumAlgorithm, Instant, Method, Outcome, Response, Server, ServerConfig,
+    UploadId,
 };
 
 use super::http::{Body, Conn, Head};
@@ -227,13 +228,20 @@ impl Endpoint {
 }
 
 /// Writes a body into the upload at the plan's offset as it arrives (at most the plan's
-/// limit) and feeds it to the plan's checksum. A checksummed body is hashed on a second
-/// thread, a buffer behind the one being read and written, so that hashing overlaps with the
-/// copies into and out of the kernel instead of adding to them.
+/// limit) and feeds it to the plan's checksum. A cryptographic hash runs on a second thread, a
+/// buffer behind the one being read and written, so that hashing overlaps with the copies into
+/// and out of the kernel instead of adding to them; crc32 is cheaper than handing a buffer over.
 fn receive(body: &mut Body<'_>, file: &File, plan: &mut BodyPlan, buffers: &Buffers) -> Received {
     let (offset, limit) = (plan.offset, plan.limit);
-    if !plan.is_checksummed() {
-        return copy(body, file, offset, limit, buffers, |buf, _| buf);
+    match plan.checksum_algorithm() {
+        None => return copy(body, file, offset, limit, buffers, |buf, _| buf),
+        Some(ChecksumAlgorithm::Crc32) => {
+            return copy(body, file, offset, limit, buffers, |buf, n| {
+                plan.update(&buf[..n]);
+                buf
+            });
+        }
+        Some(_) => {}
     }
     std::thread::scope(|s| {
         let (to_hash, hash_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(HASH_BUFS);
