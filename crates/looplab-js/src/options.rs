@@ -14,6 +14,8 @@ pub struct Limits {
     pub max_virtual_ms: u64,
     /// Bytes written to stdout and stderr together.
     pub max_output_bytes: usize,
+    /// Trace events kept; later ones are counted, not kept. 0 when nobody reads the trace.
+    pub max_trace_events: usize,
 }
 
 impl Default for Limits {
@@ -24,6 +26,7 @@ impl Default for Limits {
             max_callbacks: 1_000_000,
             max_virtual_ms: 24 * 3600 * 1000,
             max_output_bytes: 16 * 1024 * 1024,
+            max_trace_events: looplab_core::Limits::default().max_trace_events,
         }
     }
 }

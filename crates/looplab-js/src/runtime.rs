@@ -106,6 +106,7 @@ impl Runtime {
             ..Settings::default()
         };
         settings.limits.max_tasks = options.limits.max_callbacks;
+        settings.limits.max_trace_events = options.limits.max_trace_events;
         settings.limits.max_virtual_time =
             crate::model::Duration::from_millis(options.limits.max_virtual_ms);
         let node = match backend {

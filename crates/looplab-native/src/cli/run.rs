@@ -44,6 +44,10 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.max_callbacks {
         options.limits.max_callbacks = n;
     }
+    // Without --trace nobody reads the trace: keeping it would cost memory by the event.
+    if args.trace.is_none() {
+        options.limits.max_trace_events = 0;
+    }
     let mut runtime = if args.real {
         options.epoch_ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
