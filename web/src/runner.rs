@@ -52,6 +52,8 @@ mod engine {
             max_callbacks: 20_000,
             max_virtual_ms: 10 * 60 * 1000,
             max_output_bytes: 256 * 1024,
+            // The page steps through the whole trace: it keeps every event up to the usual limit.
+            ..Limits::default()
         }
     }
 
