@@ -79,4 +79,9 @@ pub trait Tcp {
     fn close(&mut self, handle: HandleId);
     /// (local port, remote port).
     fn ports(&self, handle: HandleId) -> (u16, u16);
+    /// TCP_NODELAY: small writes go out at once rather than waiting for an ACK (Nagle). The
+    /// simulated network sends every write at once already, so by default this does nothing.
+    fn set_nodelay(&mut self, handle: HandleId, enable: bool) {
+        let _ = (handle, enable);
+    }
 }

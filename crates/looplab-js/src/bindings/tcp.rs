@@ -27,6 +27,7 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("setInterest", set_interest),
     ("requestStart", request_start),
     ("requestFinish", request_finish),
+    ("setNoDelay", set_no_delay),
     ("wantWritable", want_writable),
     ("wantReadable", want_readable),
 ];
@@ -259,6 +260,15 @@ fn request_start(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
         .uv_mut()
         .request_start(kind, label, Some(handle));
     Ok(JsValue::from(id.0))
+}
+
+/// `setNoDelay(handle, enable)`: TCP_NODELAY on a real socket (uv_tcp_nodelay).
+fn set_no_delay(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let handle = arg_handle(args, 0, context)?;
+    let enable = arg(args, 1).to_boolean();
+    let h = host(context);
+    with_tcp(&mut h.borrow_mut(), |t| t.set_nodelay(handle, enable))?;
+    Ok(JsValue::undefined())
 }
 
 /// `requestFinish(request, error?)`: the request's callback is about to run, given `error` (a

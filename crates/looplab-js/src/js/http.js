@@ -292,7 +292,8 @@ function Server(options, requestListener) {
     requestListener = options;
     options = {};
   }
-  net.Server.call(this, { allowHalfOpen: true, ...options });
+  // Node 18+: an http server turns Nagle's algorithm off for every connection unless told not to.
+  net.Server.call(this, { allowHalfOpen: true, ...options, noDelay: options.noDelay ?? true });
   if (requestListener) this.on('request', requestListener);
   this.timeout = 0;
   this.maxHeadersCount = null;
@@ -412,6 +413,7 @@ class Agent extends EventEmitter {
   constructor(options) {
     super();
     this.options = { __proto__: null, ...options };
+    if (this.options.noDelay === undefined) this.options.noDelay = true;
     this.keepAlive = this.options.keepAlive || false;
     this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
     this.maxSockets = this.options.maxSockets || Infinity;
@@ -442,7 +444,8 @@ class Agent extends EventEmitter {
       (this.requests[name] ??= []).push([req, options]);
       return;
     }
-    const socket = net.createConnection({ port: options.port, host: options.host || 'localhost' });
+    const socket = net.createConnection({ port: options.port, host: options.host || 'localhost',
+      noDelay: this.options.noDelay });
     (this.sockets[name] ??= []).push(socket);
     socket.once('close', () => this._remove(name, socket));
     req.reusedSocket = false;
@@ -537,7 +540,8 @@ class ClientRequest extends OutgoingMessage {
     if (this.agent) {
       this.agent.addRequest(this, this._options);
     } else {
-      this._onSocket(net.createConnection({ port, host: this.host }));
+      // `agent: false` is a fresh Agent in Node, with its default noDelay.
+      this._onSocket(net.createConnection({ port, host: this.host, noDelay: true }));
     }
   }
 

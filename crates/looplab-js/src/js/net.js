@@ -625,6 +625,7 @@ function afterConnect(status, handle, req, readable, writable) {
       self.read();
     }
     if (self.writable && !writable) self.end();
+    if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
     self._unrefTimer();
     self.emit('connect');
     self.emit('ready');
@@ -766,6 +767,7 @@ function onconnection(err, clientHandle) {
     clientHandle.close();
     return;
   }
+  if (self.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
   const socket = new Socket({
     handle: clientHandle,
     allowHalfOpen: self.allowHalfOpen,

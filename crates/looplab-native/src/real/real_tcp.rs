@@ -108,6 +108,13 @@ impl Tcp for RealBackend {
         true
     }
 
+    fn set_nodelay(&mut self, handle: HandleId, enable: bool) {
+        // uv_tcp_nodelay's setsockopt; like Node, a failure here is not reported.
+        if let Some(s) = self.stream(handle) {
+            let _ = s.stream.set_nodelay(enable);
+        }
+    }
+
     fn write(&mut self, handle: HandleId, bytes: &[u8]) -> Result<usize, NetError> {
         let stream = &mut self.stream(handle).ok_or(NetError::BrokenPipe)?.stream;
         // One write() per attempt, as uv__try_write and uv__write do: a partial write means the

@@ -160,7 +160,10 @@ class TCP {
     return 0;
   }
 
-  setNoDelay() { return 0; }
+  setNoDelay(enable) {
+    tcp.setNoDelay(this.id, !!enable);
+    return 0;
+  }
 
   setKeepAlive() { return 0; }
 
