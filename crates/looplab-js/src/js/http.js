@@ -567,7 +567,6 @@ class ClientRequest extends OutgoingMessage {
     const done = (err) => {
       if (!this.aborted && !err) err = connResetException('socket hang up');
       if (err) this.emit('error', err);
-      this._closed = true;
       this.emit('close');
     };
     const err = this._destroyError;
@@ -607,7 +606,6 @@ class ClientRequest extends OutgoingMessage {
       res.once('end', () => {
         res.emit('close');
         req.destroyed = true;
-        req._closed = true;
         req.emit('close');
         if (req.agent) req.agent._free(req.agent.getName(req._options), socket, req.shouldKeepAlive);
         else socket.end();
@@ -644,7 +642,6 @@ class ClientRequest extends OutgoingMessage {
       } else {
         hangUp();
       }
-      req._closed = true;
       req.emit('close');
     }
     function cleanup() {

@@ -233,15 +233,15 @@ impl Endpoint {
 /// and out of the kernel instead of adding to them; crc32 is cheaper than handing a buffer over.
 fn receive(body: &mut Body<'_>, file: &File, plan: &mut BodyPlan, buffers: &Buffers) -> Received {
     let (offset, limit) = (plan.offset, plan.limit);
-    match plan.checksum_algorithm() {
-        None => return copy(body, file, offset, limit, buffers, |buf, _| buf),
-        Some(ChecksumAlgorithm::Crc32) => {
-            return copy(body, file, offset, limit, buffers, |buf, n| {
-                plan.update(&buf[..n]);
-                buf
-            });
-        }
-        Some(_) => {}
+    let threaded = plan
+        .checksum_algorithm()
+        .is_some_and(|a| a != ChecksumAlgorithm::Crc32);
+    if !threaded {
+        // `update` does nothing for an unchecked body.
+        return copy(body, file, offset, limit, buffers, |buf, n| {
+            plan.update(&buf[..n]);
+            buf
+        });
     }
     std::thread::scope(|s| {
         let (to_hash, hash_rx) = mpsc::sync_channel::<(Vec<u8>, usize)>(HASH_BUFS);

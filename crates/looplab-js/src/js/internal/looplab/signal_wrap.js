@@ -37,4 +37,4 @@ class Signal {
   onClose() {}
 }
 
-module.exports = { Signal, kill: signal.kill, pid: signal.pid };
+module.exports = { Signal };
