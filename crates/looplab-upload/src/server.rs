@@ -216,10 +216,7 @@ impl Server {
     }
 
     fn route(&mut self, req: &Request, now: Instant, new_id: UploadId) -> Outcome {
-        let method = match req.headers.get("X-HTTP-Method-Override") {
-            Some(m) => Method::parse(m),
-            None => req.method.clone(),
-        };
+        let method = effective_method(req);
         let path = req.path.split('?').next().unwrap_or_default();
         let base = self.config.base_path.as_str();
         let is_collection = path == base || Some(path) == base.strip_suffix('/');
@@ -661,6 +658,18 @@ impl Server {
             Some(h) => format!("http://{h}{}{id}", self.config.base_path),
             None => format!("{}{id}", self.config.base_path),
         }
+    }
+}
+
+/// The method a request stands for. `X-HTTP-Method-Override` lets a client that can only
+/// send POST (old browsers, some proxies) say PATCH or DELETE, so it counts on a POST alone,
+/// as in tusd. On a HEAD or GET it is ignored: a HEAD that turned into a GET would send the
+/// upload's bytes after a response that, on the wire, has no body (response splitting), and
+/// a HEAD or GET turned into a DELETE would let a read remove an upload.
+fn effective_method(req: &Request) -> Method {
+    match (&req.method, req.headers.get("X-HTTP-Method-Override")) {
+        (Method::Post, Some(m)) => Method::parse(m),
+        (m, _) => m.clone(),
     }
 }
 

@@ -399,6 +399,38 @@ fn deferred_length_and_creation_with_upload() {
 }
 
 #[test]
+fn method_override_counts_on_a_post_only() {
+    let mut s = server();
+    let path = create(&mut s, 1, 2);
+    assert_eq!(write(&mut s, &path, 0, b"ab", None).status, 204);
+    let with = |m: Method, over: &str| req(m, &path).header("X-HTTP-Method-Override", over);
+    // A HEAD stays a HEAD: a download's bytes would follow an answer that has no body.
+    let o = s.handle(&with(Method::Head, "GET"), T0, id(9));
+    assert!(
+        matches!(&o, Outcome::Respond(r) if r.status == 200),
+        "{o:?}"
+    );
+    // A read cannot delete.
+    for m in [Method::Head, Method::Get] {
+        let o = s.handle(&with(m, "DELETE"), T0, id(9));
+        assert!(!matches!(o, Outcome::Delete { .. }), "{o:?}");
+    }
+    // A POST stands for the method it names (tus-js-client's `overridePatchMethod`).
+    let other = create(&mut s, 2, 1);
+    let mut p = patch(0, b"x").header("X-HTTP-Method-Override", "PATCH");
+    (p.method, p.path) = (Method::Post, other);
+    let Outcome::ReadBody(plan) = s.handle(&p, T0, id(9)) else {
+        panic!("a POST standing for PATCH reads its body")
+    };
+    let f = s.finish_body(plan, 1, BodyEnd::Complete, T0);
+    assert_eq!(s.commit(f, true).status, 204);
+    let o = s.handle(&with(Method::Post, "GET"), T0, id(9));
+    assert!(matches!(o, Outcome::Download { length: 2, .. }), "{o:?}");
+    let o = s.handle(&with(Method::Post, "DELETE"), T0, id(9));
+    assert!(matches!(o, Outcome::Delete { .. }), "{o:?}");
+}
+
+#[test]
 fn termination() {
     let mut s = server();
     let path = create(&mut s, 1, 10);

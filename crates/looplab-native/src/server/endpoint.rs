@@ -7,7 +7,7 @@ use std::os::unix::fs::FileExt;
 use std::sync::{Mutex, MutexGuard, mpsc};
 
 use looplab_upload::{
-    BodyEnd, BodyPlan, ChecksumAlgorithm, Instant, Method, Outcome, Response, Server, ServerConfig,
+    BodyEnd, BodyPlan, ChecksumAlgorithm, Instant, Outcome, Response, Server, ServerConfig,
     UploadId,
 };
 
@@ -165,9 +165,8 @@ impl Endpoint {
             Err(e) => return super::reply(conn, head, failed(&e)),
         };
         let keep = super::discard_body(conn, head);
-        let head_only = head.request.method == Method::Head;
         let sent = conn
-            .write_response(&r, head_only, !keep, true)
+            .write_response(&r, !keep, true)
             .and_then(|()| conn.stream(&mut file, length));
         (r.status, keep && sent.is_ok())
     }
@@ -208,7 +207,7 @@ impl Endpoint {
         let response = self.server().commit(finish, durable);
         let keep = got.end == BodyEnd::Complete && !head.close;
         // The peer may be gone (an interrupted body); then this write fails, which is fine.
-        let _ = conn.write_response(&response, false, !keep, false);
+        let _ = conn.write_response(&response, !keep, false);
         (response.status, keep)
     }
 

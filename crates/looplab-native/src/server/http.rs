@@ -59,6 +59,9 @@ impl HeadError {
 pub struct Conn {
     reader: BufReader<TcpStream>,
     limits: Limits,
+    /// The request being answered came as a HEAD: its response never carries a body, whatever
+    /// the request's headers made of it, or the body would be read as the next response.
+    answering_head: bool,
 }
 
 impl Conn {
@@ -68,6 +71,7 @@ impl Conn {
         Ok(Self {
             reader: BufReader::with_capacity(256 << 10, stream),
             limits,
+            answering_head: false,
         })
     }
 
@@ -106,6 +110,7 @@ impl Conn {
     }
 
     pub fn read_head(&mut self) -> Result<Head, HeadError> {
+        self.answering_head = false;
         let deadline = Instant::now() + self.limits.head;
         let mut raw = Vec::new();
         loop {
@@ -131,7 +136,9 @@ impl Conn {
                 break;
             }
         }
-        parse_head(&raw)
+        let head = parse_head(&raw)?;
+        self.answering_head = head.request.method == Method::Head;
+        Ok(head)
     }
 
     /// `100 Continue`, for a client that waits for it before sending the body.
@@ -142,13 +149,7 @@ impl Conn {
     }
 
     /// Writes a response; the body is skipped for HEAD. `streamed` = a body follows via `stream`.
-    pub fn write_response(
-        &mut self,
-        r: &Response,
-        head_only: bool,
-        close: bool,
-        streamed: bool,
-    ) -> io::Result<()> {
+    pub fn write_response(&mut self, r: &Response, close: bool, streamed: bool) -> io::Result<()> {
         let mut out = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
         for (k, v) in r.headers.iter() {
             out.push_str(&format!("{k}: {v}\r\n"));
@@ -165,14 +166,17 @@ impl Conn {
         }
         out.push_str("\r\n");
         let mut bytes = out.into_bytes();
-        if !head_only && !streamed {
+        if !self.answering_head && !streamed {
             bytes.extend_from_slice(&r.body);
         }
         self.reader.get_mut().write_all(&bytes)
     }
 
-    /// Copies exactly `len` bytes of `src` to the peer (a download).
+    /// Copies exactly `len` bytes of `src` to the peer (a download); nothing for a HEAD.
     pub fn stream(&mut self, src: &mut dyn Read, len: u64) -> io::Result<()> {
+        if self.answering_head {
+            return Ok(());
+        }
         let n = io::copy(&mut src.take(len), self.reader.get_mut())?;
         if n != len {
             Err(io::ErrorKind::UnexpectedEof.into())

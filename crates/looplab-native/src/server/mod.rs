@@ -109,7 +109,7 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
             Ok(head) => head,
             Err(e) => {
                 if let Some(r) = e.response() {
-                    let _ = conn.write_response(&r, false, true, false);
+                    let _ = conn.write_response(&r, true, false);
                 }
                 return;
             }
@@ -157,7 +157,6 @@ fn discard_body(conn: &mut Conn, head: &Head) -> bool {
 /// Sends a response to a request whose body was not used.
 fn reply(conn: &mut Conn, head: &Head, r: Response) -> (u16, bool) {
     let keep = discard_body(conn, head);
-    let head_only = head.request.method == looplab_upload::Method::Head;
-    let ok = conn.write_response(&r, head_only, !keep, false).is_ok();
+    let ok = conn.write_response(&r, !keep, false).is_ok();
     (r.status, keep && ok)
 }

@@ -40,9 +40,8 @@ impl StaticFiles {
             .header("Content-Length", len.to_string())
             .header("Cache-Control", "no-cache");
         let keep = super::discard_body(conn, &head);
-        let head_only = head.request.method == Method::Head;
-        let mut ok = conn.write_response(&r, head_only, !keep, true).is_ok();
-        if !head_only && ok {
+        let mut ok = conn.write_response(&r, !keep, true).is_ok();
+        if ok {
             ok = conn.stream(&mut file, len).is_ok();
         }
         (200, keep && ok)
