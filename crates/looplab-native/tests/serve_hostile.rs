@@ -53,3 +53,67 @@ fn a_head_never_carries_a_body_whatever_it_overrides() {
     assert_eq!(r.status, 204);
     assert_eq!(head(a, &p).unwrap().status, 404);
 }
+
+/// A PATCH of `body` with its own chunk framing (`Transfer-Encoding: chunked` unless the
+/// head says otherwise), on a connection of its own.
+fn chunked_patch(a: &str, p: &str, offset: u64, framing: &str, body: &[u8]) -> Resp {
+    let mut msg = format!(
+        "PATCH {p} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: {offset}\r\n\
+         Content-Type: application/offset+octet-stream\r\n{framing}Connection: close\r\n\r\n"
+    )
+    .into_bytes();
+    msg.extend_from_slice(body);
+    raw(a, &msg).unwrap()
+}
+
+const CHUNKED: &str = "Transfer-Encoding: chunked\r\n";
+
+#[test]
+fn framing_a_proxy_could_read_otherwise_is_400() {
+    let (_d, s) = server("framing", &[]);
+    let a = &s.addr;
+    let p = create(a, 10);
+    let ok = chunked_patch(a, &p, 0, CHUNKED, b"2\r\nab\r\n0\r\n\r\n");
+    assert_eq!((ok.status, ok.offset()), (204, 2), "well-formed chunks");
+    let mut accepted = Vec::new();
+    for (framing, body) in [
+        (CHUNKED, &b"+3\r\nabc\r\n0\r\n\r\n"[..]),
+        (CHUNKED, b"3\r\nabcX\n0\r\n\r\n"),
+        (CHUNKED, b"3\nabc\r\n0\r\n\r\n"),
+        (
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+            b"3\r\nabc\r\n0\r\n\r\n",
+        ),
+    ] {
+        let p = create(a, 10);
+        let r = chunked_patch(a, &p, 0, framing, body);
+        let stored = head(a, &p).unwrap().offset();
+        if (r.status, stored) != (400, 0) {
+            let what = format!("{framing:?} {:?}", String::from_utf8_lossy(body));
+            accepted.push(format!("{what}: {} with {stored} bytes stored", r.status));
+        }
+    }
+    assert!(accepted.is_empty(), "{accepted:#?}");
+}
+
+#[test]
+fn a_460_declares_no_length() {
+    let (_d, s) = server("defer-460", &[]);
+    let a = &s.addr;
+    let r = request(a, "POST", "/files/", &[("Upload-Defer-Length", "1")], b"").unwrap();
+    assert_eq!(r.status, 201);
+    let loc = r.header("Location").unwrap();
+    let p = &loc[loc.find("/files/").unwrap()..];
+    let sha1_of_hello = ("Upload-Checksum", "sha1 qvTGHdzF6KLavt4PO0gs2a6pQ00=");
+    let r = patch(a, p, 0, b"world", &[sha1_of_hello, ("Upload-Length", "5")]).unwrap();
+    assert_eq!(r.status, 460);
+    let h = head(a, p).unwrap();
+    assert_eq!(
+        (h.header("Upload-Defer-Length"), h.header("Upload-Length")),
+        (Some("1"), None),
+        "the refused PATCH left the length open"
+    );
+    let r = patch(a, p, 0, b"hello", &[sha1_of_hello, ("Upload-Length", "9")]).unwrap();
+    assert_eq!((r.status, r.offset()), (204, 5));
+    assert_eq!(head(a, p).unwrap().header("Upload-Length"), Some("9"));
+}

@@ -5,8 +5,11 @@
 //!
 //! - [`Server`]: decides every response; the caller stores bytes and makes them durable.
 //! - [`Client`]: plans parts and chunks, retries with backoff, resumes from the server's offset.
+//! - [`parse_request_head`] and [`ChunkedDecoder`]: HTTP/1.1 request framing for the server,
+//!   strict where a proxy could read a request otherwise.
 mod block;
 mod checksum;
+mod chunked;
 mod client;
 pub mod cors;
 mod id;
@@ -15,6 +18,7 @@ mod message;
 mod metadata;
 mod part;
 mod progress;
+mod request_head;
 mod retry;
 mod server;
 pub mod simulation;
@@ -22,6 +26,7 @@ mod time;
 
 pub use block::{Block, blocks};
 pub use checksum::{Checksum, ChecksumAlgorithm, ChecksumError, Hasher};
+pub use chunked::{ChunkedDecoder, ChunkedError, MAX_SIZE_LINE, MAX_TRAILERS};
 pub use client::{
     BodyRange, Client, ClientConfig, ClientError, ClientRequest, Event, ResumeState, Token,
     Transmit,
@@ -34,6 +39,7 @@ pub use message::{
 pub use metadata::{Metadata, MetadataError};
 pub use part::{Part, PartState, plan_parts};
 pub use progress::Progress;
+pub use request_head::{Framing, HeadError, MAX_HEADERS, RequestHead, parse_request_head};
 pub use retry::Backoff;
 pub use server::{BodyEnd, BodyPlan, EXTENSIONS, Finish, Outcome, Server, ServerConfig, parse_u64};
 pub use time::Instant;

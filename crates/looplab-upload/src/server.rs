@@ -97,6 +97,9 @@ pub enum BodyEnd {
     Interrupted,
     /// More bytes came than `limit` allowed.
     TooLarge,
+    /// The body's framing broke the rules (a bad chunk): nothing of it counts, since a proxy
+    /// in front may have read other bytes as this body.
+    Malformed,
 }
 
 /// A body to be read: where it goes and how it is checked.
@@ -564,6 +567,7 @@ impl Server {
         let verified = plan.checksum.map(|(c, h)| h.finish() == c.digest);
         let (keep, response) = match (end, verified) {
             (BodyEnd::TooLarge, _) => (0, Response::new(413).text("body is larger than declared")),
+            (BodyEnd::Malformed, _) => (0, Response::new(400).text("malformed chunked body")),
             // A checksum covers the whole body: a part of it cannot be verified (protocol#143).
             (BodyEnd::Interrupted, Some(_)) => (
                 0,
@@ -580,11 +584,15 @@ impl Server {
                 (received, Response::new(status))
             }
         };
+        // A deferred length declared with the body counts only if the body does: a request
+        // refused (460, 413) or broken changes nothing but the bytes it kept.
+        let accepted = response.is_success();
+        let new_length = plan.new_length.filter(|_| accepted);
         let info = self.uploads.get(&plan.id).map(|e| {
             let mut info = e.info.clone();
             info.offset = plan.offset + keep;
-            if keep > 0 || plan.new_length.is_some() {
-                info.length = plan.new_length.or(info.length);
+            if keep > 0 || new_length.is_some() {
+                info.length = new_length.or(info.length);
                 info.expires_at = if info.is_complete() {
                     None
                 } else {

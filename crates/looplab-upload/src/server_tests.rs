@@ -41,6 +41,13 @@ fn create(s: &mut Server, n: u8, len: u64) -> String {
     format!("/files/{}", id(n))
 }
 
+/// Creates an upload of a length still to be declared, with id `id(n)`.
+fn create_deferred(s: &mut Server, n: u8) -> String {
+    let r = req(Method::Post, "/files/").header("Upload-Defer-Length", "1");
+    assert_eq!(status(&s.handle(&r, T0, id(n))), 201);
+    format!("/files/{}", id(n))
+}
+
 fn patch(offset: u64, body: &[u8]) -> Request {
     req(Method::Patch, "")
         .header("Upload-Offset", offset.to_string())
@@ -334,6 +341,13 @@ fn broken_bodies_keep_what_arrived_unless_checksummed() {
     let f = s.finish_body(plan, 2, BodyEnd::Complete, T0);
     assert_eq!(s.commit(f, false).status, 500);
     assert_eq!(offset_of(&mut s, &path), 3);
+    // Broken framing keeps nothing, even unchecked.
+    let Outcome::ReadBody(plan) = s.handle(&r, T0, id(9)) else {
+        panic!()
+    };
+    let f = s.finish_body(plan, 2, BodyEnd::Malformed, T0);
+    assert_eq!((f.keep, s.commit(f, true).status), (0, 400));
+    assert_eq!(offset_of(&mut s, &path), 3);
 }
 
 #[test]
@@ -364,9 +378,7 @@ fn expiration_gives_410_and_sweeps() {
 #[test]
 fn deferred_length_and_creation_with_upload() {
     let mut s = server();
-    let r = req(Method::Post, "/files/").header("Upload-Defer-Length", "1");
-    assert_eq!(status(&s.handle(&r, T0, id(1))), 201);
-    let path = format!("/files/{}", id(1));
+    let path = create_deferred(&mut s, 1);
     let Outcome::Respond(h) = s.handle(&req(Method::Head, &path), T0, id(9)) else {
         panic!()
     };
@@ -428,6 +440,36 @@ fn method_override_counts_on_a_post_only() {
     assert!(matches!(o, Outcome::Download { length: 2, .. }), "{o:?}");
     let o = s.handle(&with(Method::Post, "DELETE"), T0, id(9));
     assert!(matches!(o, Outcome::Delete { .. }), "{o:?}");
+}
+
+#[test]
+fn a_refused_body_declares_no_length() {
+    let mut s = server();
+    let path = create_deferred(&mut s, 1);
+    let sha1_of_hello = "sha1 qvTGHdzF6KLavt4PO0gs2a6pQ00=";
+    let send = |s: &mut Server, body: &[u8], length: &str, arrived: u64| {
+        let mut r = patch(0, body)
+            .header("Upload-Length", length)
+            .header("Upload-Checksum", sha1_of_hello);
+        r.path = path.clone();
+        let Outcome::ReadBody(mut plan) = s.handle(&r, T0, id(9)) else {
+            panic!("a body is read")
+        };
+        plan.update(&body[..arrived as usize]);
+        let end = match arrived == body.len() as u64 {
+            true => BodyEnd::Complete,
+            false => BodyEnd::Interrupted,
+        };
+        let f = s.finish_body(plan, arrived, end, T0);
+        s.commit(f, true).status
+    };
+    assert_eq!(send(&mut s, b"world", "7", 5), 460);
+    assert_eq!(s.get(id(1)).unwrap().length, None, "a 460 fixes no length");
+    assert_eq!(send(&mut s, b"hello", "8", 2), 400);
+    assert_eq!(s.get(id(1)).unwrap().length, None, "nor does a broken body");
+    assert_eq!(send(&mut s, b"hello", "5", 5), 204);
+    assert_eq!(s.get(id(1)).unwrap().length, Some(5));
+    assert!(s.get(id(1)).unwrap().is_complete());
 }
 
 #[test]

@@ -291,8 +291,11 @@ fn copy(
         let n = match io::Read::read(body, &mut buf) {
             Ok(0) => break,
             Ok(n) => n,
-            Err(_) => {
-                got.end = BodyEnd::Interrupted;
+            Err(e) => {
+                got.end = match e.kind() {
+                    io::ErrorKind::InvalidData => BodyEnd::Malformed,
+                    _ => BodyEnd::Interrupted,
+                };
                 break;
             }
         };

@@ -1,11 +1,14 @@
-//! HTTP/1.1 on one connection, server side: bounded heads (httparse), Content-Length and
-//! chunked bodies, `Expect: 100-continue`, and deadlines so a slow client cannot hold a
-//! thread (or an upload's lock) for long.
+//! HTTP/1.1 on one connection, server side: bounded heads, Content-Length and chunked bodies
+//! (parsed by looplab-upload's sans-IO `parse_request_head` and `ChunkedDecoder`),
+//! `Expect: 100-continue`, and deadlines so a slow client cannot hold a thread (or an
+//! upload's lock) for long.
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use looplab_upload::{Headers, Method, Request, Response, reason};
+use looplab_upload::{ChunkedDecoder, Method, Response, reason};
+
+pub use looplab_upload::{Framing, RequestHead as Head};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -20,27 +23,21 @@ pub struct Limits {
 }
 
 #[derive(Debug)]
-pub enum Framing {
-    Length(u64),
-    Chunked,
-}
-
-#[derive(Debug)]
-pub struct Head {
-    pub request: Request,
-    pub framing: Framing,
-    pub expect_continue: bool,
-    /// The client asked to close (or spoke HTTP/1.0).
-    pub close: bool,
-}
-
-#[derive(Debug)]
 pub enum HeadError {
     /// The peer closed (or went idle) between requests: nothing to answer.
     Closed,
     Timeout,
     TooLarge,
     Malformed(&'static str),
+}
+
+impl From<looplab_upload::HeadError> for HeadError {
+    fn from(e: looplab_upload::HeadError) -> Self {
+        match e {
+            looplab_upload::HeadError::TooLarge => Self::TooLarge,
+            looplab_upload::HeadError::Malformed(why) => Self::Malformed(why),
+        }
+    }
 }
 
 impl HeadError {
@@ -136,7 +133,7 @@ impl Conn {
                 break;
             }
         }
-        let head = parse_head(&raw)?;
+        let head = looplab_upload::parse_request_head(&raw)?;
         self.answering_head = head.request.method == Method::Head;
         Ok(head)
     }
@@ -187,15 +184,13 @@ impl Conn {
 
     pub fn body(&mut self, framing: &Framing) -> Body<'_> {
         let deadline = Instant::now() + self.limits.body;
-        let (remaining, chunked) = match framing {
-            Framing::Length(n) => (*n, false),
-            Framing::Chunked => (0, true),
+        let coding = match framing {
+            Framing::Length(n) => Coding::Length(*n),
+            Framing::Chunked => Coding::Chunked(ChunkedDecoder::new()),
         };
         Body {
             conn: self,
-            remaining,
-            chunked,
-            done: !chunked && remaining == 0,
+            coding,
             deadline,
         }
     }
@@ -208,153 +203,84 @@ fn is_timeout_or_eof(e: &io::Error) -> bool {
     )
 }
 
-fn parse_head(raw: &[u8]) -> Result<Head, HeadError> {
-    let mut storage = [httparse::EMPTY_HEADER; 64];
-    let mut req = httparse::Request::new(&mut storage);
-    match req.parse(raw) {
-        Ok(httparse::Status::Complete(_)) => {}
-        Ok(httparse::Status::Partial) => {
-            return Err(HeadError::Malformed("incomplete request head"));
-        }
-        Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
-        Err(_) => return Err(HeadError::Malformed("malformed request head")),
-    }
-    let (Some(method), Some(path), Some(version)) = (req.method, req.path, req.version) else {
-        return Err(HeadError::Malformed("malformed request line"));
-    };
-    let mut headers = Headers::new();
-    for h in req.headers.iter() {
-        let value = std::str::from_utf8(h.value)
-            .map_err(|_| HeadError::Malformed("header value is not UTF-8"))?;
-        headers.0.push((h.name.to_owned(), value.trim().to_owned()));
-    }
-    let chunked = headers
-        .get("Transfer-Encoding")
-        .map(|te| te.eq_ignore_ascii_case("chunked"));
-    let framing = match (
-        chunked,
-        headers.count("Content-Length"),
-        headers.get("Content-Length"),
-    ) {
-        (Some(false), _, _) => {
-            return Err(HeadError::Malformed(
-                "only chunked Transfer-Encoding is supported",
-            ));
-        }
-        (Some(true), 0, _) => Framing::Chunked,
-        (Some(true), _, _) => {
-            return Err(HeadError::Malformed(
-                "both Transfer-Encoding and Content-Length",
-            ));
-        }
-        (None, 0, _) => Framing::Length(0),
-        (None, 1, Some(v)) => match looplab_upload::parse_u64(v) {
-            Some(n) => Framing::Length(n),
-            None => return Err(HeadError::Malformed("bad Content-Length")),
-        },
-        (None, _, _) => return Err(HeadError::Malformed("repeated Content-Length")),
-    };
-    let connection = headers
-        .get("Connection")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    Ok(Head {
-        request: Request {
-            method: Method::parse(method),
-            path: path.to_owned(),
-            headers: headers.clone(),
-        },
-        framing,
-        expect_continue: headers
-            .get("Expect")
-            .is_some_and(|e| e.eq_ignore_ascii_case("100-continue")),
-        close: version == 0 || connection.contains("close"),
-    })
+/// How a body's end is found.
+#[derive(Debug)]
+enum Coding {
+    /// This many bytes are left.
+    Length(u64),
+    Chunked(ChunkedDecoder),
 }
 
 /// A request body, read with the connection's deadlines.
 #[derive(Debug)]
 pub struct Body<'a> {
     conn: &'a mut Conn,
-    /// Bytes left in the body (or in the current chunk).
-    remaining: u64,
-    chunked: bool,
-    done: bool,
+    coding: Coding,
     deadline: Instant,
 }
 
 impl Body<'_> {
     pub fn is_done(&self) -> bool {
-        self.done
+        match &self.coding {
+            Coding::Length(left) => *left == 0,
+            Coding::Chunked(d) => d.is_done(),
+        }
     }
 
     /// Reads and drops up to `max` more bytes; true if the body ended within them.
     pub fn drain(&mut self, max: u64) -> bool {
         let mut buf = vec![0; 64 << 10];
         let mut left = max;
-        while !self.done && left > 0 {
+        while !self.is_done() && left > 0 {
             match self.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => left = left.saturating_sub(n as u64),
                 Err(_) => return false,
             }
         }
-        self.done
+        self.is_done()
     }
 
-    fn next_chunk(&mut self) -> io::Result<()> {
-        let mut line = Vec::new();
-        self.conn.read_line(&mut line, 1024, self.deadline)?;
-        let text = std::str::from_utf8(&line).map_err(|_| bad("chunk size"))?;
-        let size = text.split(';').next().unwrap_or_default().trim();
-        let size = u64::from_str_radix(size, 16).map_err(|_| bad("chunk size"))?;
-        if size == 0 {
-            // Trailers, up to the empty line.
-            loop {
-                line.clear();
-                self.conn.read_line(&mut line, 8192, self.deadline)?;
-                if line == b"\r\n" || line == b"\n" {
-                    break;
-                }
+    /// Body bytes that come next on the socket, reading chunk framing first if that is what
+    /// comes; 0 once the body is over.
+    fn data_left(&mut self) -> io::Result<u64> {
+        let decoder = match &mut self.coding {
+            Coding::Length(left) => return Ok(*left),
+            Coding::Chunked(d) => d,
+        };
+        while !decoder.is_done() && decoder.data_left() == 0 {
+            self.conn.arm(self.deadline)?;
+            let buf = self.conn.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Err(io::ErrorKind::UnexpectedEof.into());
             }
-            self.done = true;
+            let used = decoder
+                .framing(buf)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+            self.conn.reader.consume(used);
         }
-        self.remaining = size;
-        Ok(())
+        Ok(decoder.data_left())
     }
-}
-
-fn bad(what: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, format!("malformed {what}"))
 }
 
 impl Read for Body<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.done || buf.is_empty() {
+        if buf.is_empty() {
             return Ok(0);
         }
-        if self.chunked && self.remaining == 0 {
-            self.next_chunk()?;
-            if self.done {
-                return Ok(0);
-            }
+        let left = self.data_left()?;
+        if left == 0 {
+            return Ok(0);
         }
         self.conn.arm(self.deadline)?;
-        let want = buf
-            .len()
-            .min(self.remaining.min(usize::MAX as u64) as usize);
+        let want = buf.len().min(left.min(usize::MAX as u64) as usize);
         let n = self.conn.reader.read(&mut buf[..want])?;
         if n == 0 {
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
-        self.remaining -= n as u64;
-        if self.remaining == 0 {
-            if self.chunked {
-                let mut crlf = Vec::new();
-                self.conn.read_line(&mut crlf, 2, self.deadline)?;
-            } else {
-                self.done = true;
-            }
+        match &mut self.coding {
+            Coding::Length(left) => *left -= n as u64,
+            Coding::Chunked(d) => d.took_data(n as u64),
         }
         Ok(n)
     }
