@@ -7,7 +7,7 @@ use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use looplab_upload::{ClientRequest, Headers, Response};
+use looplab_upload::{ChunkedDecoder, ClientRequest, Headers, Response};
 
 /// `http://host:port/path`, split.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,14 @@ pub struct Connection {
 const TIMEOUT: Duration = Duration::from_secs(60);
 /// Body bytes written per call, between progress reports and interrupt checks.
 const SLICE: u64 = 256 << 10;
+/// Header lines a response may have; a tus answer has about 15.
+const MAX_HEADERS: usize = 64;
+/// Bytes a response head may take: the same bound as `looplab serve` puts on a request head.
+const MAX_HEAD: usize = 16 << 10;
+/// `1xx` answers skipped before the real one.
+const MAX_INTERIM: usize = 8;
+/// Bytes of a response body kept (a tus answer's body is a short reason).
+const MAX_BODY: u64 = 1 << 20;
 
 impl Connection {
     pub fn open(authority: &str) -> io::Result<Self> {
@@ -122,37 +130,20 @@ impl Connection {
         Ok(())
     }
 
-    /// The response to the request sent, and whether the connection can be reused.
+    /// The response to the request sent, and whether the connection can be reused. A server
+    /// that sends more head than any answer needs (an endless one, say) gets an error, not
+    /// this process's memory.
     pub fn read_response(&mut self, head_only: bool) -> io::Result<(Response, bool)> {
-        let mut raw = Vec::new();
-        loop {
-            let before = raw.len();
-            (&mut self.reader)
-                .take(16 << 10)
-                .read_until(b'\n', &mut raw)?;
-            if raw.len() == before {
-                return Err(io::ErrorKind::UnexpectedEof.into());
+        let mut r = self.read_head()?;
+        let mut interim = 0;
+        while (100..200).contains(&r.status) {
+            interim += 1;
+            if interim > MAX_INTERIM {
+                return Err(invalid("too many 1xx responses"));
             }
-            if raw.ends_with(b"\r\n\r\n") || raw.ends_with(b"\n\n") {
-                break;
-            }
+            r = self.read_head()?;
         }
-        let mut storage = [httparse::EMPTY_HEADER; 64];
-        let mut parsed = httparse::Response::new(&mut storage);
-        parsed
-            .parse(&raw)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-        let status = parsed.code.unwrap_or(0);
-        let mut r = Response::new(status);
-        for h in parsed.headers.iter() {
-            r.headers.0.push((
-                h.name.to_owned(),
-                String::from_utf8_lossy(h.value).trim().to_owned(),
-            ));
-        }
-        if (100..200).contains(&status) {
-            return self.read_response(head_only);
-        }
+        let status = r.status;
         let mut reusable = !r
             .headers
             .get("Connection")
@@ -165,9 +156,9 @@ impl Connection {
                 .and_then(looplab_upload::parse_u64)
             {
                 (&mut self.reader)
-                    .take(len.min(1 << 20))
+                    .take(len.min(MAX_BODY))
                     .read_to_end(&mut r.body)?;
-                reusable &= len <= 1 << 20;
+                reusable &= len <= MAX_BODY;
             } else if r
                 .headers
                 .get("Transfer-Encoding")
@@ -175,40 +166,79 @@ impl Connection {
             {
                 self.read_chunked(&mut r.body)?;
             } else {
-                (&mut self.reader).take(1 << 20).read_to_end(&mut r.body)?;
+                (&mut self.reader).take(MAX_BODY).read_to_end(&mut r.body)?;
                 reusable = false;
             }
         }
         Ok((r, reusable))
     }
 
-    fn read_chunked(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+    /// One status line and its headers, at most `MAX_HEAD` bytes and `MAX_HEADERS` lines.
+    fn read_head(&mut self) -> io::Result<Response> {
+        let mut raw = Vec::new();
+        let mut lines = 0;
         loop {
-            let mut line = String::new();
-            (&mut self.reader).take(1024).read_line(&mut line)?;
-            let size = usize::from_str_radix(line.split(';').next().unwrap_or("").trim(), 16)
-                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "bad chunk size"))?;
-            if size == 0 {
-                loop {
-                    line.clear();
-                    (&mut self.reader).take(8192).read_line(&mut line)?;
-                    if line.trim().is_empty() {
-                        return Ok(());
-                    }
-                }
+            let before = raw.len();
+            let room = (MAX_HEAD - before) as u64;
+            (&mut self.reader).take(room).read_until(b'\n', &mut raw)?;
+            if raw.len() == before {
+                return Err(io::ErrorKind::UnexpectedEof.into());
             }
-            if out.len() + size > 1 << 20 {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "response body too large",
-                ));
+            if raw.ends_with(b"\r\n\r\n") || raw.ends_with(b"\n\n") {
+                break;
             }
-            let start = out.len();
-            out.resize(start + size + 2, 0);
-            self.reader.read_exact(&mut out[start..])?;
-            out.truncate(start + size);
+            lines += 1;
+            if raw.len() >= MAX_HEAD {
+                return Err(invalid("response head larger than 16 KiB"));
+            }
+            if lines > MAX_HEADERS + 1 {
+                return Err(invalid("response head with more than 64 header lines"));
+            }
         }
+        let mut storage = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut parsed = httparse::Response::new(&mut storage);
+        parsed
+            .parse(&raw)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let mut r = Response::new(parsed.code.unwrap_or(0));
+        for h in parsed.headers.iter() {
+            r.headers.0.push((
+                h.name.to_owned(),
+                String::from_utf8_lossy(h.value).trim().to_owned(),
+            ));
+        }
+        Ok(r)
     }
+
+    /// A chunked body, at most `MAX_BODY` bytes of it.
+    fn read_chunked(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        let mut decoder = ChunkedDecoder::new();
+        while !decoder.is_done() {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            let data = decoder.data_left().min(buf.len() as u64) as usize;
+            let used = if data > 0 {
+                if out.len() + data > MAX_BODY as usize {
+                    return Err(invalid("response body too large"));
+                }
+                out.extend_from_slice(&buf[..data]);
+                decoder.took_data(data as u64);
+                data
+            } else {
+                decoder
+                    .framing(buf)
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?
+            };
+            self.reader.consume(used);
+        }
+        Ok(())
+    }
+}
+
+fn invalid(why: &'static str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, why)
 }
 
 /// Writes up to `len` bytes of `file` from `at` to the socket; returns how many (0 at the end
@@ -257,5 +287,57 @@ mod tests {
         );
         assert!(Url::parse("https://x/").is_err());
         assert!(Url::parse("http:///x").is_err());
+    }
+
+    /// A server on 127.0.0.1 that answers the first connection with `start`, then `repeat`
+    /// over and over until the client goes away; returns its address and how many bytes it
+    /// managed to send.
+    fn hostile(
+        start: &'static [u8],
+        repeat: &'static [u8],
+    ) -> (String, std::thread::JoinHandle<u64>) {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let server = std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().unwrap();
+            s.set_write_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut sent = start.len() as u64;
+            s.write_all(start).unwrap();
+            let block = repeat.repeat((64 << 10) / repeat.len());
+            while s.write_all(&block).is_ok() {
+                sent += block.len() as u64;
+            }
+            sent
+        });
+        (addr, server)
+    }
+
+    #[test]
+    fn an_endless_response_head_is_an_error_not_memory() {
+        let cases: [(&[u8], &[u8], &str); 3] = [
+            (
+                b"HTTP/1.1 204 No Content\r\n",
+                b"X-A: 1\r\n",
+                "64 header lines",
+            ),
+            (b"HTTP/1.1 204 No Content\r\nX-A: ", b"a", "16 KiB"),
+            (b"", b"HTTP/1.1 100 Continue\r\n\r\n", "1xx"),
+        ];
+        for (start, repeat, why) in cases {
+            let (addr, server) = hostile(start, repeat);
+            let started = std::time::Instant::now();
+            let mut c = Connection::open(&addr).unwrap();
+            let e = c.read_response(false).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData, "{e}");
+            assert!(e.to_string().contains(why), "{e} should say {why}");
+            drop(c);
+            let sent = server.join().unwrap();
+            assert!(started.elapsed() < Duration::from_secs(5));
+            // What the client read is bounded; the rest stayed in socket buffers.
+            assert!(
+                sent < 64 << 20,
+                "the server sent {sent} bytes before the client left"
+            );
+        }
     }
 }
