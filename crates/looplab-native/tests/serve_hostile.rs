@@ -117,3 +117,103 @@ fn a_460_declares_no_length() {
     assert_eq!((r.status, r.offset()), (204, 5));
     assert_eq!(head(a, p).unwrap().header("Upload-Length"), Some("9"));
 }
+
+#[test]
+fn one_client_cannot_hold_every_connection() {
+    let (_d, s) = server("per-client", &[]);
+    let a = &s.addr;
+    // 32 idle connections from this client: all accepted, none answered yet.
+    let held: Vec<TcpStream> = (0..32).map(|_| TcpStream::connect(a).unwrap()).collect();
+    let r = raw(
+        a,
+        b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    assert_eq!(r.status, 429, "the 33rd connection of one client");
+    assert_eq!(r.header("Connection"), Some("close"));
+    // Each held connection still works, and one closed frees its slot.
+    let mut first = &held[0];
+    first
+        .write_all(b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    assert_eq!(read_head(&mut BufReader::new(first)).unwrap().status, 200);
+    drop(held);
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while raw(
+        a,
+        b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap()
+    .status
+        != 200
+    {
+        assert!(std::time::Instant::now() < deadline, "slots not freed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Sends a checksummed PATCH head and `sent` bytes of its 100,000-byte body, then `trickle`
+/// bytes one at a time every 200 ms; returns the answer and how long after the head it came.
+fn stalled_patch(a: &str, p: &str, sent: usize, trickle: usize) -> (Resp, Duration) {
+    let mut c = TcpStream::connect(a).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let head = format!(
+        "PATCH {p} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n\
+         Content-Type: application/offset+octet-stream\r\nContent-Length: 100000\r\n\
+         Upload-Checksum: sha1 qvTGHdzF6KLavt4PO0gs2a6pQ00=\r\n\r\n"
+    );
+    c.write_all(head.as_bytes()).unwrap();
+    let started = std::time::Instant::now();
+    c.write_all(&vec![b'z'; sent]).unwrap();
+    let writer = c.try_clone().unwrap();
+    let trickler = std::thread::spawn(move || {
+        for _ in 0..trickle {
+            std::thread::sleep(Duration::from_millis(200));
+            if (&writer).write_all(b"z").is_err() {
+                return;
+            }
+        }
+    });
+    let r = read_response(&mut BufReader::new(&c)).unwrap();
+    let took = started.elapsed();
+    drop(c);
+    trickler.join().unwrap();
+    (r, took)
+}
+
+#[test]
+fn a_stalled_body_is_cut_at_the_stall_timeout() {
+    let (_d, s) = server("stall", &["--stall-timeout", "1"]);
+    let a = &s.addr;
+    let p = create(a, 100_000);
+    // Silence after a few bytes, then a trickle that stays under the idle timeout: each cut
+    // after one stall period and its grace (about 2 s), not at the idle (30 s) or body (600 s)
+    // timeouts.
+    for (sent, trickle) in [(10, 0), (10, 100)] {
+        let (r, took) = stalled_patch(a, &p, sent, trickle);
+        assert_eq!(r.status, 400, "sent {sent}, trickled {trickle}");
+        assert!(took < Duration::from_secs(5), "cut after {took:?}");
+        assert_eq!(
+            head(a, &p).unwrap().offset(),
+            0,
+            "nothing counts, lock released"
+        );
+    }
+    // A body that keeps moving is not cut, however slowly its first period starts.
+    let body = bytes(64 << 10, 3);
+    let p = create(a, body.len() as u64);
+    let mut c = TcpStream::connect(a).unwrap();
+    let head = format!(
+        "PATCH {p} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n\
+         Content-Type: application/offset+octet-stream\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n",
+        body.len()
+    );
+    c.write_all(head.as_bytes()).unwrap();
+    for piece in body.chunks(16 << 10) {
+        std::thread::sleep(Duration::from_millis(700));
+        c.write_all(piece).unwrap();
+    }
+    let r = read_response(&mut BufReader::new(&c)).unwrap();
+    assert_eq!(r.status, 204, "16 KiB every 0.7 s keeps moving");
+}

@@ -34,9 +34,16 @@ pub struct Args {
     /// Seconds a request body may take in all.
     #[arg(long, default_value_t = 600)]
     body_timeout: u64,
+    /// Seconds in which a request body must bring at least 16 KiB (or end), else it is cut
+    /// as stalled.
+    #[arg(long, default_value_t = 15)]
+    stall_timeout: u64,
     /// Concurrent connections; more get 503.
     #[arg(long, default_value_t = 256)]
     max_connections: usize,
+    /// Concurrent connections from one client (IP address); more get 429.
+    #[arg(long, default_value_t = 32)]
+    max_connections_per_client: usize,
     /// Print one line per request on stderr.
     #[arg(long)]
     log: bool,
@@ -60,8 +67,13 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
             max_size: args.max_size,
             expire_after: (args.expire_after > 0).then(|| Duration::from_secs(args.expire_after)),
         },
-        limits: server::Config::limits(idle, Duration::from_secs(args.body_timeout.max(1))),
+        limits: server::Config::limits(
+            idle,
+            Duration::from_secs(args.body_timeout.max(1)),
+            Duration::from_secs(args.stall_timeout.max(1)),
+        ),
         max_connections: args.max_connections.max(1),
+        max_connections_per_client: args.max_connections_per_client.max(1),
         log: args.log,
     })?;
     Ok(ExitCode::SUCCESS)

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use looplab_upload::{ChunkedDecoder, Method, Response, reason};
 
+use super::stall::StallWatch;
+
 pub use looplab_upload::{Framing, RequestHead as Head};
 
 #[derive(Debug, Clone, Copy)]
@@ -20,6 +22,9 @@ pub struct Limits {
     pub head: Duration,
     /// Longest time to receive a whole body.
     pub body: Duration,
+    /// A body must bring `stall_bytes` in every `stall` period, or it is cut as stalled.
+    pub stall: Duration,
+    pub stall_bytes: u64,
 }
 
 #[derive(Debug)]
@@ -183,24 +188,29 @@ impl Conn {
     }
 
     pub fn body(&mut self, framing: &Framing) -> Body<'_> {
-        let deadline = Instant::now() + self.limits.body;
+        let now = Instant::now();
         let coding = match framing {
             Framing::Length(n) => Coding::Length(*n),
             Framing::Chunked => Coding::Chunked(ChunkedDecoder::new()),
         };
         Body {
+            deadline: now + self.limits.body,
+            stall: StallWatch::new(self.limits.stall, self.limits.stall_bytes, now),
             conn: self,
             coding,
-            deadline,
         }
     }
 }
 
-fn is_timeout_or_eof(e: &io::Error) -> bool {
+fn is_timeout(e: &io::Error) -> bool {
     matches!(
         e.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::UnexpectedEof
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
     )
+}
+
+fn is_timeout_or_eof(e: &io::Error) -> bool {
+    is_timeout(e) || e.kind() == io::ErrorKind::UnexpectedEof
 }
 
 /// How a body's end is found.
@@ -217,6 +227,7 @@ pub struct Body<'a> {
     conn: &'a mut Conn,
     coding: Coding,
     deadline: Instant,
+    stall: StallWatch,
 }
 
 impl Body<'_> {
@@ -244,22 +255,50 @@ impl Body<'_> {
     /// Body bytes that come next on the socket, reading chunk framing first if that is what
     /// comes; 0 once the body is over.
     fn data_left(&mut self) -> io::Result<u64> {
-        let decoder = match &mut self.coding {
-            Coding::Length(left) => return Ok(*left),
-            Coding::Chunked(d) => d,
-        };
-        while !decoder.is_done() && decoder.data_left() == 0 {
-            self.conn.arm(self.deadline)?;
-            let buf = self.conn.reader.fill_buf()?;
-            if buf.is_empty() {
+        loop {
+            let decoder = match &self.coding {
+                Coding::Length(left) => return Ok(*left),
+                Coding::Chunked(d) => d,
+            };
+            if decoder.is_done() || decoder.data_left() > 0 {
+                return Ok(decoder.data_left());
+            }
+            if self.timed(|r| r.fill_buf().map(|b| b.len()))? == 0 {
                 return Err(io::ErrorKind::UnexpectedEof.into());
             }
+            let Coding::Chunked(decoder) = &mut self.coding else {
+                unreachable!("checked above")
+            };
             let used = decoder
-                .framing(buf)
+                .framing(self.conn.reader.buffer())
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
             self.conn.reader.consume(used);
+            self.stall.arrived(used as u64, Instant::now())?;
         }
-        Ok(decoder.data_left())
+    }
+
+    /// One read from the socket, within the body's deadline and its stall periods.
+    fn timed<T>(
+        &mut self,
+        mut read: impl FnMut(&mut BufReader<TcpStream>) -> io::Result<T>,
+    ) -> io::Result<T> {
+        loop {
+            let now = Instant::now();
+            self.conn
+                .arm(self.deadline.min(self.stall.wait_until(now)))?;
+            match read(&mut self.conn.reader) {
+                // The wait ended with the period (not the idle limit, nor the body's
+                // deadline): judge the period, and wait on if it brought enough.
+                Err(e) if is_timeout(&e) => {
+                    let now = Instant::now();
+                    if now >= self.deadline || !self.stall.is_over(now) {
+                        return Err(e);
+                    }
+                    self.stall.waited(now)?;
+                }
+                other => return other,
+            }
+        }
     }
 }
 
@@ -272,12 +311,12 @@ impl Read for Body<'_> {
         if left == 0 {
             return Ok(0);
         }
-        self.conn.arm(self.deadline)?;
         let want = buf.len().min(left.min(usize::MAX as u64) as usize);
-        let n = self.conn.reader.read(&mut buf[..want])?;
+        let n = self.timed(|r| r.read(&mut buf[..want]))?;
         if n == 0 {
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
+        self.stall.arrived(n as u64, Instant::now())?;
         match &mut self.coding {
             Coding::Length(left) => *left -= n as u64,
             Coding::Chunked(d) => d.took_data(n as u64),

@@ -2,6 +2,8 @@
 //! blocking sockets with a thread per connection (bounded).
 mod endpoint;
 mod http;
+mod slots;
+mod stall;
 mod static_files;
 mod store;
 
@@ -9,13 +11,13 @@ use std::io::{self, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use looplab_upload::{Response, ServerConfig};
 
 use endpoint::Endpoint;
 use http::{Conn, Framing, Head, Limits};
+use slots::{Refusal, Slots};
 use static_files::StaticFiles;
 use store::Store;
 
@@ -28,17 +30,25 @@ pub struct Config {
     pub tus: ServerConfig,
     pub limits: Limits,
     pub max_connections: usize,
+    /// Of those, the most one client (peer IP address) may hold.
+    pub max_connections_per_client: usize,
     /// One line per request on stderr.
     pub log: bool,
 }
 
+/// Bytes a body must bring in each stall period: about 1 KiB/s over the default 15 s, far
+/// below any real upload, far above a trickle meant to hold a connection.
+pub const STALL_BYTES: u64 = 16 << 10;
+
 impl Config {
-    pub fn limits(idle: Duration, body: Duration) -> Limits {
+    pub fn limits(idle: Duration, body: Duration, stall: Duration) -> Limits {
         Limits {
             max_head: 16 << 10,
             idle,
             head: idle.min(Duration::from_secs(10)),
             body,
+            stall,
+            stall_bytes: STALL_BYTES,
         }
     }
 }
@@ -48,7 +58,7 @@ struct Shared {
     endpoint: Endpoint,
     files: StaticFiles,
     config: Config,
-    connections: AtomicUsize,
+    slots: Arc<Slots>,
 }
 
 /// Binds, restores the uploads found in the data directory, and serves until killed.
@@ -67,8 +77,11 @@ pub fn run(config: Config) -> anyhow::Result<()> {
     let shared = Arc::new(Shared {
         endpoint,
         files: StaticFiles::new(&config.static_dir),
+        slots: Arc::new(Slots::new(
+            config.max_connections,
+            config.max_connections_per_client,
+        )),
         config,
-        connections: AtomicUsize::new(0),
     });
     let sweeper = Arc::clone(&shared);
     std::thread::spawn(move || {
@@ -79,24 +92,33 @@ pub fn run(config: Config) -> anyhow::Result<()> {
     });
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
-        let shared = Arc::clone(&shared);
-        if shared.connections.fetch_add(1, Ordering::SeqCst) >= shared.config.max_connections {
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-            refuse(stream);
+        let Ok(peer) = stream.peer_addr() else {
             continue;
-        }
+        };
+        let shared = Arc::clone(&shared);
+        let slot = match shared.slots.take(peer.ip()) {
+            Ok(slot) => slot,
+            Err(why) => {
+                refuse(stream, why);
+                continue;
+            }
+        };
         std::thread::spawn(move || {
             serve_connection(&shared, stream);
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
+            drop(slot);
         });
     }
     Ok(())
 }
 
-fn refuse(mut stream: TcpStream) {
+fn refuse(mut stream: TcpStream, why: Refusal) {
+    let status = match why {
+        Refusal::Full => "503 Service Unavailable",
+        Refusal::ClientFull => "429 Too Many Requests",
+    };
     let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
     let _ = stream.write_all(
-        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").as_bytes(),
     );
 }
 
