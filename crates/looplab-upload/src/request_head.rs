@@ -107,6 +107,7 @@ fn framing(headers: &Headers) -> Result<Framing, HeadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn parse(raw: &str) -> Result<RequestHead, HeadError> {
         parse_request_head(raw.as_bytes())
@@ -143,6 +144,56 @@ mod tests {
                 matches!(parse(raw), Err(HeadError::Malformed(_))),
                 "{raw:?}"
             );
+        }
+    }
+
+    fn header_line() -> impl Strategy<Value = String> {
+        let name = prop_oneof![
+            Just("Content-Length"),
+            Just("Transfer-Encoding"),
+            Just("Connection"),
+            Just("Expect"),
+            Just("Upload-Offset"),
+            Just("X-Other"),
+        ];
+        let value = prop_oneof![
+            Just("chunked".to_owned()),
+            Just("close".to_owned()),
+            Just("100-continue".to_owned()),
+            (0..1000u64).prop_map(|n| n.to_string()),
+            "[ -~]{0,12}",
+        ];
+        (name, value).prop_map(|(n, v)| format!("{n}: {v}\r\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any bytes: a head or an error, never a panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(raw in prop::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_request_head(&raw);
+        }
+
+        /// A head that parses has the framing its headers state, and only one.
+        #[test]
+        fn framing_follows_the_headers(
+            method in "[A-Z]{1,7}",
+            path in "/[!-~]{0,20}",
+            lines in prop::collection::vec(header_line(), 0..6),
+        ) {
+            let raw = format!("{method} {path} HTTP/1.1\r\n{}\r\n", lines.concat());
+            let Ok(head) = parse_request_head(raw.as_bytes()) else { return Ok(()) };
+            let h = &head.request.headers;
+            prop_assert_eq!(&head.request.path, &path);
+            prop_assert!(h.count("Transfer-Encoding") <= 1 && h.count("Content-Length") <= 1);
+            match head.framing {
+                Framing::Chunked => prop_assert_eq!(h.get("Transfer-Encoding"), Some("chunked")),
+                Framing::Length(n) => {
+                    prop_assert_eq!(h.count("Transfer-Encoding"), 0);
+                    prop_assert_eq!(h.get("Content-Length").map_or(Some(0), parse_u64), Some(n));
+                }
+            }
         }
     }
 }

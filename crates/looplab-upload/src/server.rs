@@ -528,7 +528,10 @@ impl Server {
                 _ => return Err(reply(400, "bad Upload-Length")),
             },
         };
-        let room = length - info.offset;
+        // An upload restored after a restart with a smaller --max-size may already be past it.
+        let Some(room) = length.checked_sub(info.offset) else {
+            return Err(reply(413, "upload is already past Tus-Max-Size"));
+        };
         let limit = match h.get("Content-Length") {
             Some(v) => match parse_u64(v) {
                 Some(n) if n > room => return Err(reply(413, "body would pass Upload-Length")),
@@ -773,3 +776,7 @@ fn add_expires(h: &mut Headers, info: &UploadInfo) {
 #[cfg(test)]
 #[path = "server_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "server_fuzz_tests.rs"]
+mod fuzz_tests;
