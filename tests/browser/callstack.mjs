@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { artifacts, openPage, withBrowser } from "./lib/chromium.mjs";
-import { waitForRun } from "./lib/playground.mjs";
+import { consoleText, waitForRun } from "./lib/playground.mjs";
 
 const SCRIPT = `function greet(name) {
   console.log("hello " + name);
@@ -32,7 +32,7 @@ await withBrowser(async (context) => {
   await waitForRun(page);
   // The new run is the one on the page once its end prints the greeting; then back to the start.
   await page.getByTestId("end").click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes("hello loop"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"] li:not([data-future="true"])')?.textContent.includes("hello loop"));
   await page.getByTestId("reset").click();
 
   // Colours: the keyword is drawn under the textarea.
@@ -40,12 +40,13 @@ await withBrowser(async (context) => {
   assert.ok(keywords.includes("function"), `keywords: ${keywords}`);
 
   // The step that printed: greet over onTimer over the timers-phase task, line 2 lit.
-  await stepUntil(page, () => document.querySelector('[data-testid="console"]').textContent.includes("hello loop"));
+  await stepUntil(page, () => [...document.querySelectorAll('[data-testid="console"] li:not([data-future="true"])')].some((l) => l.textContent.includes("hello loop")));
+  assert.match(await consoleText(page), /hello loop/);
   const stack = await page.getByTestId("call-stack").locator(".frame").allTextContents();
   assert.equal(stack.length, 3, `stack: ${stack}`);
   assert.match(stack[0], /greet\s*main\.js:2/);
   assert.match(stack[1], /onTimer\s*main\.js:5/);
-  assert.match(stack[2], /timers phase: setTimeout callback/);
+  assert.match(stack[2], /timers phase: setTimeout 5 ms · line \d/);
   const running = page.getByTestId("running-line");
   assert.equal(await running.count(), 1);
   assert.equal(await running.getAttribute("data-line"), "2");

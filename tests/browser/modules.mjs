@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { seriousViolations } from "./lib/axe.mjs";
 import { artifacts, openPage, withBrowser } from "./lib/chromium.mjs";
-import { counter, waitForRun } from "./lib/playground.mjs";
+import { counter, setLevel, waitForRun } from "./lib/playground.mjs";
 
 await mkdir(artifacts, { recursive: true });
 
@@ -19,6 +19,8 @@ async function toEnd(page) {
 await withBrowser(async (context) => {
   const page = await openPage(context);
   await waitForRun(page);
+  // These check the sentences of every trace event: the Internals level.
+  await setLevel(page, "internals");
   assert.equal(await page.getByTestId("modules").count(), 0, "a one-file CommonJS run has no module view");
 
   await page.getByTestId("scenario-picker").selectOption("require-cycle");

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { artifacts, openPage, withBrowser } from "./lib/chromium.mjs";
-import { consoleText, counter, waitForRun } from "./lib/playground.mjs";
+import { consoleText, counter, setLevel, waitForRun } from "./lib/playground.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const targetDir = process.env.CARGO_TARGET_DIR ?? `${repo}target`;
@@ -32,6 +32,8 @@ try {
   await withBrowser(async (context) => {
     const page = await openPage(context);
     await waitForRun(page);
+    // These check the sentences of every trace event: the Internals level.
+    await setLevel(page, "internals");
     const input = page.getByTestId("open-trace");
     assert.equal(await input.count(), 1, "the Open trace… input is on the page");
     assert.match(await page.locator("label.open-trace").textContent(), /Open trace/);

@@ -34,6 +34,8 @@ const progress = async (page) => {
 
 await withBrowser(async (context) => {
   const page = await openPage(context);
+  // The upload demo is its own view, one click from the playground.
+  await page.getByTestId("view-uploads").click();
   const real = page.getByTestId("upload-real");
   await real.waitFor({ timeout: 30_000 });
 

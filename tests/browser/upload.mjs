@@ -11,6 +11,8 @@ const percent = async (page) =>
 
 await withBrowser(async (context) => {
   const page = await openPage(context);
+  // The upload demo is its own view, one click from the playground.
+  await page.getByTestId("view-uploads").click();
   const view = page.getByTestId("upload-view");
   await view.waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId("upload-blocks").locator("li").count(), 20);

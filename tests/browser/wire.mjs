@@ -7,13 +7,15 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { seriousViolations } from "./lib/axe.mjs";
 import { artifacts, openPage, withBrowser } from "./lib/chromium.mjs";
-import { counter, waitForRun } from "./lib/playground.mjs";
+import { counter, setLevel, waitForRun } from "./lib/playground.mjs";
 
 await mkdir(artifacts, { recursive: true });
 
 await withBrowser(async (context) => {
   const page = await openPage(context);
   await waitForRun(page);
+  // These check the sentences of every trace event: the Internals level.
+  await setLevel(page, "internals");
   assert.equal(await page.getByTestId("wire").count(), 0, "no sockets, no wire view");
 
   await page.getByTestId("scenario-picker").selectOption("ws-echo");

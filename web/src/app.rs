@@ -3,10 +3,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::panel_tabs::PanelTab;
 use crate::components::{
-    call_stack::CallStack, console::Console, controls::Controls, editor::Editor, handles::Handles,
-    layer_strip::LayerStrip, loop_phases::LoopPhases, module_view::ModuleView,
-    narration::Narration, open_trace::OpenTrace, queues::Queues, scenario_picker::ScenarioPicker,
+    call_stack::CallStack, card_board::CardBoard, console::Console, controls::Controls,
+    editor::Editor, handles::Handles, layer_strip::LayerStrip, level_switch::LevelSwitch,
+    loop_ring::LoopRing, module_view::ModuleView, narration::Narration, open_trace::OpenTrace,
+    panel_tabs::PanelTabs, queues::Queues, scenario_picker::ScenarioPicker,
     settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
     timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
 };
@@ -14,8 +16,11 @@ use crate::hooks::{
     use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player,
     use_theme::use_theme,
 };
+use crate::layers::Layer;
+use crate::level::Level;
+use crate::now::Now;
 use crate::state::{Action, State, opening_step};
-use crate::{browser, call_stack, layers, runner, share};
+use crate::{browser, call_stack, layers, learner, ring, runner, share};
 
 /// The state the page opens with: the default scenario, or what the link in the fragment asks for.
 fn initial_state() -> State {
@@ -46,6 +51,10 @@ pub fn app() -> Html {
     use_player(state.clone());
     let (theme, toggle_theme) = use_theme();
     let panel = use_state(|| None::<Panel>);
+    // The upload demo is its own view, not a panel under every scenario.
+    let uploads = use_state(|| browser::hash() == "#uploads");
+    // On narrow screens one group of panels shows at a time.
+    let tab = use_state(|| PanelTab::Loop);
     let run_ms = use_state(|| None::<f64>);
 
     // Runs after the page has painted, so a slow script never delays the first paint.
@@ -58,7 +67,7 @@ pub fn app() -> Html {
                 let started = browser::now_ms();
                 let run = Rc::new(runner::run(&s.files, s.settings));
                 run_ms.set(Some(browser::now_ms() - started));
-                let step = opening_step(&run, s.open_at);
+                let step = opening_step(&run, s.open_at, s.level);
                 s.dispatch(Action::Ran { run, step });
             });
             move || drop(timer)
@@ -70,28 +79,75 @@ pub fn app() -> Html {
         Callback::from(move |a: Action| s.dispatch(a))
     };
     let step = state.step;
+    let level = state.level;
+    // Panels that list events (console, timeline, modules, wire) count in internal steps.
+    let istep = state.internal_step();
     let view = {
         let run = state.run.clone();
-        use_memo((run, step), |(run, step)| {
-            Rc::new(run.as_ref().map(|r| r.view(*step)).unwrap_or_default())
+        use_memo((run, istep), |(run, istep)| {
+            Rc::new(run.as_ref().map(|r| r.view(*istep)).unwrap_or_default())
         })
     };
     let view: Rc<_> = (*view).clone();
-    let sentence = state
-        .run
-        .as_ref()
-        .map_or_else(|| "Running…".to_string(), |r| r.sentence(step).to_string());
-    let layer = state
-        .run
-        .as_ref()
-        .and_then(|r| r.event(step))
-        .map(layers::layer_of);
-    let settings = state.run.as_ref().map_or(state.settings, |r| r.settings);
-    let frames = state
-        .run
-        .as_ref()
-        .map(|r| r.call_stack(step).to_vec())
+    let now = Now::of(&view);
+    let run = state.run.as_ref();
+    let event = run.and_then(|r| r.event(istep));
+    let sentence = run.map_or_else(
+        || "Running…".to_string(),
+        |r| r.sentence_at(level, step).to_string(),
+    );
+    let why = run.filter(|_| level == Level::Learner).and_then(|r| {
+        let s = r.learner_step(step);
+        s.context
+            .map(|c| (AttrValue::from(learner::definition(c)), s.first))
+    });
+    // Node's own callbacks inside a learner's card (readFile's fstat, read, close) are Node's
+    // JavaScript, not the learner's code.
+    let layer = event.map(|e| match (e, view.running, run) {
+        (_, Some(looplab_core::Task::RequestDone(r)), Some(run)) if run.cards.is_internal(r) => {
+            Layer::NodeJs
+        }
+        _ => layers::layer_of(e),
+    });
+    let ring_state = ring::ring_state(&view, event);
+    let settings = run.map_or(state.settings, |r| r.settings);
+    let frames = run
+        .map(|r| r.call_stack(istep).to_vec())
         .unwrap_or_default();
+    let task =
+        match (now, run) {
+            (Now::MainScript, _) => Some("main script".to_string()),
+            (Now::Callback { .. } | Now::Draining { .. }, Some(r)) => {
+                let phase = match now {
+                    Now::Callback { phase, .. } => phase,
+                    _ => None,
+                };
+                let card =
+                    r.cards.cards.iter().enumerate().find(|(_, c)| {
+                        c.place(r.applied(istep)) == Some(crate::cards::Place::Running)
+                    });
+                let place = match (now, phase) {
+                    (Now::Draining { .. }, _) => "microtask checkpoint".to_string(),
+                    (_, Some(p)) => format!("{} phase", p.name()),
+                    _ => "after the loop".to_string(),
+                };
+                let own = match view.running {
+                    Some(looplab_core::Task::RequestDone(q)) if r.cards.is_internal(q) => {
+                        r.cards.of_request(q)
+                    }
+                    _ => None,
+                };
+                match (card, own) {
+                    (_, Some(c)) => Some(format!(
+                        "{place}: Node's own callback for {}",
+                        r.cards.cards[c].label(r.cards.entry())
+                    )),
+                    (Some((_, c)), None) => Some(format!("{place}: {}", c.label(r.cards.entry()))),
+                    (None, None) => call_stack::task_words(&view),
+                }
+            }
+            _ => None,
+        };
     // The running line's tab and line number.
     let running = frames
         .first()
@@ -99,7 +155,7 @@ pub fn app() -> Html {
     // Shows the tab of the running line once per step; the learner may pick another tab after.
     {
         let s = state.clone();
-        use_effect_with((step, running.map(|r| r.0)), move |(_, file)| {
+        use_effect_with((istep, running.map(|r| r.0)), move |(_, file)| {
             if let Some(i) = *file
                 && i != s.active_file
             {
@@ -110,6 +166,15 @@ pub fn app() -> Html {
     let running_line = running
         .filter(|(i, _)| *i == state.active_file)
         .map(|(_, line)| line);
+    let code = {
+        let files = state.files.clone();
+        use_memo(files, |files| {
+            files
+                .iter()
+                .map(|f| (f.name.clone(), f.text.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let scenario = state.scenario();
 
     let open_panel = |p: Panel| {
@@ -137,23 +202,46 @@ pub fn app() -> Html {
             on_select={let d = dispatch.clone(); Callback::from(move |i| d.emit(Action::SelectFile(i)))} />
     };
 
+    let jump_internal = {
+        let d = dispatch.clone();
+        Callback::from(move |s| d.emit(Action::GoToInternal(s)))
+    };
+    let applied = run.map_or(0, |r| r.applied(istep));
+    let about = scenario.map(|sc| {
+        html! {
+            <section class="about" aria-label="About this scenario">
+                <h2 data-testid="scenario-title">{ sc.title }</h2>
+                <p data-testid="scenario-notice"><strong>{ "Notice: " }</strong>{ sc.notice }</p>
+            </section>
+        }
+    });
+
     html! {
-        <div class={classes!("app", state.embed.then_some("embed"))} data-testid="app">
+        <div class={classes!("app", state.embed.then_some("embed"), format!("tab-{}", tab.id()))} data-testid="app">
             <header class="top">
                 <h1>{ "Looplab" }</h1>
                 if !state.embed {
-                    <p class="tagline">{ "See what Node.js does inside, step by step." }</p>
+                    <nav class="views" aria-label="Views">
+                        <button type="button" data-testid="view-playground" aria-pressed={(!*uploads).to_string()}
+                            onclick={let u = uploads.clone(); Callback::from(move |_| u.set(false))}>{ "Playground" }</button>
+                        <button type="button" data-testid="view-uploads" aria-pressed={uploads.to_string()}
+                            onclick={let u = uploads.clone(); Callback::from(move |_| u.set(true))}>{ "Uploads" }</button>
+                    </nav>
                 }
-                <ScenarioPicker current={state.scenario}
-                    on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
-                if !state.embed {
-                    <OpenTrace on_action={dispatch.clone()} />
+                if !*uploads {
+                    <ScenarioPicker current={state.scenario}
+                        on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
+                    <LevelSwitch level={level}
+                        on_level={let d = dispatch.clone(); Callback::from(move |l| d.emit(Action::Level(l)))} />
+                    if !state.embed {
+                        <OpenTrace on_action={dispatch.clone()} />
+                    }
                 }
                 <div class="actions">
                     if state.embed {
                         <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared(), false, false))}
                             target="_blank" rel="noopener" data-testid="open-full">{ "Open in Looplab ↗" }</a>
-                    } else {
+                    } else if !*uploads {
                         <button type="button" data-testid="share" onclick={open_panel(Panel::Share)}>{ "Share" }</button>
                         <button type="button" data-testid="embed" onclick={open_panel(Panel::Embed { read_only: true })}>{ "Embed" }</button>
                     }
@@ -183,50 +271,53 @@ pub fn app() -> Html {
                             Panel::Share => None,
                         }} />
                 }
-                <div class="workspace">
-                    <div class="left">
-                        if let Some(sc) = scenario {
-                            <section class="about" aria-label="About this scenario">
-                                <h2 data-testid="scenario-title">{ sc.title }</h2>
-                                <p data-testid="scenario-notice"><strong>{ "Notice: " }</strong>{ sc.notice }</p>
-                            </section>
-                        }
-                        if state.embed {
-                            <details class="files"><summary>{ "Code" }</summary>{ editor }</details>
-                        } else {
-                            { editor }
-                            <SettingsPanel settings={state.settings} disabled={state.read_only}
-                                on_change={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::Settings(s)))} />
-                        }
+                if *uploads {
+                    <UploadView />
+                } else {
+                    <div class="bar" data-testid="control-bar">
                         <Controls step={step} last={state.last()} has_run={state.run.is_some()}
                             playing={state.playing} stale={state.stale} speed={state.speed}
                             compact={state.embed && state.read_only} on_action={dispatch.clone()} />
-                        if let Some(notice) = state.run.as_ref().and_then(|r| r.notice.clone()) {
-                            <p class="run-notice" data-testid="run-notice">{ notice }</p>
-                        }
-                        <Narration sentence={sentence} time_us={view.at.as_micros()}
-                            clock={state.run.as_ref().map_or("virtual time", |r| r.clock())} />
-                        <LayerStrip current={layer} />
-                        <CallStack frames={frames} task={call_stack::task_words(&view)} />
-                        <Console run={state.run.clone()} step={step}
-                            on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
-                        <ModuleView run={state.run.clone()} step={step}
-                            on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
+                        <Narration sentence={sentence} time_us={view.at.as_micros()} why={why}
+                            clock={run.map_or("virtual time", |r| r.clock())} />
                     </div>
-                    <div class="right">
-                        <LoopPhases view={view.clone()} />
+                    <PanelTabs current={*tab} on_pick={let t = tab.clone(); Callback::from(move |p| t.set(p))} />
+                    <div class="stage">
+                        <div class="col col-code" data-tab="code">
+                            { about }
+                            if state.embed {
+                                <details class="files"><summary>{ "Code" }</summary>{ editor }</details>
+                            } else {
+                                { editor }
+                            }
+                            if let Some(notice) = run.and_then(|r| r.notice.clone()) {
+                                <p class="run-notice" data-testid="run-notice">{ notice }</p>
+                            }
+                            <CallStack frames={frames} task={task} />
+                        </div>
+                        <div class="col col-loop" data-tab="loop">
+                            <LoopRing view={view.clone()} ring={ring_state} now={now} />
+                            <LayerStrip current={layer} />
+                        </div>
+                        <div class="col col-cards" data-tab="cards">
+                            <CardBoard run={state.run.clone()} applied={applied} code={code.clone()} />
+                            <Console run={state.run.clone()} step={istep} on_jump={jump_internal.clone()} />
+                        </div>
+                    </div>
+                    <div class="details" data-tab="more">
+                        if !state.embed {
+                            <SettingsPanel settings={state.settings} disabled={state.read_only}
+                                on_change={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::Settings(s)))} />
+                        }
                         <Queues view={view.clone()} />
-                        <ThreadPool view={view.clone()} pool={settings.pool} cores={settings.cores} />
+                        <ThreadPool view={view.clone()} pool={settings.pool} cores={settings.cores} now={now} />
                         if let Some(run) = state.run.clone() {
-                            <TimelineView run={run} step={step}
-                                on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
+                            <TimelineView run={run} step={istep} on_jump={jump_internal.clone()} />
                         }
                         <Handles view={view.clone()} />
-                        <WireView run={state.run.clone()} view={view.clone()} step={step} on_jump={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::GoTo(s)))} />
+                        <ModuleView run={state.run.clone()} step={istep} on_jump={jump_internal.clone()} />
+                        <WireView run={state.run.clone()} view={view.clone()} step={istep} on_jump={jump_internal.clone()} />
                     </div>
-                </div>
-                if !state.embed {
-                    <UploadView />
                 }
             </main>
             if !state.embed {

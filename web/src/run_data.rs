@@ -6,7 +6,10 @@ use looplab_core::narration::narrate;
 use looplab_core::replay::{Replay, View};
 use looplab_core::trace::{Frame, Stamped, Trace, TraceEvent};
 
-use crate::files::RunSettings;
+use crate::cards::Cards;
+use crate::files::{RunSettings, SourceFile};
+use crate::learner::{LearnerStep, Story};
+use crate::level::Level;
 use crate::module_graph::ModuleGraph;
 use crate::timeline::Timeline;
 use crate::trace_file::Origin;
@@ -41,6 +44,11 @@ pub struct RunData {
     pub wire: WireLog,
     /// The modules the run loaded, for the module view.
     pub modules: ModuleGraph,
+    /// The internal step each learner step stands on (strictly increasing, starting with 0).
+    learner: Vec<usize>,
+    learner_steps: Vec<LearnerStep>,
+    /// The learner's callbacks, where each one is at every step.
+    pub cards: Cards,
 }
 
 /// Runs never change once made: two are equal when they are the same run.
@@ -52,6 +60,24 @@ impl PartialEq for RunData {
 
 impl RunData {
     pub fn new(trace: Trace, notice: Option<String>) -> Self {
+        Self::with_files(trace, notice, &[])
+    }
+
+    /// A run of `files` (their text finds the lines of promise jobs, which have no call site).
+    pub fn with_files(trace: Trace, notice: Option<String>, files: &[SourceFile]) -> Self {
+        let mut story = Story::new(
+            &trace.events,
+            files
+                .iter()
+                .map(|f| (f.name.clone(), f.text.clone()))
+                .collect(),
+        );
+        let mut learner = vec![0];
+        let mut learner_steps = vec![LearnerStep {
+            sentence: "Before the script runs: press Step to start.".into(),
+            context: None,
+            first: false,
+        }];
         let mut stops = vec![0];
         let mut sentences =
             vec!["Before the script runs: press Step or Play to start.".to_string()];
@@ -66,7 +92,12 @@ impl RunData {
                 TraceEvent::TaskStart { .. } | TraceEvent::TaskEnd { .. } => site = None,
                 _ => {}
             }
+            let told = story.step(i, event, &view);
             if let Some(sentence) = narrate(event, &view) {
+                if let Some(step) = told {
+                    learner.push(stops.len());
+                    learner_steps.push(step);
+                }
                 stops.push(i + 1);
                 sites.push(site);
                 sentences.push(sentence);
@@ -103,7 +134,61 @@ impl RunData {
             notice,
             settings: RunSettings::default(),
             origin: None,
+            learner,
+            learner_steps,
+            cards: story.cards,
         }
+    }
+
+    /// The last step at `level`.
+    pub fn last_at(&self, level: Level) -> usize {
+        match level {
+            Level::Learner => self.learner.len() - 1,
+            Level::Internals => self.last(),
+        }
+    }
+
+    /// The internal step that step `step` at `level` stands on.
+    pub fn internal(&self, level: Level, step: usize) -> usize {
+        match level {
+            Level::Learner => self.learner[step.min(self.learner.len() - 1)],
+            Level::Internals => step.min(self.last()),
+        }
+    }
+
+    /// The step at `level` showing internal step `internal`, or the last one before it.
+    pub fn at_level(&self, level: Level, internal: usize) -> usize {
+        match level {
+            Level::Learner => self
+                .learner
+                .partition_point(|&s| s <= internal)
+                .saturating_sub(1),
+            Level::Internals => internal.min(self.last()),
+        }
+    }
+
+    /// The step at `level` showing internal step `internal`, or the first one after it.
+    pub fn at_level_after(&self, level: Level, internal: usize) -> usize {
+        match level {
+            Level::Learner => self
+                .learner
+                .partition_point(|&s| s < internal)
+                .min(self.learner.len() - 1),
+            Level::Internals => internal.min(self.last()),
+        }
+    }
+
+    /// What step `step` at `level` says.
+    pub fn sentence_at(&self, level: Level, step: usize) -> &str {
+        match level {
+            Level::Learner => &self.learner_steps[step.min(self.learner.len() - 1)].sentence,
+            Level::Internals => self.sentence(step),
+        }
+    }
+
+    /// The learner step `step` (for its "why").
+    pub fn learner_step(&self, step: usize) -> &LearnerStep {
+        &self.learner_steps[step.min(self.learner.len() - 1)]
     }
 
     /// What the times are: the OS's clock for a `--real` trace, else the model's.
@@ -112,6 +197,11 @@ impl RunData {
             Some(Origin::Real) => "real time",
             _ => "virtual time",
         }
+    }
+
+    #[cfg(test)]
+    pub fn trace(&self) -> &Trace {
+        self.replay.trace()
     }
 
     pub fn last(&self) -> usize {

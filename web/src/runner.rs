@@ -94,7 +94,7 @@ mod engine {
                     events: log.merge_into(events),
                     ..empty(settings)
                 };
-                RunData::new(trace, None)
+                RunData::with_files(trace, None, files)
             }
             _ => RunData::new(
                 output_only(settings, &log, status),

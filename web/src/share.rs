@@ -5,6 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 use crate::files::{RunSettings, SourceFile};
+use crate::level::Level;
 
 /// The link format this page writes; links from a newer page are refused with a message.
 pub const FORMAT: u32 = 1;
@@ -21,6 +22,13 @@ pub struct Shared {
     pub step: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
+    /// The level `step` counts at. Links from before levels counted every trace event.
+    #[serde(default = "internals")]
+    pub level: Level,
+}
+
+fn internals() -> Level {
+    Level::Internals
 }
 
 /// What the fragment asks for.
@@ -121,7 +129,26 @@ mod tests {
             settings: RunSettings::default(),
             step: 7,
             scenario: Some("tour".into()),
+            level: Level::Learner,
         }
+    }
+
+    #[test]
+    fn a_link_keeps_its_level_and_old_links_count_every_event() {
+        let mut internals = sample();
+        internals.level = Level::Internals;
+        assert_eq!(decode(&encode(&internals)), Ok(internals));
+        assert_eq!(
+            decode(&encode(&sample())).map(|s| s.level),
+            Ok(Level::Learner)
+        );
+        let old = serde_json::json!({"v": 1, "files": [{"name": "main.js", "text": "1"}],
+            "settings": serde_json::to_value(RunSettings::default()).unwrap(), "step": 3});
+        let payload = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(
+            old.to_string().as_bytes(),
+            9,
+        ));
+        assert_eq!(decode(&payload).map(|s| s.level), Ok(Level::Internals));
     }
 
     #[test]

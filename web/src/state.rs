@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::files::{RunSettings, SourceFile};
+use crate::level::Level;
 use crate::run_data::RunData;
 use crate::scenario::{self, Open, Scenario};
 use crate::share::{FORMAT, Shared};
@@ -22,7 +23,9 @@ pub struct State {
     /// The library scenario the files came from, while unedited.
     pub scenario: Option<&'static str>,
     pub run: Option<Rc<RunData>>,
+    /// The step at `level`.
     pub step: usize,
+    pub level: Level,
     pub playing: bool,
     /// Index into `SPEEDS`.
     pub speed: usize,
@@ -54,6 +57,7 @@ impl Default for State {
             scenario: Some(first.id),
             run: None,
             step: 0,
+            level: Level::Learner,
             playing: false,
             speed: 2,
             stale: true,
@@ -82,7 +86,12 @@ pub enum Action {
     },
     StepForward,
     StepBack,
+    /// A step at the current level.
     GoTo(usize),
+    /// The step (at the current level) showing this internal step: a console line, the timeline.
+    GoToInternal(usize),
+    /// Learner or Internals; the step stays on the same moment.
+    Level(Level),
     NextPhase,
     NextIteration,
     End,
@@ -120,7 +129,14 @@ pub fn trace_note(name: &str) -> String {
 
 impl State {
     pub fn last(&self) -> usize {
-        self.run.as_ref().map_or(0, |r| r.last())
+        self.run.as_ref().map_or(0, |r| r.last_at(self.level))
+    }
+
+    /// The internal step the current step stands on.
+    pub fn internal_step(&self) -> usize {
+        self.run
+            .as_ref()
+            .map_or(0, |r| r.internal(self.level, self.step))
     }
 
     /// What a share link for this state carries.
@@ -131,6 +147,7 @@ impl State {
             settings: self.settings,
             step: self.step,
             scenario: self.scenario.map(str::to_string),
+            level: self.level,
         }
     }
 
@@ -154,13 +171,15 @@ impl State {
     }
 }
 
-/// The step a run opens at.
-pub fn opening_step(run: &RunData, open: OpenAt) -> usize {
+/// The step (at `level`) a run opens at.
+pub fn opening_step(run: &RunData, open: OpenAt, level: Level) -> usize {
     match open {
-        OpenAt::Step(step) => step.min(run.last()),
+        OpenAt::Step(step) => step.min(run.last_at(level)),
         OpenAt::Scenario(Open::Start) => 0,
-        OpenAt::Scenario(Open::End) => run.last(),
-        OpenAt::Scenario(Open::Find(text)) => run.find(text).unwrap_or(0),
+        OpenAt::Scenario(Open::End) => run.last_at(level),
+        OpenAt::Scenario(Open::Find(text)) => {
+            run.find(text).map_or(0, |i| run.at_level_after(level, i))
+        }
     }
 }
 
@@ -222,12 +241,34 @@ impl Reducible for State {
                 s.at(step)
             }
             Action::GoTo(step) => s.at(step),
+            Action::GoToInternal(internal) => match s.run.clone() {
+                Some(r) => {
+                    let step = r.at_level(s.level, internal);
+                    s.at(step)
+                }
+                None => return self,
+            },
+            Action::Level(level) => {
+                let internal = s.internal_step();
+                let step = s.run.as_ref().map_or(0, |r| r.at_level(level, internal));
+                State { level, ..s }.at(step)
+            }
+            // At the Learner level a jump lands on the first learner step at or after the
+            // moment, and always moves forward.
             Action::NextPhase => match s.run.clone() {
-                Some(r) => s.at(r.next_phase(self.step)),
+                Some(r) => {
+                    let to = r.next_phase(s.internal_step());
+                    let step = r.at_level_after(s.level, to).max(s.step + 1);
+                    s.at(step)
+                }
                 None => return self,
             },
             Action::NextIteration => match s.run.clone() {
-                Some(r) => s.at(r.next_iteration(self.step)),
+                Some(r) => {
+                    let to = r.next_iteration(s.internal_step());
+                    let step = r.at_level_after(s.level, to).max(s.step + 1);
+                    s.at(step)
+                }
                 None => return self,
             },
             Action::End => {
@@ -265,6 +306,7 @@ impl Reducible for State {
                     scenario: known.map(|sc| sc.id),
                     run: None,
                     step: 0,
+                    level: shared.level,
                     playing: false,
                     stale: true,
                     run_request: s.run_request + 1,
@@ -307,6 +349,10 @@ mod tests {
     use super::*;
     use crate::runner;
 
+    fn view(s: &State) -> looplab_core::replay::View {
+        s.run.as_ref().unwrap().view(s.internal_step())
+    }
+
     fn ran() -> Rc<State> {
         let s = Rc::new(State::default());
         let run = Rc::new(runner::run(&s.files, s.settings));
@@ -341,30 +387,32 @@ mod tests {
             s = s.reduce(Action::StepForward);
         }
         let at = s.step;
-        let view = run.view(at);
+        let before = view(&s);
         s = s.reduce(Action::StepBack).reduce(Action::StepBack);
         assert_eq!(s.step, at - 2);
         s = s.reduce(Action::StepForward).reduce(Action::StepForward);
         assert_eq!(s.step, at);
-        assert_eq!(run.view(s.step), view);
+        assert_eq!(view(&s), before);
+        let _ = run;
     }
 
     #[test]
     fn jumps_go_to_phases_iterations_and_the_end() {
-        let mut s = ran();
-        let run = s.run.clone().unwrap();
-        s = s.reduce(Action::NextPhase);
-        assert!(run.view(s.step).phase.is_some());
-        let first = run.view(s.step).iteration;
-        s = s.reduce(Action::NextIteration);
-        assert!(run.view(s.step).iteration > first);
-        s = s.reduce(Action::End);
-        assert_eq!(s.step, run.last());
-        assert_eq!(run.view(s.step).exit, Some(0));
-        s = s.reduce(Action::StepForward);
-        assert_eq!(s.step, run.last(), "stepping past the end stays at the end");
-        s = s.reduce(Action::Reset);
-        assert_eq!(s.step, 0);
+        for level in Level::ALL {
+            let mut s = ran().reduce(Action::Level(level));
+            s = s.reduce(Action::NextPhase);
+            assert!(view(&s).phase.is_some(), "{level:?}");
+            let first = view(&s).iteration;
+            s = s.reduce(Action::NextIteration);
+            assert!(view(&s).iteration > first, "{level:?}");
+            s = s.reduce(Action::End);
+            assert_eq!(s.step, s.last());
+            assert_eq!(view(&s).exit, Some(0));
+            s = s.reduce(Action::StepForward);
+            assert_eq!(s.step, s.last(), "stepping past the end stays at the end");
+            s = s.reduce(Action::Reset);
+            assert_eq!(s.step, 0);
+        }
     }
 
     #[test]
@@ -397,7 +445,35 @@ mod tests {
         let run = s.run.as_ref().unwrap();
         for line in &run.console {
             assert!(run.sentence(line.step).contains(line.text.trim_end()));
+            // Every printed line is a learner step too, so a click lands on the line's own step.
+            let learner = run.at_level(Level::Learner, line.step);
+            assert_eq!(run.internal(Level::Learner, learner), line.step);
+            assert!(
+                run.sentence_at(Level::Learner, learner)
+                    .contains(line.text.trim_end()),
+                "{}",
+                run.sentence_at(Level::Learner, learner)
+            );
         }
+    }
+
+    #[test]
+    fn switching_levels_keeps_the_moment() {
+        let mut s = ran();
+        for _ in 0..6 {
+            s = s.reduce(Action::StepForward);
+        }
+        let internal = s.internal_step();
+        let s = s.reduce(Action::Level(Level::Internals));
+        assert_eq!(s.internal_step(), internal);
+        let s = s.reduce(Action::StepForward);
+        let next = s.internal_step();
+        let s = s.reduce(Action::Level(Level::Learner));
+        assert!(
+            (internal..=next).contains(&s.internal_step()),
+            "back to the learner step at or before {next}"
+        );
+        assert_eq!(s.level, Level::Learner);
     }
 
     #[test]
@@ -415,19 +491,21 @@ mod tests {
         assert!(s.files[0].text.contains("not the script itself"));
         assert_eq!(s.settings, run.settings);
         let s = s.reduce(Action::End);
-        assert_eq!(s.step, run.last());
+        assert_eq!(s.step, s.last());
+        assert_eq!(s.internal_step(), run.last());
     }
 
     #[test]
     fn restore_then_run_opens_the_shared_step() {
         let mut shared = ran().shared();
+        assert_eq!(shared.level, Level::Learner);
         shared.step = 12;
         let s = Rc::new(State::default()).reduce(Action::Restore(shared));
         assert_eq!(s.scenario, Some("tour"));
         assert_eq!(s.open_at, OpenAt::Step(12));
         let run = Rc::new(runner::run(&s.files, s.settings));
-        let step = opening_step(&run, s.open_at);
+        let step = opening_step(&run, s.open_at, s.level);
         let s = s.reduce(Action::Ran { run, step });
-        assert_eq!(s.step, 12);
+        assert_eq!((s.step, s.level), (12, Level::Learner));
     }
 }

@@ -4,7 +4,7 @@ use crate::replay::View;
 use crate::trace::{
     AliveReason, EsmPhase, ModuleFormat, PollReason, QueueName, ThreadId, TraceEvent,
 };
-use crate::uv::{DefaultAction, HandleId, Phase, RequestId};
+use crate::uv::{DefaultAction, HandleId, HandleKind, Phase, RequestId, RequestKind, RunMode};
 
 fn handle_name(view: &View, id: HandleId) -> String {
     view.handles
@@ -21,6 +21,39 @@ fn request_name(view: &View, id: RequestId) -> String {
 /// `SIGINT`, or `signal 40` for one without a name.
 fn signal(signum: i32) -> String {
     crate::uv::signal_name(signum).map_or_else(|| format!("signal {signum}"), str::to_string)
+}
+
+/// A handle kind as libuv's docs name it (`uv_timer_t` is a "timer").
+pub fn handle_kind_name(kind: HandleKind) -> &'static str {
+    match kind {
+        HandleKind::Timer => "timer",
+        HandleKind::Idle => "idle",
+        HandleKind::Prepare => "prepare",
+        HandleKind::Check => "check",
+        HandleKind::Async => "async",
+        HandleKind::Tcp => "TCP",
+        HandleKind::Signal => "signal",
+    }
+}
+
+/// A request kind in words.
+pub fn request_kind_name(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Fs => "file system",
+        RequestKind::Work => "pool work",
+        RequestKind::GetAddrInfo => "DNS lookup",
+        RequestKind::Connect => "connect",
+        RequestKind::Write => "write",
+        RequestKind::Shutdown => "shutdown",
+    }
+}
+
+fn run_mode_name(mode: RunMode) -> &'static str {
+    match mode {
+        RunMode::Default => "default",
+        RunMode::Once => "once",
+        RunMode::NoWait => "no-wait",
+    }
 }
 
 fn thread_name(t: ThreadId) -> String {
@@ -117,7 +150,7 @@ fn queue_name(queue: QueueName) -> &'static str {
 /// neighbouring sentences already tell.
 pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
     Some(match event {
-        TraceEvent::RunStart { mode } => format!("uv_run starts in {mode:?} mode: Node spins the loop until nothing keeps it alive (src/api/embed_helpers.cc)."),
+        TraceEvent::RunStart { mode } => format!("uv_run starts in {} mode: Node spins the loop until nothing keeps it alive (src/api/embed_helpers.cc).", run_mode_name(*mode)),
         TraceEvent::RunEnd { alive } => format!("uv_run returns; the loop is {}.", if *alive { "still alive" } else { "no longer alive" }),
         TraceEvent::PhaseEnter { phase, iteration } if *iteration == 0 => format!("Before the first iteration, uv_run(DEFAULT) runs due timers once (kept for compatibility): the {} phase {}", phase.name(), phase_rule(*phase)),
         TraceEvent::PhaseEnter { phase, iteration } => format!("Iteration {iteration}, {} phase: it {}", phase.name(), phase_rule(*phase)),
@@ -139,14 +172,14 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
             format!("The loop is alive: {} (uv_loop_alive counts ref'd active handles and requests in flight).", names.join(", "))
         }
         TraceEvent::AliveCheck { alive: false, .. } => "Nothing ref'd is active and no request is in flight: the loop is not alive.".into(),
-        TraceEvent::HandleInit { handle_kind, label, .. } => format!("A {handle_kind:?} handle is created: {label}."),
+        TraceEvent::HandleInit { handle_kind, label, .. } => format!("A {} handle is created: {label}.", handle_kind_name(*handle_kind)),
         TraceEvent::HandleStart { handle } => format!("{} starts; while active and ref'd it keeps the loop alive.", handle_name(view, *handle)),
         TraceEvent::HandleStop { handle } => format!("{} stops.", handle_name(view, *handle)),
         TraceEvent::HandleRef { handle, refed: true } => format!("{} is ref'd: it counts towards keeping the process alive.", handle_name(view, *handle)),
         TraceEvent::HandleRef { handle, refed: false } => format!("{} is unref'd: it no longer keeps the process alive on its own.", handle_name(view, *handle)),
         TraceEvent::HandleClosing { handle } => format!("uv_close({}): its close callback will run in the close phase.", handle_name(view, *handle)),
         TraceEvent::HandleClosed { handle } => format!("{} is closed.", handle_name(view, *handle)),
-        TraceEvent::RequestSubmit { label, request_kind, .. } => format!("A {request_kind:?} request starts: {label}. Requests are short-lived and keep the loop alive while in flight."),
+        TraceEvent::RequestSubmit { label, request_kind, .. } => format!("A {} request starts: {label}. Requests are short-lived and keep the loop alive while in flight.", request_kind_name(*request_kind)),
         TraceEvent::RequestDone { request, error: None } => format!("{} is done; its callback runs now.", request_name(view, *request)),
         TraceEvent::RequestDone { request, error: Some(code) } => format!("{} fails with {code}; its callback runs now and is given the error.", request_name(view, *request)),
         TraceEvent::UvCallback { phase, handle, request } => match (handle, request) {

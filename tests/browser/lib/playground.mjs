@@ -1,6 +1,12 @@
 // Helpers for driving the playground: wait for a run, read the state a learner sees.
 export const PHASES = ["timers", "pending", "idle", "prepare", "poll", "check", "close"];
 
+/** Switches the page to a level of detail: "learner" (the default) or "internals". */
+export async function setLevel(page, level) {
+  await page.getByTestId("level").locator(`button[data-level="${level}"]`).click();
+  await page.waitForFunction((l) => document.querySelector('[data-testid="level"]')?.dataset.level === l, level);
+}
+
 /** [step, last] from the step counter ("step K of N"). */
 export async function counter(page) {
   const text = await page.getByTestId("step-counter").textContent();
@@ -34,7 +40,12 @@ export async function snapshot(page) {
   });
 }
 
-/** The console panel's text, one entry per line, without the step buttons. */
+/** What the script has printed by this step, one entry per line (lines still to come are left out). */
 export async function consoleText(page) {
+  return page.locator('[data-testid="console"] li:not([data-future="true"]) .text').evaluateAll((spans) => spans.map((s) => s.textContent + "\n").join(""));
+}
+
+/** Every line the run prints, printed yet or not. */
+export async function allConsoleText(page) {
   return page.locator('[data-testid="console"] .text').evaluateAll((spans) => spans.map((s) => s.textContent + "\n").join(""));
 }

@@ -1,4 +1,5 @@
-//! What the script printed so far; each line is a button that jumps to the step that printed it.
+//! Everything the run printed, from the first step: lines still to come are dimmed
+//! (`data-future`), the one printed at this step is marked, and each line jumps to its step.
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -8,7 +9,9 @@ use crate::run_data::RunData;
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
     pub run: Option<Rc<RunData>>,
+    /// The internal step shown now.
     pub step: usize,
+    /// Jumps to an internal step.
     pub on_jump: Callback<usize>,
 }
 
@@ -18,26 +21,32 @@ pub fn console(props: &ConsoleProps) -> Html {
     let shown = lines.partition_point(|l| l.step <= props.step);
     html! {
         <section class="panel console" aria-labelledby="console-heading">
-            <h2 id="console-heading">{ "Console" }</h2>
-            <ol data-testid="console" aria-label="Console output so far">
-                { for lines[..shown].iter().map(|line| {
+            <h2 id="console-heading">
+                { "Console" }
+                if !lines.is_empty() {
+                    <span class="muted">{ format!(" {shown} of {} lines printed so far", lines.len()) }</span>
+                }
+            </h2>
+            <ol data-testid="console" aria-label="Console output; lines not printed yet are dimmed">
+                { for lines.iter().enumerate().map(|(i, line)| {
                     let on_jump = props.on_jump.clone();
                     let step = line.step;
+                    let future = i >= shown;
+                    let now = step == props.step;
                     html! {
-                        <li class={classes!("line", (line.fd == 2).then_some("stderr"), (step == props.step).then_some("now"))}>
-                            <button type="button" class="jump" title={format!("go to step {}", step + 1)}
-                                aria-label={format!("step {}", step + 1)}
+                        <li class={classes!("line", (line.fd == 2).then_some("stderr"), now.then_some("now"), future.then_some("future"))}
+                            data-future={future.then_some("true")} aria-current={now.then_some("true")}>
+                            <button type="button" class="jump" title="Go to the step that prints this line"
                                 onclick={Callback::from(move |_| on_jump.emit(step))}>
-                                { step + 1 }
+                                <span class="text">{ line.text.trim_end_matches('\n') }</span>
+                                if future {
+                                    <span class="visually-hidden">{ " (not printed yet)" }</span>
+                                }
                             </button>
-                            <span class="text">{ line.text.trim_end_matches('\n') }</span>
                         </li>
                     }
                 }) }
             </ol>
-            if shown < lines.len() {
-                <p class="more">{ format!("{} more line(s) to come", lines.len() - shown) }</p>
-            }
         </section>
     }
 }

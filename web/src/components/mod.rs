@@ -1,14 +1,17 @@
 //! One component per file; each takes `*Props` and reports through `on*` callbacks.
 pub mod call_stack;
+pub mod card_board;
 pub mod console;
 pub mod controls;
 pub mod editor;
 pub mod handles;
 pub mod layer_strip;
-pub mod loop_phases;
+pub mod level_switch;
+pub mod loop_ring;
 pub mod module_view;
 pub mod narration;
 pub mod open_trace;
+pub mod panel_tabs;
 pub mod queues;
 pub mod real_upload;
 pub mod scenario_picker;

@@ -7,11 +7,15 @@ use looplab_core::trace::ThreadId;
 use looplab_core::uv::RequestId;
 use yew::prelude::*;
 
+use crate::now::Now;
+
 #[derive(Properties, PartialEq)]
 pub struct ThreadPoolProps {
     pub view: Rc<View>,
     pub pool: u32,
     pub cores: u32,
+    /// What runs now: the main thread's lane says what the ring and call stack say.
+    pub now: Now,
 }
 
 fn label(view: &View, r: RequestId) -> String {
@@ -30,17 +34,12 @@ fn thread(t: ThreadId) -> String {
 #[function_component(ThreadPool)]
 pub fn thread_pool(props: &ThreadPoolProps) -> Html {
     let v = &props.view;
-    let main = match &v.running {
-        _ if v.exit.is_some() => "exited".into(),
-        Some(task) => format!("running {task:?}"),
-        None if v.poll.is_some() => "in the loop (poll)".into(),
-        None => "in the loop".into(),
-    };
+    let main = props.now.main_thread();
     html! {
         <section class="panel pool" aria-labelledby="pool-heading">
             <h2 id="pool-heading">{ "Threads" }</h2>
             <ul class="lanes">
-                <li class={classes!("lane", "main", v.running.is_some().then_some("busy"))}>
+                <li class={classes!("lane", "main", props.now.runs_javascript().then_some("busy"))}>
                     <span class="who">{ "main thread" }</span>
                     <span class="job">{ main }</span>
                 </li>
