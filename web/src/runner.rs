@@ -47,7 +47,7 @@ mod engine {
     /// Tighter than the CLI's: a learner's scenario is small, and the tab must stay responsive.
     fn page_limits() -> Limits {
         Limits {
-            loop_iterations: 2_000_000,
+            max_instructions: 300_000_000,
             recursion: 1_000,
             max_callbacks: 20_000,
             max_virtual_ms: 10 * 60 * 1000,

@@ -15,6 +15,11 @@ pub struct CostModel {
     pub js_microtask: Duration,
     /// CPU for evaluating the entry script, before any callback.
     pub main_script: Duration,
+    /// One bytecode instruction of JavaScript on the main thread, in picoseconds: what the work
+    /// a script does costs, so a busy loop blocks the loop as long as it would in node (V8's
+    /// optimising tiers run an instruction's worth of work far faster than an interpreter does;
+    /// this is node's time, measured by `tests/bench/calibrate.mjs`, not the engine's).
+    pub js_instruction_ps: u64,
     /// Reading a clock (`Date.now()`, `performance.now()`, `process.hrtime()`): makes busy-waits end.
     pub clock_read: Duration,
     /// A file system call on a pool thread, before the bytes, with libuv's hand-off to the worker
@@ -30,6 +35,16 @@ pub struct CostModel {
     pub hash_per_kib: Duration,
     /// zlib gzip/gunzip per KiB.
     pub zlib_per_kib: Duration,
+    /// A synchronous file system call on the main thread (`readFileSync`), before the bytes: no
+    /// hand-off to the pool, only the system calls.
+    pub fs_sync_call: Duration,
+    /// `JSON.parse` and `JSON.stringify` per KiB of text.
+    pub json_per_kib: Duration,
+    /// A regular expression per KiB of the text it scans.
+    pub regex_per_kib: Duration,
+    /// `Array.prototype.sort` per thousand comparisons of its own (no comparator of the script's,
+    /// whose calls are JavaScript and cost as such).
+    pub sort_per_kilo_compare: Duration,
     /// getaddrinfo's wait on the resolver: a pool thread blocked, not a busy core.
     pub dns_lookup: Duration,
     /// c-ares query round trip (`dns.resolve*`): no pool thread at all.
@@ -55,6 +70,7 @@ impl Default for CostModel {
             js_callback: Duration::from_micros(20),
             js_microtask: Duration::from_micros(5),
             main_script: Duration::from_micros(200),
+            js_instruction_ps: 300,
             clock_read: Duration::from_micros(1),
             fs_call: Duration::from_micros(100),
             fs_per_kib: Duration::from_micros(1),
@@ -62,6 +78,10 @@ impl Default for CostModel {
             scrypt_per_nr: Duration::from_micros(1),
             hash_per_kib: Duration::from_micros(2),
             zlib_per_kib: Duration::from_micros(10),
+            fs_sync_call: Duration::from_micros(10),
+            json_per_kib: Duration::from_micros(4),
+            regex_per_kib: Duration::from_micros(1),
+            sort_per_kilo_compare: Duration::from_micros(20),
             dns_lookup: Duration::from_millis(2),
             dns_resolve: Duration::from_millis(2),
             network_latency: Duration::from_micros(50),
@@ -78,6 +98,28 @@ impl CostModel {
     /// A file system call moving `bytes` bytes.
     pub fn fs(&self, bytes: u64) -> Duration {
         self.fs_call + self.fs_per_kib.saturating_mul(bytes.div_ceil(1024))
+    }
+
+    /// PBKDF2 with `iterations` rounds of `digest` (SHA-512, the usual teaching example, is 1;
+    /// the relative costs were measured on x86_64).
+    pub fn pbkdf2_with(&self, iterations: u64, digest: &str) -> Duration {
+        let weight = match digest.to_ascii_lowercase().as_str() {
+            "md5" => 0.3,
+            "sha1" => 0.35,
+            "sha224" | "sha256" => 0.5,
+            _ => 1.0,
+        };
+        self.pbkdf2(iterations, weight)
+    }
+
+    /// A synchronous file system call on the main thread moving `bytes` bytes.
+    pub fn fs_sync(&self, bytes: u64) -> Duration {
+        self.fs_sync_call + self.fs_per_kib.saturating_mul(bytes.div_ceil(1024))
+    }
+
+    /// Work over `bytes` bytes of text at `per_kib`, at least a microsecond's worth.
+    pub fn per_kib(per_kib: Duration, bytes: u64) -> Duration {
+        per_kib.saturating_mul(bytes.div_ceil(1024).max(1))
     }
 
     /// PBKDF2 with `iterations` rounds; `digest_weight` is 1 for SHA-512, less for cheaper digests.

@@ -76,6 +76,21 @@ impl HostHooks for Hooks {
         }
     }
 
+    /// `eval` and `new Function`: too deep a source throws as V8's parser does, catchably.
+    fn ensure_can_compile_strings(
+        &self,
+        _realm: boa_engine::realm::Realm,
+        parameters: &[boa_engine::JsString],
+        body: &boa_engine::JsString,
+        _direct: bool,
+        context: &mut Context,
+    ) -> JsResult<()> {
+        for text in parameters.iter().chain(std::iter::once(body)) {
+            crate::nesting::check(&text.to_std_string_lossy(), context)?;
+        }
+        Ok(())
+    }
+
     fn local_timezone_offset_seconds(&self, _unix_time_seconds: i64) -> i32 {
         0
     }
@@ -84,21 +99,25 @@ impl HostHooks for Hooks {
 /// Builds the context for one run.
 pub(crate) fn build(host: &HostRef) -> Context {
     let loader = Rc::new(crate::esm::Loader::new(host.clone()));
+    let limits = host.borrow().options.limits.clone();
     let mut context = ContextBuilder::new()
+        .instructions_remaining(usize::try_from(limits.max_instructions).unwrap_or(usize::MAX))
         .module_loader(loader.clone())
         .clock(Rc::new(VirtualClock(host.clone())))
         .job_executor(Rc::new(ModelJobs(host.clone())))
         .host_hooks(Rc::new(Hooks(host.clone())))
         .build()
         .expect("a context with default intrinsics always builds");
-    let limits = host.borrow().options.limits.clone();
     let rt = context.runtime_limits_mut();
-    rt.set_loop_iteration_limit(limits.loop_iterations);
+    // Loops are bounded by the run's instruction limit, whatever their nesting.
+    rt.set_loop_iteration_limit(u64::MAX);
     rt.set_recursion_limit(limits.recursion);
     rt.set_stack_size_limit(1024 * 1024);
     context.insert_data(host.clone());
     context.insert_data(loader);
     serialize_symbol_for(&mut context);
+    crate::guards::install(&mut context);
+    crate::bindings::clock::install_date_now(&mut context);
     context
 }
 

@@ -58,6 +58,10 @@ pub(crate) struct Host {
     pub sync_jobs: VecDeque<NativeAsyncJob>,
     /// Results of pool operations by request id, waiting for their `RequestDone`.
     pub pool_results: HashMap<u32, crate::pool_op::PoolResult>,
+    /// The engine's count of instructions left when work was last charged to the main thread.
+    pub work_mark: usize,
+    /// Picoseconds of work not yet a whole microsecond of virtual time.
+    pub work_carry_ps: u64,
     /// Results a real pool thread fills in (`--real`), by request id.
     pub real_results:
         HashMap<u32, std::sync::Arc<std::sync::Mutex<Option<crate::pool_op::PoolResult>>>>,
@@ -92,6 +96,47 @@ impl Host {
             sync_jobs: VecDeque::new(),
             pool_results: HashMap::new(),
             real_results: HashMap::new(),
+            work_mark: 0,
+            work_carry_ps: 0,
+        }
+    }
+
+    /// Charges the main thread for a built-in's synchronous work (a sync hash, a sync file read),
+    /// priced by the cost model.
+    pub fn charge_builtin(
+        &mut self,
+        cost: impl FnOnce(&looplab_core::CostModel) -> looplab_core::Duration,
+    ) {
+        let time = cost(&self.node.settings().cost);
+        self.node.charge(time);
+    }
+
+    /// Charges the main thread for the instructions run since the last charge (`remaining` is the
+    /// engine's count now), so virtual time moves while JavaScript works.
+    pub fn charge_work(&mut self, remaining: usize) {
+        let done = self.work_mark.saturating_sub(remaining) as u64;
+        self.work_mark = remaining;
+        let ps = done.saturating_mul(self.node.settings().cost.js_instruction_ps);
+        self.charge_ps(ps);
+    }
+
+    /// Charges `bytes` of a built-in's work priced `per_kib`, to the picosecond: many small
+    /// calls (a regular expression run 20,000 times) add up to what one large call costs.
+    pub fn charge_bytes(
+        &mut self,
+        per_kib: impl FnOnce(&looplab_core::CostModel) -> looplab_core::Duration,
+        bytes: u64,
+    ) {
+        let per_kib = per_kib(&self.node.settings().cost).as_micros();
+        self.charge_ps(bytes.saturating_mul(per_kib).saturating_mul(1_000_000) / 1024);
+    }
+
+    fn charge_ps(&mut self, ps: u64) {
+        let ps = ps.saturating_add(self.work_carry_ps);
+        self.work_carry_ps = ps % 1_000_000;
+        let time = looplab_core::Duration::from_micros(ps / 1_000_000);
+        if !time.is_zero() {
+            self.node.charge(time);
         }
     }
 

@@ -5,11 +5,15 @@ mod bindings;
 mod builtins;
 mod call_site;
 mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+mod engine_stack;
 mod esm;
 pub mod fidelity;
+mod guards;
 mod host;
 mod hosts;
 mod model;
+mod nesting;
 mod options;
 mod output_log;
 mod pool_op;
@@ -20,6 +24,8 @@ mod runtime;
 mod vfs;
 mod zlib_codec;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use engine_stack::{ENGINE_STACK_BYTES, on_engine_stack};
 pub use host::{Output, Stream, WriteSite};
 pub use options::{Limits, RunOptions};
 pub use output_log::{OutputLog, output_event};

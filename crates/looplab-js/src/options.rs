@@ -4,10 +4,17 @@ use std::collections::BTreeMap;
 /// Stated limits: past them a run stops with a clear message instead of hanging.
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// Iterations of one loop before it is stopped.
-    pub loop_iterations: u64,
-    /// Nested calls before `RangeError: Maximum call stack size exceeded`.
+    /// Bytecode instructions a run may execute in all: what stops code that never returns (about
+    /// 0.6 s of node's time at the default cost; the engine takes some 20 s natively to get there).
+    pub max_instructions: u64,
+    /// Nested calls before `RangeError: Maximum call stack size exceeded` (node 20 reaches about
+    /// 10,400 frames of a small function).
     pub recursion: usize,
+    /// Bracket nesting a source text may have (V8's parser gives up at about 1,500).
+    pub nesting: usize,
+    /// Depth of the built-ins that recurse on the native stack (`String()` of nested arrays,
+    /// `JSON.stringify` of nested objects) before they throw as V8 does when its stack runs out.
+    pub native_depth: usize,
     /// JavaScript callbacks (incl. ticks and promise jobs) in one run.
     pub max_callbacks: u64,
     /// Virtual time a run may reach, in milliseconds.
@@ -21,9 +28,11 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            loop_iterations: 20_000_000,
-            recursion: 2_000,
-            max_callbacks: 1_000_000,
+            max_instructions: 2_000_000_000,
+            recursion: 10_000,
+            nesting: 1_000,
+            native_depth: 2_000,
+            max_callbacks: u64::MAX,
             max_virtual_ms: 24 * 3600 * 1000,
             max_output_bytes: 16 * 1024 * 1024,
             max_trace_events: looplab_core::Limits::default().max_trace_events,

@@ -82,23 +82,14 @@ impl PoolOp {
         };
         match self {
             PoolOp::Write { data, .. } => (RequestKind::Fs, fs_work(data.len() as u64)),
-            PoolOp::Pbkdf2 { rounds, digest, .. } => {
-                // Relative cost per iteration, SHA-512 = 1 (measured ratios on x86_64).
-                let weight = match digest.to_ascii_lowercase().as_str() {
-                    "md5" => 0.3,
-                    "sha1" => 0.35,
-                    "sha224" | "sha256" => 0.5,
-                    _ => 1.0,
-                };
-                (
-                    RequestKind::Work,
-                    Work {
-                        kind: WorkKind::Cpu,
-                        cpu: cost.pbkdf2(u64::from(*rounds), weight),
-                        blocked: Duration::ZERO,
-                    },
-                )
-            }
+            PoolOp::Pbkdf2 { rounds, digest, .. } => (
+                RequestKind::Work,
+                Work {
+                    kind: WorkKind::Cpu,
+                    cpu: cost.pbkdf2_with(u64::from(*rounds), digest),
+                    blocked: Duration::ZERO,
+                },
+            ),
             PoolOp::Scrypt { n, r, .. } => (
                 RequestKind::Work,
                 Work {

@@ -139,6 +139,9 @@ impl Runtime {
             .as_object()
             .ok_or_else(|| Error::Bootstrap("bootstrap returned no dispatch object".into()))?
             .clone();
+        // Node's own start-up is in the model's cost of the main script; the learner's work
+        // starts here.
+        host.borrow_mut().work_mark = context.instructions_remaining();
         Ok(Runtime {
             context,
             host,
@@ -220,9 +223,12 @@ impl Runtime {
         if self.host.borrow().exiting.is_some() {
             return None;
         }
+        let started = self.host.borrow().node.uv().hrtime();
         let result = self.run_task(task);
+        let remaining = self.context.instructions_remaining();
+        self.host.borrow_mut().charge_work(remaining);
         if let Err(err) = result {
-            self.uncaught(err);
+            self.uncaught(err, started);
         }
         None
     }
@@ -280,26 +286,20 @@ impl Runtime {
         }
     }
 
-    /// An error escaped a callback: process.exit's unwinding, a stated limit, or Node's fatal path.
-    fn uncaught(&mut self, err: JsError) {
+    /// An error escaped a callback (which started at `started`): process.exit's unwinding, a
+    /// stated limit, or Node's fatal path.
+    fn uncaught(&mut self, err: JsError, started: looplab_core::Instant) {
         if self.host.borrow().exiting.is_some() {
             return;
         }
         if let Some(engine_err) = err.as_engine() {
-            let msg = engine_err.to_string();
-            let text = if msg.contains("recursive calls") || msg.contains("stack size") {
-                "RangeError: Maximum call stack size exceeded (looplab's recursion limit)"
-                    .to_string()
-            } else if msg.contains("iteration loops") {
-                format!(
-                    "looplab: a loop ran more than {} iterations; the run was stopped",
-                    self.host.borrow().options.limits.loop_iterations
-                )
-            } else {
-                format!("looplab: {msg}")
-            };
             let mut host = self.host.borrow_mut();
-            host.limit_hit = Some(text);
+            // The first limit reached is the cause: code that keeps writing past the output
+            // limit is stopped by the instruction limit later.
+            if host.limit_hit.is_none() {
+                let ran = host.node.uv().hrtime() - started;
+                host.limit_hit = Some(engine_limit_message(engine_err, ran));
+            }
             return;
         }
         let value = err.into_opaque(&mut self.context).unwrap_or_default();
@@ -314,5 +314,24 @@ impl Runtime {
             host.exiting = Some(7);
             host.node.exit(7);
         }
+    }
+}
+
+/// What the learner reads when the engine stopped the run.
+fn engine_limit_message(
+    err: &boa_engine::error::EngineError,
+    ran: looplab_core::Duration,
+) -> String {
+    use boa_engine::error::{EngineError, RuntimeLimitError};
+    match err {
+        EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => {
+            "RangeError: Maximum call stack size exceeded (looplab's recursion limit)".into()
+        }
+        EngineError::NoInstructionsRemain => format!(
+            "looplab: your code was still running after {} ms without returning: the event loop \
+             never got a turn, so the run was stopped",
+            ran.as_millis()
+        ),
+        other => format!("looplab: the JavaScript engine failed: {other}"),
     }
 }

@@ -1,18 +1,57 @@
 //! `clock`: the virtual monotonic clock (reading it costs virtual time, so busy-waits end).
 use boa_engine::{Context, JsBigInt, JsResult, JsValue};
+use looplab_core::time::Instant;
 
 use super::{Native, host};
 
 pub(super) const FNS: &[(&str, Native)] = &[("now", now), ("hrtimeNs", hrtime_ns)];
 
+/// The virtual clock, once the work done so far has moved it: a busy loop that reads the clock
+/// sees its own time pass.
+pub(crate) fn read(context: &mut Context) -> Instant {
+    let remaining = context.instructions_remaining();
+    let host = host(context);
+    let mut host = host.borrow_mut();
+    host.charge_work(remaining);
+    host.node.clock_read()
+}
+
 /// Milliseconds as a double, like `performance.now()`.
 fn now(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let us = host(context).borrow_mut().node.clock_read().as_micros();
+    let us = read(context).as_micros();
     Ok(JsValue::from(us as f64 / 1e3))
 }
 
 /// Nanoseconds as a BigInt, for `process.hrtime.bigint()`.
 fn hrtime_ns(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let us = host(context).borrow_mut().node.clock_read().as_micros();
+    let us = read(context).as_micros();
     Ok(JsValue::from(JsBigInt::from(us as i64 * 1000)))
+}
+
+/// `Date.now()`: the wall clock's origin plus the virtual clock, read the same way.
+fn date_now(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let us = read(context).as_micros();
+    let epoch = host(context).borrow().options.epoch_ms;
+    Ok(JsValue::from((epoch + (us / 1000) as i64) as f64))
+}
+
+/// Puts `date_now` in place of the engine's `Date.now`, which reads the clock without the work.
+pub(crate) fn install_date_now(context: &mut Context) {
+    let date = context.intrinsics().constructors().date().constructor();
+    let now = boa_engine::object::FunctionObjectBuilder::new(
+        context.realm(),
+        boa_engine::NativeFunction::from_fn_ptr(date_now),
+    )
+    .name(boa_engine::js_string!("now"))
+    .length(0)
+    .build();
+    let _ = date.define_property_or_throw(
+        boa_engine::js_string!("now"),
+        boa_engine::property::PropertyDescriptor::builder()
+            .value(now)
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    );
 }

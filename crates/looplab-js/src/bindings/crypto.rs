@@ -38,6 +38,9 @@ fn hash(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
     let alg = arg_string(args, 0, context)?;
     let data = arg_bytes(args, 1, context)?;
     let out = digest(&alg, &data).ok_or_else(|| unknown_digest(&alg))?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.hash(data.len() as u64));
     bytes_value(out, context)
 }
 
@@ -65,13 +68,20 @@ fn hmac(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
     let key = arg_bytes(args, 1, context)?;
     let data = arg_bytes(args, 2, context)?;
     let out = hmac_of(&alg, &key, &data).ok_or_else(|| unknown_digest(&alg))?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.hash(data.len() as u64));
     bytes_value(out, context)
 }
 
 fn random_bytes(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let n = arg_f64(args, 0, context)?.max(0.0) as usize;
     let mut out = vec![0u8; n];
-    host(context).borrow_mut().rng.fill_bytes(&mut out);
+    let host = host(context);
+    let mut host = host.borrow_mut();
+    host.rng.fill_bytes(&mut out);
+    host.charge_builtin(|c| c.hash(n as u64));
+    drop(host);
     bytes_value(out, context)
 }
 
@@ -104,6 +114,10 @@ fn pbkdf2(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     let alg = arg_string(args, 4, context)?;
     let out =
         pbkdf2_key(&password, &salt, rounds, keylen, &alg).ok_or_else(|| unknown_digest(&alg))?;
+    // pbkdf2Sync: the main thread does the pool's work itself.
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.pbkdf2_with(u64::from(rounds), &alg));
     bytes_value(out, context)
 }
 
@@ -138,5 +152,8 @@ fn scrypt(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     let p = arg_f64(args, 5, context)? as u32;
     let out = scrypt_key(&password, &salt, keylen, n, r, p)
         .map_err(|e| JsNativeError::range().with_message(e))?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.scrypt(n, u64::from(r)));
     bytes_value(out, context)
 }

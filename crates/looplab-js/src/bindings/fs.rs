@@ -36,6 +36,9 @@ fn resolve_path(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
 fn read(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let p = path_arg(args, 0, context)?;
     let data = host(context).borrow().vfs.read(&p).map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.fs_sync(data.len() as u64));
     bytes_value(data, context)
 }
 
@@ -48,6 +51,9 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
         .vfs
         .write(&p, &data, append)
         .map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.fs_sync(data.len() as u64));
     Ok(JsValue::undefined())
 }
 

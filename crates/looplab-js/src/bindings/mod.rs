@@ -6,7 +6,7 @@ use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsString, JsValue, 
 
 use crate::host::HostRef;
 
-mod clock;
+pub(crate) mod clock;
 mod crypto;
 mod engine;
 mod fs;

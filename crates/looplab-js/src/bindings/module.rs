@@ -150,6 +150,7 @@ fn compile_wrapped(
 fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let body = arg_string(args, 0, context)?;
     let filename = arg_string(args, 1, context)?;
+    crate::nesting::check(&body, context)?;
     compile_wrapped(CJS_WRAPPER, &body, &filename, context)
 }
 

@@ -13,6 +13,10 @@ pub(super) const FNS: &[(&str, Native)] = &[
 
 fn transform(op: ZlibOp, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let data = arg_bytes(args, 0, context)?;
+    // zlib's *Sync functions: the main thread compresses.
+    super::host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.zlib(data.len() as u64));
     match op.run(&data) {
         Ok(out) => bytes_value(out, context),
         Err(code) => Err(JsError::from_opaque(str_value(&code))),

@@ -40,6 +40,7 @@ fn read(loader: &Loader, path: &str, context: &mut Context) -> JsResult<String> 
 
 fn source_text(loader: &Loader, path: &str, context: &mut Context) -> JsResult<Module> {
     let body = read(loader, path, context)?;
+    crate::nesting::check(&body, context)?;
     // A shebang line is a comment to Node.
     let body = match body.strip_prefix("#!") {
         Some(rest) => format!("//{rest}"),

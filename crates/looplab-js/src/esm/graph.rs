@@ -110,6 +110,10 @@ fn has_top_level_await(loader: &Loader, path: &str, context: &mut Context) -> bo
     let Ok(bytes) = loader.host.borrow().vfs.read(path) else {
         return false;
     };
+    // Too deep to parse safely: construction refuses it with the error node gives.
+    if crate::nesting::check(&String::from_utf8_lossy(&bytes), context).is_err() {
+        return false;
+    }
     let scope = boa_engine::ast::scope::Scope::new_global();
     let mut parser = boa_engine::parser::Parser::new(Source::from_bytes(&bytes));
     parser

@@ -33,6 +33,13 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
+    // The engine recurses on the native stack: it gets a thread with room for every depth the
+    // run's limits allow.
+    looplab_js::on_engine_stack(move || run(args))
+        .map_err(|panic| anyhow::anyhow!("the run stopped on an internal error: {panic}"))?
+}
+
+fn run(args: Args) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("reading the current directory")?;
     let script = cwd.join(&args.script);
     let cwd = cwd.to_string_lossy().into_owned();

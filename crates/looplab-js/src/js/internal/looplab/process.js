@@ -35,7 +35,21 @@ process.execArgv = [];
 process.argv = proc.argv();
 process.argv0 = 'node';
 process.env = proc.env();
-process.exitCode = undefined;
+// process.exitCode accepts an integer, or a string holding one (lib/internal/bootstrap/node.js).
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  __proto__: null,
+  get() { return exitCode; },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      const numeric = typeof code === 'string' && code !== '' && Number.isInteger(+code);
+      if (!numeric) require('internal/validators').validateInteger(code, 'code');
+    }
+    exitCode = code;
+  },
+  enumerable: true,
+  configurable: false,
+});
 process._exiting = false;
 process.config = { variables: {} };
 process.features = {};

@@ -285,9 +285,15 @@ function sliceArgs(buf, start, end) {
   return [start, end];
 }
 
-function slicer(decode) {
+// Like V8, refuse before decoding a string longer than kStringMaxLength: `chars` is the
+// length the decoded text would have for `n` bytes.
+function slicer(decode, chars = (n) => n) {
   return function(start, end) {
     [start, end] = sliceArgs(this, start, end);
+    if (chars(end - start) > kStringMaxLength) {
+      const { ERR_STRING_TOO_LONG } = require('internal/errors').codes;
+      throw new ERR_STRING_TOO_LONG(kStringMaxLength.toString(16));
+    }
     return decode(this, start, end);
   };
 }
@@ -483,10 +489,10 @@ module.exports = {
   btoa,
   asciiSlice: slicer((b, s, e) => fromCodes(b, s, e, 0x7f)),
   latin1Slice: slicer((b, s, e) => fromCodes(b, s, e, 0xff)),
-  base64Slice: slicer((b, s, e) => base64Decode(b, s, e, false)),
-  base64urlSlice: slicer((b, s, e) => base64Decode(b, s, e, true)),
-  hexSlice: slicer(hexDecode),
-  ucs2Slice: slicer(ucs2Decode),
+  base64Slice: slicer((b, s, e) => base64Decode(b, s, e, false), (n) => Math.ceil(n / 3) * 4),
+  base64urlSlice: slicer((b, s, e) => base64Decode(b, s, e, true), (n) => Math.ceil((n * 4) / 3)),
+  hexSlice: slicer(hexDecode, (n) => n * 2),
+  ucs2Slice: slicer(ucs2Decode, (n) => n >> 1),
   utf8Slice: slicer(utf8Decode),
   asciiWrite: writer(latin1Encode),
   latin1Write: writer(latin1Encode),

@@ -74,6 +74,7 @@ module.exports = function register(E, SystemError) {
   E('ERR_NO_CRYPTO', 'Node.js is not compiled with OpenSSL crypto support', Error);
   E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
   E('ERR_OUT_OF_RANGE', outOfRangeMessage, RangeError);
+  E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x%s characters', Error);
   E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
     const operator = allowZero ? '>=' : '>';
     return `${name} should be ${operator} 0 and < 65536. Received ${determineSpecificType(port)}.`;
