@@ -289,7 +289,8 @@ impl Runtime {
     /// An error escaped a callback (which started at `started`): process.exit's unwinding, a
     /// stated limit, or Node's fatal path.
     fn uncaught(&mut self, err: JsError, started: looplab_core::Instant) {
-        if self.host.borrow().exiting.is_some() {
+        // A run already stopped by a limit (its message is waiting) reports nothing more.
+        if self.host.borrow().exiting.is_some() || self.host.borrow().limit_hit.is_some() {
             return;
         }
         if let Some(engine_err) = err.as_engine() {

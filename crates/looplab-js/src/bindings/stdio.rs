@@ -1,5 +1,5 @@
 //! `stdio`: synchronous writes to stdout (fd 1) and stderr (fd 2).
-use boa_engine::{Context, JsResult, JsValue};
+use boa_engine::{Context, JsNativeError, JsResult, JsValue};
 
 use super::{Native, arg_f64, arg_string, host};
 use crate::host::Stream;
@@ -15,6 +15,15 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
         Stream::Stdout
     };
     let frames = crate::call_site::user_frames(context);
-    host(context).borrow_mut().write_from(stream, &text, frames);
+    let host = host(context);
+    let mut host = host.borrow_mut();
+    host.write_from(stream, &text, frames);
+    // Past the output limit the run is over: unwind the script now rather than let it spin
+    // until the instruction limit, writing nothing.
+    if host.limit_hit.is_some() {
+        return Err(JsNativeError::error()
+            .with_message("looplab: output limit reached")
+            .into());
+    }
     Ok(JsValue::undefined())
 }
