@@ -100,6 +100,10 @@ pub struct Loop {
     /// Watchers of the current idle/prepare/check phase not yet returned.
     watchers: VecDeque<(HandleId, u64)>,
     ready: Vec<Ready>,
+    /// Time spent waiting in the poll phase (`uv_metrics_idle_time`; Node turns the metric on).
+    idle_time: Duration,
+    /// When `uv_run` first started: Node's `performance.nodeTiming.loopStart`.
+    loop_start: Option<Instant>,
 }
 
 impl Loop {
@@ -126,6 +130,8 @@ impl Loop {
             batch: VecDeque::new(),
             watchers: VecDeque::new(),
             ready: Vec::new(),
+            idle_time: Duration::ZERO,
+            loop_start: None,
         };
         lp.time_ms = lp.backend.now().as_millis();
         // uv_loop_init: the async handle the pool signals; started and unref'd, so it never keeps
@@ -141,10 +147,21 @@ impl Loop {
 
     // ---- running the loop -------------------------------------------------------------------
 
+    /// Time the loop has spent waiting for events in the poll phase (`uv_metrics_idle_time`).
+    pub fn idle_time(&self) -> Duration {
+        self.idle_time
+    }
+
+    /// When the loop first started running, if it has.
+    pub fn loop_start(&self) -> Option<Instant> {
+        self.loop_start
+    }
+
     /// `uv_run(mode)`: begins a run; drive it with `poll_callback` until it returns `Done`.
     pub fn run(&mut self, mode: RunMode) {
         assert_eq!(self.stage, Stage::NotRunning, "uv_run called re-entrantly");
         self.mode = mode;
+        self.loop_start.get_or_insert(self.backend.now());
         self.record(TraceEvent::RunStart { mode });
         let r = self.alive_checked();
         if !r {
@@ -363,11 +380,13 @@ impl Loop {
         };
         self.record(TraceEvent::PollWait { timeout_ms, reason });
         let mut ready = std::mem::take(&mut self.ready);
+        let before = self.hrtime();
         let outcome = self.backend.poll(
             timeout_ms.map(Duration::from_millis),
             &mut ready,
             &mut self.tracer,
         );
+        self.idle_time += self.hrtime() - before;
         // uv__io_poll updates the time right after epoll_wait returns, before any callback.
         self.update_time();
         self.record(TraceEvent::PollWake {

@@ -4,7 +4,26 @@ use looplab_core::time::Instant;
 
 use super::{Native, host};
 
-pub(super) const FNS: &[(&str, Native)] = &[("now", now), ("hrtimeNs", hrtime_ns)];
+pub(super) const FNS: &[(&str, Native)] = &[
+    ("now", now),
+    ("hrtimeNs", hrtime_ns),
+    ("idleTime", idle_time),
+    ("loopStart", loop_start),
+];
+
+/// Milliseconds the loop has waited in the poll phase (`uv_metrics_idle_time`).
+fn idle_time(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let us = host(context).borrow().node.uv().idle_time().as_micros();
+    Ok(JsValue::from(us as f64 / 1e3))
+}
+
+/// When the loop first started, in `performance.now()` milliseconds; -1 before it has.
+fn loop_start(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let start = host(context).borrow().node.uv().loop_start();
+    Ok(JsValue::from(
+        start.map_or(-1.0, |t| t.as_micros() as f64 / 1e3),
+    ))
+}
 
 /// The virtual clock, once the work done so far has moved it: a busy loop that reads the clock
 /// sees its own time pass.

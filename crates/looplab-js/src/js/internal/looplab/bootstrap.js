@@ -121,12 +121,7 @@ requireBuiltin('internal/bootstrap/globals');
   };
 }
 
-const clock = binding('clock');
-defineValue('performance', {
-  now: () => clock.now(),
-  timeOrigin: 1704067200000,
-  toJSON() { return { timeOrigin: this.timeOrigin }; },
-});
+defineLazy('performance', lazy('perf_hooks', 'performance'), true);
 
 const fatal = requireBuiltin('internal/looplab/fatal');
 const cjs = requireBuiltin('internal/looplab/cjs');
