@@ -12,6 +12,12 @@ import { allConsoleText, counter, setLevel, waitForRun } from "./lib/playground.
 
 await mkdir(artifacts, { recursive: true });
 
+/** A screenshot once the cards and the marker have finished moving. */
+async function shot(page, name) {
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
 // One turn of libuv 1.46's loop, from the phase after the "alive?" check.
 const TURN = ["pending", "idle", "prepare", "poll", "check", "close", "timers"];
 // Rust's debug forms: TickId(0), RequestDone(RequestId(0)), Some(..), a CamelCase enum with a payload.
@@ -76,7 +82,7 @@ await withBrowser(async (context) => {
   const all = (await allConsoleText(page)).trimEnd().split("\n");
   assert.equal(all.length, 8, `console after Run: ${all}`);
   assert.equal(await page.locator('[data-testid="console"] li[data-future="true"]').count(), 8, "nothing printed at step 1");
-  await page.screenshot({ path: join(artifacts, "learner-1440-start.png") });
+  await shot(page, "learner-1440-start");
 
   // A future line jumps to the step that prints it; that line is then current and no longer future.
   await page.locator('[data-testid="console"] li').nth(0).locator("button").click();
@@ -112,10 +118,10 @@ await withBrowser(async (context) => {
   // Three moments of the tour, as the issue asks.
   await page.keyboard.press("Home");
   for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
-  await page.screenshot({ path: join(artifacts, "learner-1440-scheduled.png") });
+  await shot(page, "learner-1440-scheduled");
   await page.locator('[data-testid="console"] li').nth(6).locator("button").click();
   assert.match(await page.getByTestId("narration").textContent(), /prints “immediate from I\/O”/);
-  await page.screenshot({ path: join(artifacts, "learner-1440-io.png") });
+  await shot(page, "learner-1440-io");
 
   // Every library scenario, every learner step: plain words, cards with an API and a line, and
   // the narration and the main thread agreeing on whether JavaScript runs.
@@ -154,11 +160,11 @@ await withBrowser(async (context) => {
   await page.evaluate(() => window.scrollTo(0, 0));
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `at 360 px the page is ${width} px wide`);
-  await page.screenshot({ path: join(artifacts, "learner-360.png") });
+  await shot(page, "learner-360");
   await page.getByTestId("panel-tab-cards").click();
   assert.ok(await page.getByTestId("console").isVisible());
   assert.ok(!(await page.getByTestId("phase-poll").isVisible()));
-  await page.screenshot({ path: join(artifacts, "learner-360-cards.png") });
+  await shot(page, "learner-360-cards");
   assert.deepEqual(await seriousViolations(page), [], "axe at 360×740");
 
   // A link keeps its level.

@@ -67,6 +67,8 @@ await withBrowser(async (context) => {
   await page.getByTestId("scenario-picker").selectOption("require-packages");
   await waitForRun(page);
   await toEnd(page);
+  // On a phone the panels sit in tabs: the module view is under More.
+  await page.getByTestId("panel-tab-more").click();
   await view.locator(".lookups summary").click();
   assert.ok(await view.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), "the module view overflows at 360 px");
   await view.screenshot({ path: join(artifacts, "modules-phone.png") });

@@ -76,6 +76,9 @@ await withBrowser(async (context) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `at 360 px the page is ${width} px wide`);
+  // On a phone the panels sit in tabs: the wire view is under More.
+  await page.getByTestId("panel-tab-more").click();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, "More fits 360 px");
   await wire.screenshot({ path: join(artifacts, "wire-phone.png") });
 
   assert.deepEqual(page.problems, [], "the page reported errors");

@@ -111,9 +111,18 @@ pub fn app() -> Html {
     });
     let ring_state = ring::ring_state(&view, event);
     let settings = run.map_or(state.settings, |r| r.settings);
-    let frames = run
+    let mut frames = run
         .map(|r| r.call_stack(istep).to_vec())
         .unwrap_or_default();
+    // A learner step that made a card points at the card's line (a promise job's line is not
+    // in the trace's call sites), so the editor, the stack and the sentence agree.
+    if let (Level::Learner, Some(r)) = (level, run)
+        && let Some((file, line)) = &r.learner_step(step).line
+        && let Some(top) = frames.first_mut()
+        && call_stack::short_file(&top.file) == file
+    {
+        top.line = *line;
+    }
     let task =
         match (now, run) {
             (Now::MainScript, _) => Some("main script".to_string()),

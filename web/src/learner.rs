@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use looplab_core::Task;
 use looplab_core::narration::narrate;
 use looplab_core::replay::View;
-use looplab_core::trace::{ModuleFormat, QueueName, Stamped, TraceEvent};
+use looplab_core::trace::{ModuleFormat, Stamped, TraceEvent};
 use looplab_core::uv::Phase;
 
 use crate::call_stack::short_file;
@@ -70,6 +70,9 @@ pub struct LearnerStep {
     pub sentence: String,
     pub context: Option<Context>,
     pub first: bool,
+    /// The line that made a card at this step, when the trace's call site says another: a
+    /// promise job has no call site of its own.
+    pub line: Option<(String, u32)>,
 }
 
 /// Cuts a sentence to `MAX_CHARS` at a word, with an ellipsis.
@@ -212,10 +215,15 @@ impl Story {
         self.quiet = matches!(event, TraceEvent::PollWait { .. }) || sentence.starts_with(NODE_OWN);
         let context = Self::context(view, event);
         let first = context.is_some_and(|c| self.seen.insert(c));
+        let line = made.map(|c| {
+            let card = &self.cards.cards[c];
+            (card.file.clone(), card.line)
+        });
         Some(LearnerStep {
             sentence: shorten(&sentence),
             context,
             first,
+            line,
         })
     }
 
@@ -329,8 +337,7 @@ impl Story {
                 Some(ms) => format!("Nothing is ready, so poll waits up to {ms} ms for I/O: {}.", poll_reason(*reason)),
                 None => format!("Poll waits for I/O with no time limit: {}.", poll_reason(*reason)),
             },
-            E::QueueRemove { queue, id } => {
-                let _ = (queue, id);
+            E::QueueRemove { .. } => {
                 let c = self.cards.at(i + 1).find(|(_, card, p)| {
                     *p == Place::Cleared && card.moves.last().is_some_and(|(at, _)| *at == i + 1)
                 })?;
@@ -362,7 +369,6 @@ impl Story {
             | E::SignalSend { .. }
             | E::SignalDeliver { .. }
             | E::SignalDefault { .. } => narrate(event, view)?,
-            E::QueuePush { queue: QueueName::Microtask, .. } => return None,
             _ => return None,
         })
     }

@@ -77,6 +77,7 @@ impl RunData {
             sentence: "Before the script runs: press Step to start.".into(),
             context: None,
             first: false,
+            line: None,
         }];
         let mut stops = vec![0];
         let mut sentences =

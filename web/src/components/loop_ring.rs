@@ -113,7 +113,7 @@ pub fn loop_ring(props: &LoopRingProps) -> Html {
                     let (x2, y2) = at(to, R);
                     html! { <path class="flow" d={format!("M {x1:.1} {y1:.1} A {R} {R} 0 0 1 {x2:.1} {y2:.1}")} marker-end="url(#arrow)" /> }
                 }) }
-                <g class="marker" data-testid="loop-marker" data-deg={ring.marker_deg.to_string()}
+                <g class={classes!("marker", (ring.spot == Spot::Outside && view.alive.is_none()).then_some("waiting"))} data-testid="loop-marker" data-deg={ring.marker_deg.to_string()}
                     style={format!("transform: rotate({}deg)", ring.marker_deg)}>
                     // An arc of the track, lit where the loop is: visible between the stops.
                     <path d={{
