@@ -178,4 +178,44 @@ mod tests {
         let payload = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&bomb, 9));
         assert_eq!(decode(&payload), Err(LinkError::TooLarge));
     }
+
+    mod hostile {
+        //! A share link is text anyone can write: whatever it holds, the page gets a scenario
+        //! or a message, never a panic.
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn arbitrary_fragments(fragment in ".{0,300}") {
+                let _ = parse_fragment(&fragment);
+            }
+
+            #[test]
+            fn arbitrary_payloads(payload in "[A-Za-z0-9_=-]{0,400}") {
+                let _ = decode(&payload);
+            }
+
+            #[test]
+            fn a_real_link_with_characters_changed(
+                edits in proptest::collection::vec((any::<prop::sample::Index>(), "[A-Za-z0-9_-]"), 1..6)
+            ) {
+                let mut link: Vec<char> = encode(&sample()).chars().collect();
+                for (at, c) in edits {
+                    let at = at.index(link.len());
+                    link[at] = c.chars().next().unwrap_or('A');
+                }
+                let link: String = link.into_iter().collect();
+                let _ = decode(&link);
+            }
+
+            #[test]
+            fn arbitrary_json_compressed_as_a_link(json in "[{}\\[\\]\":,a-z0-9 ]{0,200}") {
+                let payload = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6));
+                let _ = decode(&payload);
+            }
+        }
+    }
 }

@@ -362,4 +362,60 @@ mod tests {
         let json = serde_json::to_vec(&trace).unwrap();
         assert_eq!(err(&json), TraceFileError::TooManyEvents(MAX_EVENTS + 1));
     }
+
+    mod hostile {
+        //! A trace file is a file anyone can hand the page: whatever its bytes, reading it gives
+        //! a trace or a message, and a trace that opens replays at every step without a panic.
+        use super::*;
+        use proptest::prelude::*;
+
+        fn opens_or_refuses(bytes: &[u8]) {
+            if let Ok(file) = parse(bytes) {
+                let replay = looplab_core::replay::Replay::new(file.trace.clone());
+                for step in 0..replay.len() {
+                    let _ = replay.view_at(step);
+                }
+                let _ = file.into_run();
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+
+            #[test]
+            fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+                opens_or_refuses(&bytes);
+            }
+
+            #[test]
+            fn a_real_trace_cut_short(len in 0..SIMULATED.len()) {
+                opens_or_refuses(&SIMULATED[..len]);
+            }
+
+            #[test]
+            fn a_real_trace_with_bytes_changed(
+                edits in proptest::collection::vec((0..SIMULATED.len(), any::<u8>()), 1..8)
+            ) {
+                let mut bytes = SIMULATED.to_vec();
+                for (at, byte) in edits {
+                    bytes[at] = byte;
+                }
+                opens_or_refuses(&bytes);
+            }
+
+            #[test]
+            fn a_real_trace_with_digits_changed(
+                edits in proptest::collection::vec((0..SIMULATED.len(), 0u8..10), 1..8)
+            ) {
+                // Digits keep the JSON valid and reach the numbers: ids, times, counts.
+                let mut bytes = SIMULATED.to_vec();
+                for (at, digit) in edits {
+                    if bytes[at].is_ascii_digit() {
+                        bytes[at] = b'0' + digit;
+                    }
+                }
+                opens_or_refuses(&bytes);
+            }
+        }
+    }
 }
