@@ -302,7 +302,7 @@ pub fn app() -> Html {
                             if let Some(notice) = run.and_then(|r| r.notice.clone()) {
                                 <p class="run-notice" data-testid="run-notice">{ notice }</p>
                             }
-                            <CallStack frames={frames} task={task} />
+                            <CallStack frames={frames} task={task} started={now != Now::NotStarted} />
                         </div>
                         <div class="col col-loop" data-tab="loop">
                             <LoopRing view={view.clone()} ring={ring_state} now={now} />

@@ -12,6 +12,9 @@ pub struct CallStackProps {
     pub frames: Vec<Frame>,
     /// The running task in words; None between callbacks.
     pub task: Option<String>,
+    /// Anything has run yet.
+    #[prop_or(true)]
+    pub started: bool,
 }
 
 #[function_component(CallStack)]
@@ -29,6 +32,8 @@ pub fn call_stack(props: &CallStackProps) -> Html {
                     }) }
                     <li class="frame task" data-testid="call-stack-task">{ task }</li>
                 </ol>
+            } else if !props.started {
+                <p class="empty" data-testid="call-stack-empty">{ "Nothing has run yet." }</p>
             } else {
                 <p class="empty" data-testid="call-stack-empty">
                     { "The stack is empty: no JavaScript is running between callbacks. The event loop \

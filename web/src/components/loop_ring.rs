@@ -28,10 +28,12 @@ fn at(deg: f64, r: f64) -> (f64, f64) {
 }
 
 /// Why the loop is alive, in a learner's words: Node's own handles by what they stand for.
-fn alive_text(view: &View) -> String {
+fn alive_text(view: &View, now: bool) -> String {
+    // Between checks the answer shown is the last one, and says so.
+    let asked = if now { "alive?" } else { "last alive? check:" };
     match &view.alive {
         None => "alive? not checked yet".into(),
-        Some(a) if !a.alive => "alive? no: nothing keeps the loop running".into(),
+        Some(a) if !a.alive => format!("{asked} no, nothing keeps the loop running"),
         Some(a) => {
             let mut reasons: Vec<String> = Vec::new();
             for r in &a.reasons {
@@ -56,7 +58,7 @@ fn alive_text(view: &View) -> String {
                     reasons.push(why);
                 }
             }
-            format!("alive? yes: {}", reasons.join(", "))
+            format!("{asked} yes, {}", reasons.join(", "))
         }
     }
 }
@@ -150,7 +152,7 @@ pub fn loop_ring(props: &LoopRingProps) -> Html {
             <p class="poll-wait" data-testid="poll-wait">
                 { ring.poll.as_ref().map_or_else(|| "poll: not waiting now".to_string(), |w| format!("poll {w}")) }
             </p>
-            <p class="alive" data-testid="alive">{ alive_text(view) }</p>
+            <p class="alive" data-testid="alive">{ alive_text(view, alive_lit) }</p>
         </section>
     }
 }
