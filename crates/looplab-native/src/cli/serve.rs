@@ -16,7 +16,9 @@ pub struct Args {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     host: String,
-    /// Directory of the playground's built files.
+    /// Directory of the playground's built files. A file's `.br` or `.gz` copy beside it goes
+    /// out instead when the client accepts that coding; content-hashed names
+    /// (`name-<16 hex digits>.ext`) are cached for a year, everything else is revalidated.
     #[arg(long = "static", value_name = "DIR", default_value = "dist")]
     static_dir: PathBuf,
     /// Where uploads are stored [default: <user data dir>/looplab/uploads].

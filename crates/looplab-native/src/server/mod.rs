@@ -1,6 +1,8 @@
 //! `looplab serve`: the playground's static files and a tus 1.0.0 endpoint at `/files/`, on
 //! blocking sockets with a thread per connection (bounded).
+mod content_coding;
 mod endpoint;
+mod etag;
 mod http;
 mod slots;
 mod stall;
