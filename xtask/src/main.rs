@@ -2,10 +2,13 @@
 //!
 //! One file per subcommand (`build.rs`, `serve.rs`, `test.rs`); the helpers they share are
 //! `step.rs` (quiet, timed commands), `tools.rs` (installs what is missing), `paths.rs`,
-//! `stamp.rs`, `server.rs`, `static_server.rs` and `wasm_imports.rs`.
+//! `stamp.rs`, `server.rs`, `static_server.rs`, `wasm_imports.rs`, and for the page's files in
+//! dist/ `hashed_names.rs` and `precompress.rs`.
 mod build;
 mod fidelity;
+mod hashed_names;
 mod paths;
+mod precompress;
 mod serve;
 mod server;
 mod stamp;
