@@ -1,13 +1,16 @@
 // Playground budgets, printed (not part of `cargo xtask test`): page weight (wasm + JS + CSS,
 // gzip), first paint and first usable step in headless Chromium, time per step on a ~20,000-event
-// trace, and the time to run a ~5,000-event scenario in the page.
+// trace, and the time to run a ~5,000-event scenario in the page. Then a cold load (fresh
+// profile, empty cache) on localhost and over an emulated 10 Mbit/s link with 150 ms latency,
+// and a second visit with the hashed files in the cache: bytes on the wire (the server picks
+// brotli, as Chromium asks for it), when the loader paints and when the first run is on screen.
 //
 //   cargo xtask serve &   # or any server of dist/
 //   node tests/bench/playground.mjs [dist-dir]
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { openPage, withBrowser } from "../browser/lib/chromium.mjs";
+import { baseUrl, openPage, withBrowser } from "../browser/lib/chromium.mjs";
 import { counter, setLevel, waitForRun } from "../browser/lib/playground.mjs";
 
 const dist = process.argv[2] ?? new URL("../../dist/", import.meta.url).pathname;
@@ -83,6 +86,69 @@ async function runScript(page, source) {
   const stats = await page.getByTestId("run-stats").textContent();
   const [, events, ms] = /(\d+) events in (\d+) ms/.exec(stats);
   return { events: Number(events), ms: Number(ms) };
+}
+
+/**
+ * A cold load in a fresh browser (empty cache), then a second visit that finds the hashed files
+ * in the cache: bytes on the wire (Chromium's encoded lengths, headers included), the loader's
+ * first paint, the module's arrival and the first run on screen, all from navigation start.
+ * `network`: Chromium's emulated conditions, or none for localhost.
+ */
+async function loads(network) {
+  return withBrowser(async (context) => {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    if (network) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+    let wire = 0;
+    let how = {};
+    const coding = new Map();
+    cdp.on("Network.responseReceived", (e) => {
+      const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      if (coding.get(e.requestId) === "cached" || e.response.fromDiskCache) coding.set(e.requestId, "cached");
+      else coding.set(e.requestId, e.response.status === 304 ? "304" : h["content-encoding"] ?? "identity");
+    });
+    cdp.on("Network.requestServedFromCache", (e) => coding.set(e.requestId, "cached"));
+    cdp.on("Network.loadingFinished", (e) => {
+      wire += e.encodedDataLength;
+      const c = coding.get(e.requestId) ?? "cached";
+      how[c] = (how[c] ?? 0) + 1;
+    });
+    const visit = async () => {
+      wire = 0;
+      how = {};
+      await page.goto(baseUrl);
+      await waitForRun(page);
+      const times = await page.evaluate(() => ({
+        onScreen: performance.now(),
+        loader: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+        html: performance.getEntriesByType("navigation")[0]?.responseEnd ?? NaN,
+        wasm: performance.getEntriesByName("looplab:wasm-fetched")[0]?.startTime ?? NaN,
+        mounted: performance.getEntriesByName("looplab:mounted")[0]?.startTime ?? NaN,
+      }));
+      return { wire, how, ...times };
+    };
+    const cold = await visit();
+    const warm = await visit();
+    await cdp.detach();
+    return { cold, warm };
+  });
+}
+
+const ms = (t) => `${t.toFixed(0)} ms`;
+for (const [name, network, budget] of [
+  ["localhost", null, 1000],
+  ["10 Mbit/s, 150 ms RTT", { latency: 150, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 }, 3000],
+]) {
+  const runs = await loads(network);
+  for (const [visit, r] of Object.entries(runs)) {
+    const how = Object.entries(r.how).map(([c, n]) => `${n} ${c}`).join(", ");
+    console.log(
+      `${visit} load, ${name}: ${r.wire < 1e5 ? `${(r.wire / 1e3).toFixed(1)} kB` : `${(r.wire / 1e6).toFixed(2)} MB`} on the wire (${how}${visit === "cold" ? "; budget 1.3 MB" : ""}); ` +
+        `HTML in at ${ms(r.html)}, loader painted at ${ms(r.loader)} (${ms(r.loader - r.html)} after the HTML; budget 200 ms), ` +
+        `module in at ${ms(r.wasm)}, app mounted at ${ms(r.mounted)}, first run on screen at ${ms(r.onScreen)} (budget ${budget} ms)`,
+    );
+  }
 }
 
 await withBrowser(async (context) => {
