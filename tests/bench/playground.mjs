@@ -109,9 +109,12 @@ async function loads(network) {
       else coding.set(e.requestId, e.response.status === 304 ? "304" : h["content-encoding"] ?? "identity");
     });
     cdp.on("Network.requestServedFromCache", (e) => coding.set(e.requestId, "cached"));
+    // A revalidated file reads as the cached 200; the raw answer on the wire says 304.
+    const revalidated = new Set();
+    cdp.on("Network.responseReceivedExtraInfo", (e) => e.statusCode === 304 && revalidated.add(e.requestId));
     cdp.on("Network.loadingFinished", (e) => {
       wire += e.encodedDataLength;
-      const c = coding.get(e.requestId) ?? "cached";
+      const c = revalidated.has(e.requestId) ? "304" : coding.get(e.requestId) ?? "cached";
       how[c] = (how[c] ?? 0) + 1;
     });
     const visit = async () => {
