@@ -5,7 +5,7 @@
 //! or the process ends. Everything else (handle setup, loader internals, cores changing hands)
 //! is still in the trace, at the Internals level. Sentences talk about *this* callback, in at most
 //! `MAX_CHARS` characters; what a phase is for comes apart, as the step's "why".
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use looplab_core::Task;
 use looplab_core::narration::narrate;
@@ -117,24 +117,42 @@ struct Ahead {
     prints: HashSet<usize>,
     /// PhaseEnter indices of phases where a timer callback runs.
     timer_runs: HashSet<usize>,
+    /// TaskEnd indices of tasks that held the main thread long enough to matter: how long, and
+    /// when they ended (both in µs).
+    long_tasks: HashMap<usize, (u64, u64)>,
 }
+
+/// JavaScript that runs this long without returning is worth a step of its own: the loop could
+/// not move meanwhile (node's own event-loop delay warnings start in this range).
+const LONG_TASK_US: u64 = 5_000;
 
 fn look_ahead(events: &[Stamped]) -> Ahead {
     let mut prints = HashSet::new();
     let mut timer_runs = HashSet::new();
+    let mut long_tasks = HashMap::new();
     let mut task = None;
+    let mut started = None;
     let mut phase = None;
     for (i, e) in events.iter().enumerate() {
         match &e.event {
             TraceEvent::TaskStart { task: t } => {
                 task = Some(i);
+                started = Some(e.at);
                 if matches!(t, Task::Timeout(_))
                     && let Some(p) = phase
                 {
                     timer_runs.insert(p);
                 }
             }
-            TraceEvent::TaskEnd { .. } => task = None,
+            TraceEvent::TaskEnd { .. } => {
+                task = None;
+                if let Some(start) = started.take() {
+                    let ran = (e.at - start).as_micros();
+                    if ran >= LONG_TASK_US {
+                        long_tasks.insert(i, (ran, e.at.as_micros()));
+                    }
+                }
+            }
             TraceEvent::Output { .. } => {
                 if let Some(t) = task {
                     prints.insert(t);
@@ -144,7 +162,11 @@ fn look_ahead(events: &[Stamped]) -> Ahead {
             _ => {}
         }
     }
-    Ahead { prints, timer_runs }
+    Ahead {
+        prints,
+        timer_runs,
+        long_tasks,
+    }
 }
 
 /// Walks a run's events once, in order, and says which are learner steps.
@@ -227,6 +249,29 @@ impl Story {
         })
     }
 
+    /// A task that held the main thread: how long, and the timer it made late, if any.
+    fn long_task(&self, i: usize, ran_us: u64, end_us: u64) -> String {
+        let end_ms = end_us / 1000;
+        let late = self
+            .cards
+            .at(i)
+            .filter_map(|(c, _, place)| match place {
+                Place::Timers { due_ms } if due_ms < end_ms => Some((c, end_ms - due_ms)),
+                _ => None,
+            })
+            .max_by_key(|&(_, late)| late);
+        let ran = ran_us / 1000;
+        match late {
+            Some((c, late)) => format!(
+                "Your code ran for {ran} ms without returning, so the loop couldn't move: {} is already {late} ms late.",
+                self.label(c)
+            ),
+            None => format!(
+                "Your code ran for {ran} ms without returning: the loop couldn't move meanwhile."
+            ),
+        }
+    }
+
     fn phase_words(view: &View) -> String {
         match view.phase {
             Some(Phase::Timers) if view.iteration == 0 => {
@@ -293,7 +338,8 @@ impl Story {
             }
             E::TaskEnd { .. } => {
                 self.printed = false;
-                return None;
+                let &(ran_us, end_us) = self.ahead.long_tasks.get(&i)?;
+                return Some(self.long_task(i, ran_us, end_us));
             }
             E::Output { text, .. } => {
                 let first = !self.printed;
@@ -429,6 +475,22 @@ mod tests {
     fn run_of(id: &str) -> RunData {
         let sc = crate::scenario::find(id).unwrap();
         crate::runner::run(&sc.source_files(), sc.settings())
+    }
+
+    #[test]
+    fn a_long_task_says_how_long_the_loop_stood_still_and_which_timer_is_late() {
+        for id in ["busy-loop", "sync-blocks"] {
+            let run = run_of(id);
+            let last = run.last_at(Level::Learner);
+            let said: Vec<&str> = (0..=last)
+                .map(|s| run.sentence_at(Level::Learner, s))
+                .collect();
+            let long = said
+                .iter()
+                .find(|s| s.contains("without returning"))
+                .unwrap_or_else(|| panic!("{id}: no step says the code held the loop: {said:#?}"));
+            assert!(long.contains("ms late"), "{id}: {long}");
+        }
     }
 
     /// Rust's debug forms: `TickId(0)`, `RequestDone(RequestId(0))`, `Some(`, `Timer {`.

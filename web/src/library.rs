@@ -86,6 +86,17 @@ pub static SCENARIOS: &[Scenario] = &[
         Open::End,
     ),
     cjs(
+        "busy-loop",
+        LAYERS,
+        "A busy loop blocks the loop",
+        "While the for loop runs, nothing else can: the 10 ms timer fires only after the loop is done, late by about the loop's time.",
+        &[(
+            "main.js",
+            "const t0 = Date.now();\nsetTimeout(() => console.log('timer fired after', Date.now() - t0, 'ms (asked for 10)'), 10);\nlet x = 0;\nfor (let i = 0; i < 2e7; i++) { x += i; }\nconsole.log('loop took', Date.now() - t0, 'ms');\n",
+        )],
+        Open::End,
+    ),
+    cjs(
         "require-cache",
         MODULES,
         "require() runs a module once",

@@ -25,13 +25,26 @@ pub struct Limits {
     pub max_trace_events: usize,
 }
 
+/// In the page the engine's recursion shares the browser's stack for WebAssembly (about 1 MB on
+/// Chromium's main thread): the depths it allows are lower there.
+const NESTING: usize = if cfg!(target_arch = "wasm32") {
+    500
+} else {
+    1_000
+};
+const NATIVE_DEPTH: usize = if cfg!(target_arch = "wasm32") {
+    600
+} else {
+    2_000
+};
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_instructions: 2_000_000_000,
             recursion: 10_000,
-            nesting: 1_000,
-            native_depth: 2_000,
+            nesting: NESTING,
+            native_depth: NATIVE_DEPTH,
             max_callbacks: u64::MAX,
             max_virtual_ms: 24 * 3600 * 1000,
             max_output_bytes: 16 * 1024 * 1024,
