@@ -16,5 +16,5 @@ try {
   console.log('String():', e.name, e.message);
 }
 let shallow = {};
-for (let i = 0; i < 500; i++) shallow = { a: shallow };
+for (let i = 0; i < 100; i++) shallow = { a: shallow };
 console.log(JSON.stringify(shallow).length);
