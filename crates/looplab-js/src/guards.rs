@@ -37,10 +37,10 @@ pub fn install(context: &mut Context) {
     let string_proto = context.intrinsics().constructors().string().prototype();
     let array_proto = context.intrinsics().constructors().array().prototype();
     let json = context.intrinsics().objects().json();
-    wrap(&string_proto, "repeat", repeat, context);
-    wrap(&string_proto, "padStart", pad, context);
-    wrap(&string_proto, "padEnd", pad, context);
-    wrap(&string_proto, "concat", concat, context);
+    wrap_string(&string_proto, "repeat", repeat, context);
+    wrap_string(&string_proto, "padStart", pad, context);
+    wrap_string(&string_proto, "padEnd", pad, context);
+    wrap_string(&string_proto, "concat", concat, context);
     wrap(&array_proto, "join", join, context);
     wrap(&array_proto, "sort", sort, context);
     wrap(&json, "stringify", stringify, context);
@@ -61,9 +61,40 @@ fn charge(
 }
 
 type Guard = fn(&JsObject, &JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
+/// A guard on a `String.prototype` method: receives `this` already made a string.
+type StringGuard = fn(&JsObject, JsString, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// Replaces `holder[name]` with `guard`, which receives the original.
 fn wrap(holder: &JsObject, name: &'static str, guard: Guard, context: &mut Context) {
+    wrap_with(
+        holder,
+        name,
+        context,
+        move |this, args, original, context| guard(original, this, args, context),
+    );
+}
+
+/// The same for a string method: null and undefined go to the original, which throws its own
+/// TypeError; anything else is converted once (RequireObjectCoercible, then ToString).
+fn wrap_string(holder: &JsObject, name: &'static str, guard: StringGuard, context: &mut Context) {
+    wrap_with(
+        holder,
+        name,
+        context,
+        move |this, args, original, context| {
+            if this.is_null_or_undefined() {
+                return original.call(this, args, context);
+            }
+            let s = this.to_string(context)?;
+            guard(original, s, args, context)
+        },
+    );
+}
+
+fn wrap_with<F>(holder: &JsObject, name: &'static str, context: &mut Context, f: F)
+where
+    F: Fn(&JsValue, &[JsValue], &JsObject, &mut Context) -> JsResult<JsValue> + Copy + 'static,
+{
     let Ok(original) = holder.get(JsString::from(name), context) else {
         return;
     };
@@ -75,16 +106,22 @@ fn wrap(holder: &JsObject, name: &'static str, guard: Guard, context: &mut Conte
         .ok()
         .and_then(|l| l.as_number())
         .unwrap_or(0.0) as usize;
-    let function = boa_engine::object::FunctionObjectBuilder::new(
-        context.realm(),
-        NativeFunction::from_copy_closure_with_captures(
-            move |this, args, original: &JsObject, context| guard(original, this, args, context),
-            original.clone(),
-        ),
-    )
-    .name(JsString::from(name))
-    .length(length)
-    .build();
+    let function = NativeFunction::from_copy_closure_with_captures(f, original.clone());
+    define_method(holder, name, function, length, context);
+}
+
+/// Defines `holder[name]` as a built-in method would be: writable, configurable, not enumerable.
+pub(crate) fn define_method(
+    holder: &JsObject,
+    name: &'static str,
+    function: NativeFunction,
+    length: usize,
+    context: &mut Context,
+) {
+    let function = boa_engine::object::FunctionObjectBuilder::new(context.realm(), function)
+        .name(JsString::from(name))
+        .length(length)
+        .build();
     let _ = holder.define_property_or_throw(
         JsString::from(name),
         PropertyDescriptor::builder()
@@ -98,15 +135,10 @@ fn wrap(holder: &JsObject, name: &'static str, guard: Guard, context: &mut Conte
 
 fn repeat(
     original: &JsObject,
-    this: &JsValue,
+    s: JsString,
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    // The original throws its own TypeError for null and undefined.
-    if this.is_null_or_undefined() {
-        return original.call(this, args, context);
-    }
-    let s = this.to_string(context)?;
     let count = args.get_or_undefined(0).to_integer_or_infinity(context)?;
     if let boa_engine::value::IntegerOrInfinity::Integer(n) = count
         && n > 0
@@ -124,15 +156,10 @@ fn repeat(
 
 fn pad(
     original: &JsObject,
-    this: &JsValue,
+    s: JsString,
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    // The original throws its own TypeError for null and undefined.
-    if this.is_null_or_undefined() {
-        return original.call(this, args, context);
-    }
-    let s = this.to_string(context)?;
     let max_length = args.get_or_undefined(0).to_length(context)?;
     let fill = match args.get_or_undefined(1) {
         v if v.is_undefined() => JsValue::undefined(),
@@ -151,15 +178,10 @@ fn pad(
 
 fn concat(
     original: &JsObject,
-    this: &JsValue,
+    s: JsString,
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    // The original throws its own TypeError for null and undefined.
-    if this.is_null_or_undefined() {
-        return original.call(this, args, context);
-    }
-    let s = this.to_string(context)?;
     let mut total = s.len() as u64;
     let mut parts = Vec::with_capacity(args.len());
     for arg in args {

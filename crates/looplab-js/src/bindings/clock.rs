@@ -57,20 +57,6 @@ fn date_now(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVal
 /// Puts `date_now` in place of the engine's `Date.now`, which reads the clock without the work.
 pub(crate) fn install_date_now(context: &mut Context) {
     let date = context.intrinsics().constructors().date().constructor();
-    let now = boa_engine::object::FunctionObjectBuilder::new(
-        context.realm(),
-        boa_engine::NativeFunction::from_fn_ptr(date_now),
-    )
-    .name(boa_engine::js_string!("now"))
-    .length(0)
-    .build();
-    let _ = date.define_property_or_throw(
-        boa_engine::js_string!("now"),
-        boa_engine::property::PropertyDescriptor::builder()
-            .value(now)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    );
+    let now = boa_engine::NativeFunction::from_fn_ptr(date_now);
+    crate::guards::define_method(&date, "now", now, 0, context);
 }
