@@ -289,18 +289,15 @@ impl Runtime {
     /// An error escaped a callback (which started at `started`): process.exit's unwinding, a
     /// stated limit, or Node's fatal path.
     fn uncaught(&mut self, err: JsError, started: looplab_core::Instant) {
-        // A run already stopped by a limit (its message is waiting) reports nothing more.
+        // A run already stopped by a limit (its message is waiting) reports nothing more: the
+        // first limit reached is the cause, e.g. the output limit before the instruction limit.
         if self.host.borrow().exiting.is_some() || self.host.borrow().limit_hit.is_some() {
             return;
         }
         if let Some(engine_err) = err.as_engine() {
             let mut host = self.host.borrow_mut();
-            // The first limit reached is the cause: code that keeps writing past the output
-            // limit is stopped by the instruction limit later.
-            if host.limit_hit.is_none() {
-                let ran = host.node.uv().hrtime() - started;
-                host.limit_hit = Some(engine_limit_message(engine_err, ran));
-            }
+            let ran = host.node.uv().hrtime() - started;
+            host.limit_hit = Some(engine_limit_message(engine_err, ran));
             return;
         }
         let value = err.into_opaque(&mut self.context).unwrap_or_default();
