@@ -44,6 +44,37 @@ pub(crate) fn user_frames(context: &Context) -> Vec<Frame> {
     frames
 }
 
+/// The learner's frames in an engine error's printed backtrace (`    at f (/app/main.js:3:5)`,
+/// most recent first): an error the engine raises itself (a runtime limit) has unwound the
+/// stack by the time the host sees it, and keeps its frames only in this text. A frame's line
+/// is where it last called something: the engine records positions only there.
+pub(crate) fn error_frames(printed: &str) -> Vec<Frame> {
+    printed
+        .lines()
+        .filter_map(|l| l.strip_prefix("    at "))
+        .filter_map(|at| {
+            let (function, place) = at.rsplit_once(" (")?;
+            let mut parts = place.strip_suffix(')')?.rsplitn(3, ':');
+            let column: u32 = parts.next()?.parse().ok()?;
+            let line: u32 = parts.next()?.parse().ok()?;
+            let (file, prefix) = user_file(parts.next()?)?;
+            let column = if line == 1 {
+                column.saturating_sub(prefix as u32).max(1)
+            } else {
+                column
+            };
+            let function = if function == "<main>" { "" } else { function };
+            Some(Frame {
+                function: function.to_string(),
+                file,
+                line,
+                column,
+            })
+        })
+        .take(MAX_FRAMES)
+        .collect()
+}
+
 /// The learner's path for a source the engine ran, and the length of the wrapper before its first
 /// line; None for built-ins (`node:...`) and the loader's require() facades.
 fn user_file(path: &str) -> Option<(String, usize)> {
@@ -65,5 +96,23 @@ pub(crate) fn record(context: &Context) {
             .node
             .uv_mut()
             .record(TraceEvent::CallSite { frames });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_engine_errors_backtrace_gives_the_learners_frames() {
+        let printed = "NoInstructionsRemainError: instruction budget was exhausted\n    \
+            at spin (/app/main.js:3:7)\n    at <main> (/app/main.js:5:1)\n    \
+            at runMain (node:internal/modules/cjs/loader:12:3)\n    at push (native)";
+        let frames = error_frames(printed);
+        let at: Vec<(&str, &str, u32)> = frames
+            .iter()
+            .map(|f| (f.function.as_str(), f.file.as_str(), f.line))
+            .collect();
+        assert_eq!(at, [("spin", "/app/main.js", 3), ("", "/app/main.js", 5)]);
     }
 }

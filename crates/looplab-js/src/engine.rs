@@ -97,6 +97,10 @@ impl HostHooks for Hooks {
 }
 
 /// Builds the context for one run.
+/// Instructions an iteration of a tight loop takes at most (`while (true) { n++ }` takes five):
+/// such a loop meets the iteration limit before the instruction limit.
+const LOOP_INSTRUCTIONS: u64 = 8;
+
 pub(crate) fn build(host: &HostRef) -> Context {
     let loader = Rc::new(crate::esm::Loader::new(host.clone()));
     let limits = host.borrow().options.limits.clone();
@@ -109,8 +113,10 @@ pub(crate) fn build(host: &HostRef) -> Context {
         .build()
         .expect("a context with default intrinsics always builds");
     let rt = context.runtime_limits_mut();
-    // Loops are bounded by the run's instruction limit, whatever their nesting.
-    rt.set_loop_iteration_limit(u64::MAX);
+    // Loops are bounded by the run's instruction limit, whatever their nesting. The engine's
+    // per-frame iteration count stops a tight loop a little sooner, from inside its own frame:
+    // that error keeps the loop's line, where the exhausted budget has unwound past it.
+    rt.set_loop_iteration_limit(limits.max_instructions / LOOP_INSTRUCTIONS);
     rt.set_recursion_limit(limits.recursion);
     rt.set_stack_size_limit(1024 * 1024);
     context.insert_data(host.clone());

@@ -17,7 +17,7 @@ use crate::options::RunOptions;
 use crate::vfs::Vfs;
 
 /// Which stream a write goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Stream {
     Stdout,
     Stderr,

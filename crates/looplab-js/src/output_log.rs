@@ -3,10 +3,11 @@
 //! to them), each after a `CallSite` naming the learner's line that printed it.
 use looplab_core::Instant;
 use looplab_core::trace::{Frame, Stamped, TraceEvent};
+use serde::{Deserialize, Serialize};
 
 use crate::host::{Output, Stream, WriteSite};
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Write {
     /// The k-th task wrote it: the trace's k-th `TaskStart`.
     task: usize,
@@ -17,7 +18,8 @@ struct Write {
     frames: Vec<Frame>,
 }
 
-#[derive(Debug, Default)]
+/// Serializable, so a run in a worker can send its log in parts as it grows (`drain`, `absorb`).
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct OutputLog {
     /// Tasks run so far.
     tasks: usize,
@@ -47,6 +49,20 @@ impl OutputLog {
                 frames: site.map(|s| s.frames).unwrap_or_default(),
             });
         }
+    }
+
+    /// The writes recorded since the last drain, as a part that `absorb` appends to another log.
+    pub fn drain(&mut self) -> OutputLog {
+        OutputLog {
+            tasks: self.tasks,
+            writes: std::mem::take(&mut self.writes),
+        }
+    }
+
+    /// Appends a part drained from the log of the same run, in order.
+    pub fn absorb(&mut self, part: OutputLog) {
+        self.tasks = part.tasks;
+        self.writes.extend(part.writes);
     }
 
     /// Every write in order.

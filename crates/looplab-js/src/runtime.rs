@@ -176,6 +176,17 @@ impl Runtime {
         }
     }
 
+    /// The model's events from index `start` on: a run that reports as it goes sends each once.
+    pub fn events_from(&self, start: usize) -> Vec<looplab_core::trace::Stamped> {
+        let host = self.host.borrow();
+        host.node.events().get(start..).unwrap_or_default().to_vec()
+    }
+
+    /// The model's virtual time now (the loop's high-resolution clock).
+    pub fn virtual_now(&self) -> looplab_core::Instant {
+        self.host.borrow().node.uv().hrtime()
+    }
+
     /// The run's trace as JSON (the model's events).
     pub fn trace_json(&self) -> String {
         serde_json::to_string_pretty(self.host.borrow().node.events())
@@ -223,7 +234,11 @@ impl Runtime {
         if self.host.borrow().exiting.is_some() {
             return None;
         }
-        let started = self.host.borrow().node.uv().hrtime();
+        let started = Started {
+            at: self.host.borrow().node.uv().hrtime(),
+            budget: self.context.instructions_remaining(),
+            task,
+        };
         let result = self.run_task(task);
         let remaining = self.context.instructions_remaining();
         self.host.borrow_mut().charge_work(remaining);
@@ -288,16 +303,32 @@ impl Runtime {
 
     /// An error escaped a callback (which started at `started`): process.exit's unwinding, a
     /// stated limit, or Node's fatal path.
-    fn uncaught(&mut self, err: JsError, started: looplab_core::Instant) {
+    fn uncaught(&mut self, err: JsError, started: Started) {
         // A run already stopped by a limit (its message is waiting) reports nothing more: the
         // first limit reached is the cause, e.g. the output limit before the instruction limit.
         if self.host.borrow().exiting.is_some() || self.host.borrow().limit_hit.is_some() {
             return;
         }
         if let Some(engine_err) = err.as_engine() {
+            let frames = crate::call_site::error_frames(&err.to_string());
             let mut host = self.host.borrow_mut();
-            let ran = host.node.uv().hrtime() - started;
-            host.limit_hit = Some(engine_limit_message(engine_err, ran));
+            let budget =
+                usize::try_from(host.options.limits.max_instructions).unwrap_or(usize::MAX);
+            let limit = EngineLimit {
+                ran: host.node.uv().hrtime() - started.at,
+                // The budget is the run's: a callback that used most of it is one that never
+                // returns; otherwise the run as a whole did too much.
+                whole_run: started.budget < budget / 2,
+                runaway: host.node.runaway(started.task),
+                place: frames.first().map(|f| {
+                    let file = f.file.rsplit('/').next().unwrap_or(&f.file);
+                    match f.function.as_str() {
+                        "" => format!("in {file}'s top-level code"),
+                        name => format!("in {name}(), {file}"),
+                    }
+                }),
+            };
+            host.limit_hit = Some(limit.message(engine_err));
             return;
         }
         let value = err.into_opaque(&mut self.context).unwrap_or_default();
@@ -315,21 +346,47 @@ impl Runtime {
     }
 }
 
-/// What the learner reads when the engine stopped the run.
-fn engine_limit_message(
-    err: &boa_engine::error::EngineError,
+/// Where a callback began, for what the engine reports if it never returns.
+#[derive(Clone, Copy)]
+struct Started {
+    at: looplab_core::Instant,
+    /// The engine's instruction budget left when the callback began.
+    budget: usize,
+    task: Task,
+}
+
+/// What the engine's stop is about.
+struct EngineLimit {
     ran: looplab_core::Duration,
-) -> String {
-    use boa_engine::error::{EngineError, RuntimeLimitError};
-    match err {
-        EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => {
-            "RangeError: Maximum call stack size exceeded (looplab's recursion limit)".into()
+    whole_run: bool,
+    runaway: looplab_core::node::Runaway,
+    /// The learner's function that was running (`in spin(), main.js`). Not its line: the
+    /// engine knows positions only where code calls something, so a loop's line is not known.
+    place: Option<String>,
+}
+
+impl EngineLimit {
+    /// What the learner reads when the engine stopped the run.
+    fn message(self, err: &boa_engine::error::EngineError) -> String {
+        use boa_engine::error::{EngineError, RuntimeLimitError};
+        use looplab_core::node::Runaway;
+        match err {
+            EngineError::RuntimeLimit(
+                RuntimeLimitError::Recursion | RuntimeLimitError::StackSize,
+            ) => "RangeError: Maximum call stack size exceeded (looplab's recursion limit)".into(),
+            EngineError::NoInstructionsRemain if self.whole_run => format!(
+                "looplab: stopped: the run did as much JavaScript work as one run may: {}",
+                self.runaway
+            ),
+            EngineError::NoInstructionsRemain
+            | EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration) => {
+                let at = self.place.map(|p| format!(" ({p})")).unwrap_or_default();
+                let never = Runaway::NeverReturns {
+                    ms: self.ran.as_millis(),
+                };
+                format!("looplab: stopped{at}: {never}")
+            }
+            other => format!("looplab: the JavaScript engine failed: {other}"),
         }
-        EngineError::NoInstructionsRemain => format!(
-            "looplab: your code was still running after {} ms without returning: the event loop \
-             never got a turn, so the run was stopped",
-            ran.as_millis()
-        ),
-        other => format!("looplab: the JavaScript engine failed: {other}"),
     }
 }

@@ -23,7 +23,7 @@ fn code_that_never_returns_is_stopped_in_the_learners_words() {
     };
     let result = run_with(
         "setTimeout(() => console.log('never'), 1);\nlet n = 0;\nwhile (true) { n++; }\n",
-        limits,
+        limits.clone(),
     );
     assert_eq!(result.status, 1);
     assert_eq!(result.stdout(), "");
@@ -31,6 +31,36 @@ fn code_that_never_returns_is_stopped_in_the_learners_words() {
     assert!(
         stderr.contains("your code was still running after")
             && stderr.contains("the event loop never got a turn"),
+        "{stderr}"
+    );
+    // Where the loop is: the engine keeps no line for a loop, but the function is known.
+    assert!(stderr.contains("(in main.js's top-level code)"), "{stderr}");
+    let in_function = run_with(
+        "let i = 0;\nfunction spin() {\n  while (true) { i++; }\n}\nspin();\n",
+        limits.clone(),
+    );
+    assert!(
+        in_function.stderr().contains("(in spin(), main.js)"),
+        "{}",
+        in_function.stderr()
+    );
+}
+
+#[test]
+fn a_run_that_uses_up_its_work_in_many_short_callbacks_is_not_called_a_loop_that_never_returns() {
+    let limits = Limits {
+        max_instructions: 5_000_000,
+        ..Limits::default()
+    };
+    let result = run_with(
+        "function again() { for (let i = 0; i < 200; i++); setImmediate(again); }\nagain();\n",
+        limits,
+    );
+    assert_eq!(result.status, 1);
+    let stderr = result.stderr();
+    assert!(!stderr.contains("without returning"), "{stderr}");
+    assert!(
+        stderr.contains("each setImmediate callback schedules another"),
         "{stderr}"
     );
 }

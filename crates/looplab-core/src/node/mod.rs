@@ -4,6 +4,7 @@ mod ids;
 mod immediate_queue;
 mod job_queue;
 mod node_env;
+mod runaway;
 mod task;
 mod timer_lists;
 
@@ -11,5 +12,6 @@ pub use ids::{ImmediateId, MicrotaskId, TickId, TimerId};
 pub use immediate_queue::ImmediateQueue;
 pub use job_queue::{JobQueue, MicrotaskQueue, TickQueue};
 pub use node_env::{Node, Step};
+pub use runaway::Runaway;
 pub use task::Task;
 pub use timer_lists::{TIMEOUT_MAX, TimerLists, TimersStep, coerce_delay};

@@ -212,15 +212,13 @@ impl Node {
         self.tasks_run += 1;
         if self.tasks_run > self.settings.limits.max_tasks {
             let limit = self.settings.limits.max_tasks;
-            return self.halt(format!(
-                "Stopped after {limit} callbacks: the script keeps scheduling work (an endless setImmediate, nextTick or promise chain?)."
-            ));
+            let cause = self.runaway(task);
+            return self.halt(format!("Stopped after {limit} callbacks: {cause}"));
         }
         if self.lp.hrtime() - Instant::ZERO > self.settings.limits.max_virtual_time {
             let limit = self.settings.limits.max_virtual_time;
-            return self.halt(format!(
-                "Stopped at {limit} of virtual time: the process would run longer than the limit."
-            ));
+            let cause = self.runaway(task);
+            return self.halt(format!("Stopped at {limit} of virtual time: {cause}"));
         }
         match task {
             Task::Tick(id) => self.lp.record(TraceEvent::QueuePop {
@@ -395,9 +393,22 @@ impl Node {
         }
     }
 
-    fn blocked_forever_message(&self) -> String {
-        let what: Vec<String> = self
-            .lp
+    /// Why a run that hit a limit would go on forever, judged by the callback about to run.
+    pub fn runaway(&self, task: Task) -> super::Runaway {
+        use super::Runaway;
+        match task {
+            Task::Tick(_) | Task::Microtask(_) => Runaway::TickChain,
+            Task::Immediate(_) => Runaway::ImmediateChain,
+            Task::Timeout(id) if self.timers.is_repeat(id) => Runaway::Interval,
+            _ => match self.alive_labels() {
+                what if what.is_empty() => Runaway::Unknown,
+                what => Runaway::KeptAlive(what),
+            },
+        }
+    }
+
+    fn alive_labels(&self) -> Vec<String> {
+        self.lp
             .alive_reasons()
             .into_iter()
             .map(|r| match r {
@@ -406,7 +417,11 @@ impl Node {
                 AliveReason::PendingCallbacks => "pending callbacks".into(),
                 AliveReason::ClosingHandles => "closing handles".into(),
             })
-            .collect();
+            .collect()
+    }
+
+    fn blocked_forever_message(&self) -> String {
+        let what = self.alive_labels();
         format!(
             "The process would wait forever in the poll phase: nothing can wake it, yet {} keeps the loop alive.",
             what.join(", ")
