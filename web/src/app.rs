@@ -13,14 +13,14 @@ use crate::components::{
     timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
 };
 use crate::hooks::{
-    use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player,
+    use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player, use_run::use_run,
     use_theme::use_theme,
 };
 use crate::layers::Layer;
 use crate::level::Level;
 use crate::now::Now;
-use crate::state::{Action, State, opening_step};
-use crate::{browser, call_stack, layers, learner, ring, runner, share};
+use crate::state::{Action, State};
+use crate::{browser, call_stack, layers, learner, ring, share, stop_cause};
 
 /// The state the page opens with: the default scenario, or what the link in the fragment asks for.
 fn initial_state() -> State {
@@ -55,24 +55,9 @@ pub fn app() -> Html {
     let uploads = use_state(|| browser::hash() == "#uploads");
     // On narrow screens one group of panels shows at a time.
     let tab = use_state(|| PanelTab::Loop);
-    let run_ms = use_state(|| None::<f64>);
-
-    // Runs after the page has painted, so a slow script never delays the first paint.
-    {
-        let s = state.clone();
-        let run_ms = run_ms.clone();
-        use_effect_with(state.run_request, move |_| {
-            // A zero timeout lets the browser paint (the page, or "Running…") before the run.
-            let timer = gloo_timers::callback::Timeout::new(0, move || {
-                let started = browser::now_ms();
-                let run = Rc::new(runner::run(&s.files, s.settings));
-                run_ms.set(Some(browser::now_ms() - started));
-                let step = opening_step(&run, s.open_at, s.level);
-                s.dispatch(Action::Ran { run, step });
-            });
-            move || drop(timer)
-        });
-    }
+    let run = use_run(state.clone());
+    let run_ms = run.run_ms;
+    let stop = run.stop;
 
     let dispatch = {
         let s = state.clone();
@@ -92,10 +77,18 @@ pub fn app() -> Html {
     let now = Now::of(&view);
     let run = state.run.as_ref();
     let event = run.and_then(|r| r.event(istep));
-    let sentence = run.map_or_else(
-        || "Running…".to_string(),
-        |r| r.sentence_at(level, step).to_string(),
-    );
+    let sentence = match (run, state.running) {
+        (_, Some(r)) if r.silent_ms >= stop_cause::SILENT_MS => {
+            stop_cause::still_running(r.silent_ms)
+        }
+        (_, Some(r)) => format!(
+            "Running… {} events so far, {:.1} ms of virtual time. Stop ends the run and keeps what it recorded.",
+            r.progress.events,
+            r.progress.virtual_us as f64 / 1000.0
+        ),
+        (Some(r), None) => r.sentence_at(level, step).to_string(),
+        (None, None) => "Running…".to_string(),
+    };
     let why = run.filter(|_| level == Level::Learner).and_then(|r| {
         let s = r.learner_step(step);
         s.context
@@ -285,6 +278,7 @@ pub fn app() -> Html {
                 } else {
                     <div class="bar" data-testid="control-bar">
                         <Controls step={step} last={state.last()} has_run={state.run.is_some()}
+                            running={state.running.is_some()} on_stop={stop.clone()}
                             playing={state.playing} stale={state.stale} speed={state.speed}
                             compact={state.embed && state.read_only} on_action={dispatch.clone()} />
                         <Narration sentence={sentence} time_us={view.at.as_micros()} why={why}
@@ -340,7 +334,7 @@ pub fn app() -> Html {
                     <p>
                         { "Semantics follow Node 20 and libuv 1.46. " }
                         // A trace opened from a file was not run here: no run time to show.
-                        if let (Some(ms), Some(r)) = (*run_ms, state.run.as_ref().filter(|r| r.origin.is_none())) {
+                        if let (Some(ms), Some(r)) = (run_ms, state.run.as_ref().filter(|r| r.origin.is_none())) {
                             <span data-testid="run-stats">{ format!("Last run: {} events in {ms:.0} ms.", r.events()) }</span>
                         }
                     </p>

@@ -19,10 +19,13 @@ mod module_graph;
 mod now;
 mod ring;
 mod run_data;
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+mod run_worker;
 mod runner;
 mod scenario;
 mod share;
 mod state;
+mod stop_cause;
 mod timeline;
 mod trace_file;
 mod transfer;
@@ -30,5 +33,8 @@ mod wire;
 mod wire_log;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    // The same module runs code in a worker (run_worker.rs), where there is no page to render.
+    if web_sys::window().is_some() {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

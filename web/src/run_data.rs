@@ -200,7 +200,6 @@ impl RunData {
         }
     }
 
-    #[cfg(test)]
     pub fn trace(&self) -> &Trace {
         self.replay.trace()
     }

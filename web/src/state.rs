@@ -9,6 +9,7 @@ use yew::Reducible;
 use crate::files::{RunSettings, SourceFile};
 use crate::level::Level;
 use crate::run_data::RunData;
+use crate::runner::Progress;
 use crate::scenario::{self, Open, Scenario};
 use crate::share::{FORMAT, Shared};
 
@@ -38,6 +39,17 @@ pub struct State {
     /// Bumped to ask the page to run the files; the run opens at `open_at`.
     pub run_request: u32,
     pub open_at: OpenAt,
+    /// A run going on off the page's thread: how far it has got.
+    pub running: Option<Running>,
+}
+
+/// A run in progress, as the page shows it (and offers Stop).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Running {
+    pub progress: Progress,
+    /// How long the run has been silent: past `stop_cause::SILENT_MS`, one callback has not
+    /// returned.
+    pub silent_ms: f64,
 }
 
 /// Where the next run opens.
@@ -66,6 +78,7 @@ impl Default for State {
             read_only: false,
             run_request: 1,
             open_at: OpenAt::Scenario(first.open),
+            running: None,
         }
     }
 }
@@ -102,6 +115,8 @@ pub enum Action {
     PlayTick,
     Speed(usize),
     Message(Option<String>),
+    /// A run going on reported progress.
+    Running(Running),
     /// Files, settings and step from a share link; the page runs them next.
     Restore(Shared),
     Embed {
@@ -229,6 +244,7 @@ impl Reducible for State {
                 run: Some(run),
                 stale: false,
                 playing: false,
+                running: None,
                 ..s
             }
             .at(step),
@@ -297,6 +313,10 @@ impl Reducible for State {
                 ..s
             },
             Action::Message(message) => State { message, ..s },
+            Action::Running(running) => State {
+                running: Some(running),
+                ..s
+            },
             Action::Restore(shared) => {
                 let known = shared.scenario.as_deref().and_then(scenario::find);
                 State {

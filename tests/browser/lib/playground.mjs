@@ -19,7 +19,8 @@ export async function counter(page) {
 export async function waitForRun(page) {
   await page.waitForFunction(() => {
     const text = document.querySelector('[data-testid="step-counter"]')?.textContent ?? "";
-    return /^step \d+ of \d+$/.test(text) && !text.endsWith(" of 1") && document.querySelector('[data-testid="narration"]')?.textContent !== "Running…";
+    const running = document.querySelector('[data-testid="stop"]') || document.querySelector('[data-testid="narration"]')?.textContent.startsWith("Running…");
+    return /^step \d+ of \d+$/.test(text) && !text.endsWith(" of 1") && !running;
   }, null, { timeout: 30_000 });
 }
 

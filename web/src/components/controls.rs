@@ -9,6 +9,9 @@ pub struct ControlsProps {
     /// The last step; 0 when nothing has run.
     pub last: usize,
     pub has_run: bool,
+    /// A run is going on: Run becomes Stop.
+    pub running: bool,
+    pub on_stop: Callback<()>,
     pub playing: bool,
     pub stale: bool,
     pub speed: usize,
@@ -70,7 +73,12 @@ pub fn controls(props: &ControlsProps) -> Html {
     html! {
         <div class="controls" role="toolbar" aria-label="Run and step">
             <div class="buttons">
-                if !props.compact {
+                if props.running {
+                    <button type="button" class="primary stop" data-testid="stop" title="Stop the run"
+                        onclick={let on = props.on_stop.clone(); Callback::from(move |_| on.emit(()))}>
+                        { "■ Stop" }
+                    </button>
+                } else if !props.compact {
                     <button type="button" class="primary" data-testid="run" aria-keyshortcuts="Control+Enter"
                         title="Run the files (Ctrl+Enter)"
                         onclick={let on = on.clone(); Callback::from(move |_| on.emit(Action::Run))}>
