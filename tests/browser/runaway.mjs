@@ -15,7 +15,12 @@ const CASES = [
     code: "console.log('before');\nsetTimeout(function spin() {\n  let n = 0;\n  while (true) { n++; }\n}, 10);\n",
     cause: /without returning/,
   },
-  { name: "interval", code: "setInterval(() => {}, 1);\n", cause: /setInterval keeps the loop alive/ },
+  // Each tick does some work, so the run outlasts the wait below and Stop ends it.
+  {
+    name: "interval",
+    code: "setInterval(() => {\n  for (let i = 0; i < 100000; i++);\n}, 1);\n",
+    cause: /setInterval keeps the loop alive/,
+  },
   {
     name: "many-logs",
     code: "for (let i = 0; i < 100000; i++) console.log('line', i);\n",
@@ -57,6 +62,7 @@ await withBrowser(async (context) => {
       clickMs.push(Date.now() - t0);
     }
     const progress = await page.getByTestId("narration").textContent();
+    await page.screenshot({ path: join(artifacts, `runaway-${c.name}-running.png`) });
     if (c.wait) await page.getByTestId("run").waitFor({ timeout: 60_000 });
     const stillRunning = await stop.isVisible();
     let stopMs = null;

@@ -116,6 +116,14 @@ fn runner_setup() -> Option<(JsValue, String)> {
     (!module.is_undefined()).then_some((module, url))
 }
 
+/// The worker index.html started for the first run, once.
+fn prepared() -> Option<Worker> {
+    let runner = js_sys::Reflect::get(&js_sys::global(), &"looplabRunner".into()).ok()?;
+    let spare = js_sys::Reflect::get(&runner, &"spare".into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(&runner.into(), &"spare".into());
+    spare.dyn_into::<Worker>().ok()
+}
+
 fn spawn() -> Option<Worker> {
     let (module, url) = runner_setup()?;
     let options = WorkerOptions::new();
@@ -135,7 +143,10 @@ impl RunJob {
         on_done: yew::Callback<Rc<RunData>>,
     ) -> Option<RunJob> {
         let settings = settings.clamped();
-        let worker = SPARE.with(|s| s.borrow_mut().take()).or_else(spawn)?;
+        let worker = SPARE
+            .with(|s| s.borrow_mut().take())
+            .or_else(prepared)
+            .or_else(spawn)?;
         let shared = Rc::new(RefCell::new(Shared {
             parts: Vec::new(),
             meta: Meta::default(),
