@@ -1,6 +1,7 @@
 // Code that never ends runs off the page's thread: while it runs the page answers input (no task
 // on the page's thread takes 100 ms or more), progress shows, Stop ends the run within 200 ms and
 // keeps what was recorded steppable, and the message names the cause in the learner's terms.
+// A callback that ran long is drawn on the ring as a held loop.
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -102,5 +103,21 @@ await withBrowser(async (context) => {
     }
     if (await page.getByTestId("message").count()) await page.getByTestId("message").getByRole("button").click();
   }
+
+  // A callback that ran long without returning: at its step the ring is drawn held.
+  await page.getByTestId("scenario-picker").selectOption("busy-loop");
+  await waitForRun(page);
+  const [, last] = await counter(page);
+  if (await page.getByTestId("reset").isEnabled()) await page.getByTestId("reset").click();
+  let held = false;
+  for (let i = 1; i < last && !held; i++) {
+    await page.getByTestId("step-forward").click();
+    held = (await page.getByTestId("loop-held").count()) > 0;
+  }
+  assert.ok(held, "busy-loop: some step draws the loop held");
+  assert.match(await page.getByTestId("narration").textContent(), /without returning/);
+  assert.match(await page.getByTestId("loop-status").textContent(), /held: your code ran \d+ ms/);
+  await page.getByTestId("loop-ring").screenshot({ path: join(artifacts, "runaway-held-ring.png") });
+
   assert.deepEqual(page.problems, [], "the page reported errors");
 });

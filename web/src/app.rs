@@ -299,7 +299,7 @@ pub fn app() -> Html {
                             <CallStack frames={frames} task={task} started={now != Now::NotStarted} />
                         </div>
                         <div class="col col-loop" data-tab="loop">
-                            <LoopRing view={view.clone()} ring={ring_state} now={now} />
+                            <LoopRing view={view.clone()} ring={ring_state} now={now} held_ms={run.and_then(|r| r.held_ms(istep))} />
                             <LayerStrip current={layer} />
                         </div>
                         <div class="col col-cards" data-tab="cards">

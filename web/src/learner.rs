@@ -124,7 +124,7 @@ struct Ahead {
 
 /// JavaScript that runs this long without returning is worth a step of its own: the loop could
 /// not move meanwhile (node's own event-loop delay warnings start in this range).
-const LONG_TASK_US: u64 = 5_000;
+pub const LONG_TASK_US: u64 = 5_000;
 
 fn look_ahead(events: &[Stamped]) -> Ahead {
     let mut prints = HashSet::new();

@@ -204,6 +204,21 @@ impl RunData {
         self.replay.trace()
     }
 
+    /// At a step that ends a callback which held the main thread for `learner::LONG_TASK_US` or
+    /// more, how long it ran, in ms: the loop could not move meanwhile.
+    pub fn held_ms(&self, step: usize) -> Option<u64> {
+        let events = &self.replay.trace().events;
+        let end = self.stops.get(step)?.checked_sub(1)?;
+        let TraceEvent::TaskEnd { .. } = events.get(end)?.event else {
+            return None;
+        };
+        let start = events[..end]
+            .iter()
+            .rposition(|e| matches!(e.event, TraceEvent::TaskStart { .. }))?;
+        let ran = events[end].at.as_micros() - events[start].at.as_micros();
+        (ran >= crate::learner::LONG_TASK_US).then_some(ran / 1000)
+    }
+
     pub fn last(&self) -> usize {
         self.stops.len() - 1
     }
@@ -303,5 +318,29 @@ impl RunData {
     #[cfg(test)]
     pub fn output(&self) -> String {
         self.console.iter().map(|l| l.text.as_str()).collect()
+    }
+}
+
+#[cfg(all(test, feature = "js"))]
+mod held_tests {
+    use crate::level::Level;
+
+    /// The learner step that says the code held the loop stands where the ring draws it held;
+    /// no step of a scenario without long callbacks does.
+    #[test]
+    fn the_step_of_a_long_callback_shows_the_loop_held() {
+        let busy = crate::scenario::find("busy-loop").expect("busy-loop scenario");
+        let run = crate::runner::run(&busy.source_files(), busy.settings());
+        let said = (0..=run.last_at(Level::Learner))
+            .find(|&s| {
+                run.sentence_at(Level::Learner, s)
+                    .contains("without returning")
+            })
+            .expect("a step says the code held the loop");
+        let held = run.held_ms(run.internal(Level::Learner, said));
+        assert!(held.is_some_and(|ms| ms >= 5), "{held:?}");
+        let tour = crate::scenario::find("tour").expect("tour scenario");
+        let run = crate::runner::run(&tour.source_files(), tour.settings());
+        assert!((0..=run.last()).all(|s| run.held_ms(s).is_none()));
     }
 }

@@ -16,6 +16,9 @@ pub struct LoopRingProps {
     pub view: Rc<View>,
     pub ring: RingState,
     pub now: Now,
+    /// A callback that just held the main thread this many ms: the ring is drawn stalled.
+    #[prop_or_default]
+    pub held_ms: Option<u64>,
 }
 
 const CX: f64 = 160.0;
@@ -82,7 +85,10 @@ fn phase_node(phase: Phase, ring: &RingState) -> Html {
 pub fn loop_ring(props: &LoopRingProps) -> Html {
     let view = &props.view;
     let ring = &props.ring;
-    let status = props.now.status(view.iteration);
+    let status = match props.held_ms {
+        Some(ms) => format!("held: your code ran {ms} ms and the loop stood still"),
+        None => props.now.status(view.iteration),
+    };
     let alive_lit = matches!(ring.spot, Spot::Alive(_));
     let leaving = matches!(ring.spot, Spot::Alive(false) | Spot::Exited);
     let entry_lit = ring.spot == Spot::Entry;
@@ -100,7 +106,8 @@ pub fn loop_ring(props: &LoopRingProps) -> Html {
                 <span>{ status.clone() }</span>
                 <span>{ format!("loop time {} ms", ring.loop_ms) }</span>
             </p>
-            <svg class="ring" viewBox="0 0 320 304" data-testid="loop-ring" role="img" aria-label={label}>
+            <svg class={classes!("ring", props.held_ms.is_some().then_some("held"))} viewBox="0 0 320 304"
+                data-testid="loop-ring" role="img" aria-label={label}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
@@ -137,6 +144,11 @@ pub fn loop_ring(props: &LoopRingProps) -> Html {
                 { for ORDER.iter().map(|&p| phase_node(p, ring)) }
                 if let Some(wait) = &ring.poll {
                     <text class="poll-note" x={px.to_string()} y={(py + 30.0).to_string()} text-anchor="middle">{ wait.clone() }</text>
+                }
+                if let Some(ms) = props.held_ms {
+                    <text class="held-note" data-testid="loop-held" x={CX.to_string()} y={(CY + 46.0).to_string()} text-anchor="middle">
+                        { format!("loop held {ms} ms") }
+                    </text>
                 }
                 <g class={classes!("checkpoint", cp.lit().then_some("lit"))} data-testid="microtask-checkpoint">
                     <rect x={(CX - 62.0).to_string()} y={(CY - 40.0).to_string()} width="124" height="66" rx="8" />
