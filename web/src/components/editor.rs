@@ -27,11 +27,29 @@ pub struct EditorProps {
 pub fn editor(props: &EditorProps) -> Html {
     let gutter = use_node_ref();
     let layer = use_node_ref();
+    let area = use_node_ref();
     let escaped = use_mut_ref(|| false);
     let active = props.active.min(props.files.len().saturating_sub(1));
     // Colours change with the text only, not with every step.
     let text = props.files.get(active).map(|f| f.text.clone());
     let text_lines = use_memo(text.unwrap_or_default(), |text| line_ranges(text));
+    // A short editor (an embed's) may not show the running line: bring it into view.
+    {
+        let (area, layer) = (area.clone(), layer.clone());
+        use_effect_with((props.running_line, active), move |_| {
+            let line = layer
+                .cast::<web_sys::Element>()
+                .and_then(|l| l.query_selector(".ln.running").ok().flatten())
+                .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(area), Some(line)) = (area.cast::<web_sys::HtmlElement>(), line) {
+                let (top, bottom) = (line.offset_top(), line.offset_top() + line.offset_height());
+                let (from, height) = (area.scroll_top(), area.client_height());
+                if top < from || bottom > from + height {
+                    area.set_scroll_top(top - height / 3);
+                }
+            }
+        });
+    }
     let Some(file) = props.files.get(active) else {
         return html! {};
     };
@@ -121,7 +139,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             }
                         }) }
                     </code></pre>
-                    <textarea data-testid="editor" spellcheck="false" autocomplete="off"
+                    <textarea data-testid="editor" ref={area.clone()} spellcheck="false" autocomplete="off"
                         autocapitalize="off" wrap="off"
                         aria-label={format!("Source of {}", file.name)}
                         aria-describedby={(!props.read_only).then_some("editor-keys")}
