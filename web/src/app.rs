@@ -6,15 +6,16 @@ use yew::prelude::*;
 use crate::components::panel_tabs::PanelTab;
 use crate::components::{
     call_stack::CallStack, card_board::CardBoard, console::Console, controls::Controls,
-    editor::Editor, handles::Handles, layer_strip::LayerStrip, level_switch::LevelSwitch,
-    loop_ring::LoopRing, module_view::ModuleView, narration::Narration, open_trace::OpenTrace,
-    panel_tabs::PanelTabs, queues::Queues, scenario_picker::ScenarioPicker,
+    editor::Editor, embed_dialog::EmbedDialog, handles::Handles, layer_strip::LayerStrip,
+    level_switch::LevelSwitch, loop_ring::LoopRing, module_view::ModuleView, narration::Narration,
+    open_trace::OpenTrace, panel_tabs::PanelTabs, queues::Queues, scenario_picker::ScenarioPicker,
     settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
     timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
 };
+use crate::embed_panels::EmbedPanel;
 use crate::hooks::{
-    use_keyboard::SHORTCUTS, use_keyboard::use_keyboard, use_player::use_player, use_run::use_run,
-    use_theme::use_theme,
+    use_copy::use_copy, use_host_messages::use_host_messages, use_keyboard::SHORTCUTS,
+    use_keyboard::use_keyboard, use_player::use_player, use_run::use_run, use_theme::use_theme,
 };
 use crate::layers::Layer;
 use crate::level::Level;
@@ -34,14 +35,16 @@ fn initial_state() -> State {
     let state = state.reduce(Action::Embed {
         embed: fragment.embed,
         read_only: fragment.read_only,
+        panels: fragment.panels,
     });
     (*state).clone()
 }
 
+/// The dialog open over the page.
 #[derive(Clone, Copy, PartialEq)]
-enum Panel {
+enum Dialog {
     Share,
-    Embed { read_only: bool },
+    Embed,
 }
 
 #[function_component(App)]
@@ -49,8 +52,10 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     use_keyboard(state.clone());
     use_player(state.clone());
+    use_host_messages(state.clone());
     let (theme, toggle_theme) = use_theme();
-    let panel = use_state(|| None::<Panel>);
+    let dialog = use_state(|| None::<Dialog>);
+    let (share_copied, copy) = use_copy();
     // The upload demo is its own view, not a panel under every scenario.
     let uploads = use_state(|| browser::hash() == "#uploads");
     // On narrow screens one group of panels shows at a time.
@@ -179,23 +184,23 @@ pub fn app() -> Html {
     };
     let scenario = state.scenario();
 
-    let open_panel = |p: Panel| {
-        let panel = panel.clone();
-        let s = state.clone();
+    // Share copies at once (the click allows it); Embed copies once its options are set.
+    let open_dialog = |d: Dialog| {
+        let (dialog, s, copy) = (dialog.clone(), state.clone(), copy.clone());
         Callback::from(move |_: MouseEvent| {
-            let embed = matches!(p, Panel::Embed { .. });
-            let text = panel_text(&s, p);
-            if !embed {
-                browser::replace_hash(&share::fragment(&s.shared(), s.embed, s.read_only));
+            if d == Dialog::Share {
+                browser::replace_hash(&share::fragment(&s.shared()));
+                copy.emit(panel_text(&s));
             }
-            browser::copy(&text);
-            panel.set(Some(p));
+            dialog.set(Some(d));
         })
     };
-    let close_panel = {
-        let panel = panel.clone();
-        Callback::from(move |_| panel.set(None))
+    let close_dialog = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(None))
     };
+    // An embed shows the panels its link names; the page itself shows all.
+    let show = |p: EmbedPanel| !state.embed || state.panels.shows(p);
 
     let editor = html! {
         <Editor files={state.files.clone()} active={state.active_file} read_only={state.read_only}
@@ -222,7 +227,11 @@ pub fn app() -> Html {
         <div class={classes!("app", state.embed.then_some("embed"), format!("tab-{}", tab.id()))} data-testid="app">
             <header class="top">
                 <h1>{ "Looplab" }</h1>
-                if !state.embed {
+                if state.embed {
+                    if let Some(sc) = scenario {
+                        <span class="embed-title" data-testid="embed-title">{ sc.title }</span>
+                    }
+                } else {
                     <nav class="views" aria-label="Views">
                         <button type="button" data-testid="view-playground" aria-pressed={(!*uploads).to_string()}
                             onclick={let u = uploads.clone(); Callback::from(move |_| u.set(false))}>{ "Playground" }</button>
@@ -231,8 +240,10 @@ pub fn app() -> Html {
                     </nav>
                 }
                 if !*uploads {
-                    <ScenarioPicker current={state.scenario}
-                        on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
+                    if !state.embed {
+                        <ScenarioPicker current={state.scenario}
+                            on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
+                    }
                     <LevelSwitch level={level}
                         on_level={let d = dispatch.clone(); Callback::from(move |l| d.emit(Action::Level(l)))} />
                     if !state.embed {
@@ -241,11 +252,13 @@ pub fn app() -> Html {
                 }
                 <div class="actions">
                     if state.embed {
-                        <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared(), false, false))}
+                        <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared()))}
                             target="_blank" rel="noopener" data-testid="open-full">{ "Open in Looplab ↗" }</a>
                     } else if !*uploads {
-                        <button type="button" data-testid="share" onclick={open_panel(Panel::Share)}>{ "Share" }</button>
-                        <button type="button" data-testid="embed" onclick={open_panel(Panel::Embed { read_only: true })}>{ "Embed" }</button>
+                        <button type="button" data-testid="share" aria-expanded={(*dialog == Some(Dialog::Share)).to_string()}
+                            onclick={open_dialog(Dialog::Share)}>{ "Share" }</button>
+                        <button type="button" data-testid="embed" aria-expanded={(*dialog == Some(Dialog::Embed)).to_string()}
+                            onclick={open_dialog(Dialog::Embed)}>{ "Embed" }</button>
                     }
                     <button type="button" data-testid="theme" aria-label={format!("Switch to {} theme", theme.other().name())}
                         onclick={Callback::from(move |_| toggle_theme.emit(()))}>
@@ -260,18 +273,12 @@ pub fn app() -> Html {
                         <button type="button" onclick={let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Message(None)))}>{ "Dismiss" }</button>
                     </div>
                 }
-                if let Some(p) = *panel {
-                    <SharePanel
-                        title={if matches!(p, Panel::Share) { "Share link" } else { "Embed code" }}
-                        testid={if matches!(p, Panel::Share) { "share-link" } else { "embed-code" }}
-                        text={panel_text(&state, p)} on_close={close_panel}
-                        read_only={match p {
-                            Panel::Embed { read_only } => {
-                                let panel = panel.clone();
-                                Some((read_only, Callback::from(move |ro| panel.set(Some(Panel::Embed { read_only: ro })))))
-                            }
-                            Panel::Share => None,
-                        }} />
+                if *dialog == Some(Dialog::Share) {
+                    <SharePanel text={panel_text(&state)} outcome={share_copied} on_copy={copy.clone()} on_close={close_dialog.clone()} />
+                }
+                if *dialog == Some(Dialog::Embed) {
+                    <EmbedDialog shared={state.shared()} run={state.run.clone()} base={browser::base_url()}
+                        title={scenario.map_or("your code", |s| s.title)} on_close={close_dialog.clone()} />
                 }
                 if *uploads {
                     <UploadView />
@@ -285,28 +292,45 @@ pub fn app() -> Html {
                             clock={run.map_or("virtual time", |r| r.clock())} />
                     </div>
                     <PanelTabs current={*tab} on_pick={let t = tab.clone(); Callback::from(move |p| t.set(p))} />
-                    <div class="stage">
-                        <div class="col col-code" data-tab="code">
-                            { about }
-                            if state.embed {
-                                <details class="files"><summary>{ "Code" }</summary>{ editor }</details>
-                            } else {
-                                { editor }
-                            }
-                            if let Some(notice) = run.and_then(|r| r.notice.clone()) {
-                                <p class="run-notice" data-testid="run-notice">{ notice }</p>
-                            }
-                            <CallStack frames={frames} task={task} started={now != Now::NotStarted} />
-                        </div>
-                        <div class="col col-loop" data-tab="loop">
-                            <LoopRing view={view.clone()} ring={ring_state} now={now} held_ms={run.and_then(|r| r.held_ms(istep))} />
-                            <LayerStrip current={layer} />
-                        </div>
-                        <div class="col col-cards" data-tab="cards">
-                            <CardBoard run={state.run.clone()} applied={applied} code={code.clone()} />
-                            <Console run={state.run.clone()} step={istep} on_jump={jump_internal.clone()} />
-                        </div>
+                    <div class={classes!("stage", (!show(EmbedPanel::Code) && !show(EmbedPanel::Stack)).then_some("no-code"),
+                        (!show(EmbedPanel::Loop)).then_some("no-loop"),
+                        (!show(EmbedPanel::Cards) && !show(EmbedPanel::Console)).then_some("no-cards"))}>
+                        if show(EmbedPanel::Code) || show(EmbedPanel::Stack) {
+                            <div class="col col-code" data-tab="code">
+                                if !state.embed {
+                                    { about }
+                                }
+                                if show(EmbedPanel::Code) {
+                                    { editor }
+                                    if let Some(notice) = run.and_then(|r| r.notice.clone()) {
+                                        <p class="run-notice" data-testid="run-notice">{ notice }</p>
+                                    }
+                                }
+                                if show(EmbedPanel::Stack) {
+                                    <CallStack frames={frames} task={task} started={now != Now::NotStarted} />
+                                }
+                            </div>
+                        }
+                        if show(EmbedPanel::Loop) {
+                            <div class="col col-loop" data-tab="loop">
+                                <LoopRing view={view.clone()} ring={ring_state} now={now} held_ms={run.and_then(|r| r.held_ms(istep))} />
+                                if !state.embed {
+                                    <LayerStrip current={layer} />
+                                }
+                            </div>
+                        }
+                        if show(EmbedPanel::Cards) || show(EmbedPanel::Console) {
+                            <div class="col col-cards" data-tab="cards">
+                                if show(EmbedPanel::Cards) {
+                                    <CardBoard run={state.run.clone()} applied={applied} code={code.clone()} />
+                                }
+                                if show(EmbedPanel::Console) {
+                                    <Console run={state.run.clone()} step={istep} on_jump={jump_internal.clone()} />
+                                }
+                            </div>
+                        }
                     </div>
+                    if show(EmbedPanel::Details) {
                     <div class="details" data-tab="more">
                         if !state.embed {
                             <SettingsPanel settings={state.settings} disabled={state.read_only}
@@ -321,6 +345,7 @@ pub fn app() -> Html {
                         <ModuleView run={state.run.clone()} step={istep} on_jump={jump_internal.clone()} />
                         <WireView run={state.run.clone()} view={view.clone()} step={istep} on_jump={jump_internal.clone()} />
                     </div>
+                    }
                 }
             </main>
             if !state.embed {
@@ -344,16 +369,11 @@ pub fn app() -> Html {
     }
 }
 
-fn panel_text(state: &State, panel: Panel) -> String {
-    let base = browser::base_url();
-    match panel {
-        Panel::Share => format!("{base}{}", share::fragment(&state.shared(), false, false)),
-        Panel::Embed { read_only } => {
-            let title = state.scenario().map_or("your code", |s| s.title);
-            format!(
-                "<iframe src=\"{base}{}\" width=\"600\" height=\"400\" title=\"Looplab: {title}\" loading=\"lazy\" style=\"border:0\"></iframe>",
-                share::fragment(&state.shared(), true, read_only)
-            )
-        }
-    }
+/// The share link for the page as it is now.
+fn panel_text(state: &State) -> String {
+    format!(
+        "{}{}",
+        browser::base_url(),
+        share::fragment(&state.shared())
+    )
 }

@@ -29,10 +29,36 @@ pub fn replace_hash(fragment: &str) {
     }
 }
 
-/// Copies text; the returned promise is dropped since the text is also shown for manual copying.
-pub fn copy(text: &str) {
-    if let Some(w) = window() {
-        let _ = w.navigator().clipboard().write_text(text);
+/// Copies text: true once the clipboard has taken it, false when the browser refuses (no
+/// permission, no user gesture) or has no clipboard (pages on plain http have none).
+pub async fn copy(text: &str) -> bool {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return false;
+    };
+    // Calling a missing `navigator.clipboard` would throw through the wasm, so look first.
+    let present =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+    if !present {
+        return false;
+    }
+    let written = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(written).await.is_ok()
+}
+
+/// The window this page is framed in; `None` at the top level (a top window is its own parent).
+pub fn parent_window() -> Option<web_sys::Window> {
+    let own = window()?;
+    let parent = own.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &own)).then_some(parent)
+}
+
+/// Posts a message to the framing page, if any. Any site may embed Looplab and the messages say
+/// only what the frame shows, so they go to whatever origin the parent has.
+pub fn post_to_parent(message: &serde_json::Value) {
+    if let Some(parent) = parent_window()
+        && let Ok(value) = js_sys::JSON::parse(&message.to_string())
+    {
+        let _ = parent.post_message(&value, "*");
     }
 }
 

@@ -5,11 +5,14 @@ mod call_stack;
 mod cards;
 mod components;
 mod demo_host;
+mod embed_code;
+mod embed_panels;
 mod fetch;
 #[cfg(all(feature = "js", target_arch = "wasm32"))]
 mod fidelity_hook;
 mod files;
 mod hooks;
+mod host_message;
 mod js_tokens;
 mod layers;
 mod learner;

@@ -1,9 +1,11 @@
 //! Share links: files, settings and step in the URL fragment, deflated and base64url-encoded, so a
-//! link needs no server. `#s=<payload>`; embed mode adds `&embed` (and `&ro` for a read-only editor).
+//! link needs no server. `#s=<payload>`; embed mode adds `&embed`, `&ro` for a read-only editor
+//! and `&panels=code,loop,console` for the panels it shows (see `embed_panels`).
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
+use crate::embed_panels::EmbedPanels;
 use crate::files::{RunSettings, SourceFile};
 use crate::level::Level;
 
@@ -37,6 +39,8 @@ pub struct Fragment {
     pub shared: Option<Result<Shared, LinkError>>,
     pub embed: bool,
     pub read_only: bool,
+    /// What an embed shows; the default set when the fragment names none.
+    pub panels: EmbedPanels,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +95,7 @@ pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     Ok(shared)
 }
 
-/// Parses `#s=...&embed&ro` (the leading `#` optional).
+/// Parses `#s=...&embed&ro&panels=...` (the leading `#` optional). Unknown parts are ignored.
 pub fn parse_fragment(fragment: &str) -> Fragment {
     let mut out = Fragment::default();
     for part in fragment.trim_start_matches('#').split('&') {
@@ -100,21 +104,27 @@ pub fn parse_fragment(fragment: &str) -> Fragment {
             "s" => out.shared = Some(decode(value)),
             "embed" => out.embed = true,
             "ro" => out.read_only = true,
+            "panels" => out.panels = EmbedPanels::parse(value),
             _ => {}
         }
     }
     out
 }
 
-/// The fragment for a share link (or, with `embed`, an iframe's).
-pub fn fragment(shared: &Shared, embed: bool, read_only: bool) -> String {
-    let mut f = format!("#s={}", encode(shared));
-    if embed {
-        f.push_str("&embed");
-    }
+/// The fragment for a share link.
+pub fn fragment(shared: &Shared) -> String {
+    format!("#s={}", encode(shared))
+}
+
+/// The fragment for an iframe: the link, marked as an embed, with its options.
+pub fn embed_fragment(shared: &Shared, read_only: bool, panels: EmbedPanels) -> String {
+    let mut f = fragment(shared);
+    f.push_str("&embed");
     if read_only {
         f.push_str("&ro");
     }
+    f.push_str("&panels=");
+    f.push_str(&panels.param());
     f
 }
 
@@ -153,9 +163,26 @@ mod tests {
 
     #[test]
     fn round_trips_through_a_fragment() {
-        let f = parse_fragment(&fragment(&sample(), true, false));
+        let f = parse_fragment(&fragment(&sample()));
+        assert_eq!(f.shared, Some(Ok(sample())));
+        assert!(!f.embed && !f.read_only);
+        assert_eq!(f.panels, EmbedPanels::default());
+        let panels = EmbedPanels::parse("stack,cards");
+        let f = parse_fragment(&embed_fragment(&sample(), false, panels));
         assert_eq!(f.shared, Some(Ok(sample())));
         assert!(f.embed && !f.read_only);
+        assert_eq!(f.panels, panels);
+        let f = parse_fragment(&embed_fragment(&sample(), true, EmbedPanels::default()));
+        assert!(f.embed && f.read_only);
+    }
+
+    #[test]
+    fn embed_options_parse_in_any_order_and_unknown_ones_are_ignored() {
+        let f = parse_fragment("#panels=loop,nonsense&ro&future=1&embed");
+        assert!(f.embed && f.read_only && f.shared.is_none());
+        assert_eq!(f.panels.param(), "loop");
+        let f = parse_fragment("embed&panels=&panels");
+        assert_eq!(f.panels, EmbedPanels::default());
     }
 
     #[test]
@@ -191,6 +218,12 @@ mod tests {
             #[test]
             fn arbitrary_fragments(fragment in ".{0,300}") {
                 let _ = parse_fragment(&fragment);
+            }
+
+            #[test]
+            fn arbitrary_panel_lists_still_show_something(value in "[a-zA-Z0-9,%& =]{0,120}") {
+                let f = parse_fragment(&format!("#embed&panels={value}"));
+                prop_assert!(f.panels.iter().count() > 0);
             }
 
             #[test]

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::embed_panels::EmbedPanels;
 use crate::files::{RunSettings, SourceFile};
 use crate::level::Level;
 use crate::run_data::RunData;
@@ -36,6 +37,8 @@ pub struct State {
     pub message: Option<String>,
     pub embed: bool,
     pub read_only: bool,
+    /// The panels an embed shows (a page that is not embedded shows all).
+    pub panels: EmbedPanels,
     /// Bumped to ask the page to run the files; the run opens at `open_at`.
     pub run_request: u32,
     pub open_at: OpenAt,
@@ -76,6 +79,7 @@ impl Default for State {
             message: None,
             embed: false,
             read_only: false,
+            panels: EmbedPanels::default(),
             run_request: 1,
             open_at: OpenAt::Scenario(first.open),
             running: None,
@@ -119,9 +123,11 @@ pub enum Action {
     Running(Running),
     /// Files, settings and step from a share link; the page runs them next.
     Restore(Shared),
+    /// How the page was opened: in a course page's frame, read-only, which panels it shows.
     Embed {
         embed: bool,
         read_only: bool,
+        panels: EmbedPanels,
     },
     /// Run the files (the page's effect does it and answers with `Ran`).
     Run,
@@ -354,9 +360,14 @@ impl Reducible for State {
                 message: None,
                 ..s
             },
-            Action::Embed { embed, read_only } => State {
+            Action::Embed {
                 embed,
                 read_only,
+                panels,
+            } => State {
+                embed,
+                read_only,
+                panels,
                 ..s
             },
         };

@@ -11,7 +11,7 @@ pub struct LayerStripProps {
 #[function_component(LayerStrip)]
 pub fn layer_strip(props: &LayerStripProps) -> Html {
     html! {
-        <ol class="layers" aria-label="Where this step happens">
+        <ol class="layer-strip" aria-label="Where this step happens">
             { for Layer::ALL.iter().map(|&layer| {
                 let here = props.current == Some(layer);
                 html! {

@@ -1,34 +1,37 @@
-//! The share link or the iframe code, shown for copying (and copied already where allowed).
+//! The share link, shown for copying; the page copies it when the panel opens, and the note
+//! says whether that worked.
 use yew::prelude::*;
+
+use crate::components::copy_note::CopyNote;
+use crate::hooks::use_copy::CopyOutcome;
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub title: AttrValue,
+    /// The link, exactly as copied.
     pub text: AttrValue,
-    pub testid: AttrValue,
+    pub outcome: Option<CopyOutcome>,
+    pub on_copy: Callback<String>,
     pub on_close: Callback<()>,
-    /// The embed panel offers a read-only editor option.
-    #[prop_or_default]
-    pub read_only: Option<(bool, Callback<bool>)>,
 }
 
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let on_close = props.on_close.clone();
+    let on_copy = {
+        let (on_copy, text) = (props.on_copy.clone(), props.text.clone());
+        Callback::from(move |_| on_copy.emit(text.to_string()))
+    };
     html! {
-        <section class="share-panel" role="region" aria-label={props.title.clone()}>
-            <h2>{ props.title.clone() }</h2>
-            <p>{ "Copied to the clipboard. You can also copy it here:" }</p>
-            <textarea readonly=true rows="3" aria-label={props.title.clone()}
-                data-testid={props.testid.clone()} value={props.text.clone()} />
-            if let Some((checked, on)) = props.read_only.clone() {
-                <label class="radio">
-                    <input type="checkbox" {checked}
-                        onchange={Callback::from(move |_| on.emit(!checked))} />
-                    { "read-only editor" }
-                </label>
-            }
-            <button type="button" onclick={Callback::from(move |_| on_close.emit(()))}>{ "Close" }</button>
+        <section class="share-panel" role="region" aria-labelledby="share-heading">
+            <h2 id="share-heading">{ "Share link" }</h2>
+            <p>{ "This link opens the code, the settings and this step:" }</p>
+            <textarea readonly=true rows="3" aria-label="Share link"
+                data-testid="share-link" value={props.text.clone()} />
+            <div class="dialog-actions">
+                <button type="button" class="primary" data-testid="share-copy" onclick={on_copy}>{ "Copy" }</button>
+                <button type="button" onclick={Callback::from(move |_| on_close.emit(()))}>{ "Close" }</button>
+            </div>
+            <CopyNote text={props.text.clone()} outcome={props.outcome.clone()} testid="share-copy-status" />
         </section>
     }
 }
