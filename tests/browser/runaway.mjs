@@ -91,6 +91,7 @@ await withBrowser(async (context) => {
     const stderr = await page.getByTestId("console").textContent();
     console.log(`runaway ${c.name}: clicks ${clickMs.join(", ")} ms; stop ${stopMs ?? "(ended by itself)"} ms; long tasks ${JSON.stringify(longTasks)}; ${message || stderr.slice(-160)}`);
     assert.match(message + stderr, c.cause, `${c.name}: the message names the cause`);
+    assert.equal(await page.getByTestId("run-notice").count(), 0, `${c.name}: no notice contradicts the message`);
     if (stopMs !== null) assert.ok(stopMs < 200, `${c.name}: Stop took ${stopMs} ms`);
     // Only a run's end builds its steps on the page's thread; while it ran nothing blocked it.
     const blocking = longTasks.filter((ms) => ms >= 100);

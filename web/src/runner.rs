@@ -190,18 +190,9 @@ mod engine {
             stopped: Option<String>,
         ) -> RunData {
             let notice = self.error.or(stopped);
+            // A run stopped inside its main script recorded nothing yet but what it printed.
             if self.events.is_empty() {
-                if notice.is_some() {
-                    return RunData::new(empty(settings), notice);
-                }
-                return RunData::new(
-                    output_only(settings, &self.log, self.status),
-                    Some(
-                        "This build's runtime does not hand its loop events to the page: the \
-                         console is real, the loop view is not."
-                            .into(),
-                    ),
-                );
+                return RunData::new(output_only(settings, &self.log, self.status), notice);
             }
             let trace = Trace {
                 events: self.log.merge_into(self.events),
