@@ -27,6 +27,7 @@ struct Request {
 /// leaves the parts unread until the run ends (reading them as they come would keep the page's
 /// thread busy for as long as the run goes on).
 #[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
 struct Meta {
     progress: Progress,
     status: Option<i32>,
@@ -259,8 +260,12 @@ impl Drop for RunJob {
     }
 }
 
+/// A worker that failed was stopped by the engine itself (a trap: out of memory for a string or
+/// array node would refuse with a RangeError, or a Looplab bug); the page and the parts survive.
 fn failed(reason: &str) -> String {
     format!(
-        "The run failed inside Looplab ({reason}). Your code is unchanged: edit it or run it again."
+        "The run stopped: Looplab's JavaScript engine failed inside its own code ({reason}). Node \
+         would have gone on or thrown an error here, for instance a RangeError for a string too \
+         long for memory. What was recorded before is here to step through."
     )
 }
