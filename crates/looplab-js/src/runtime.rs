@@ -370,7 +370,7 @@ impl EngineLimit {
     fn message(self, err: &boa_engine::error::EngineError) -> String {
         use boa_engine::error::{EngineError, RuntimeLimitError};
         use looplab_core::node::Runaway;
-        match err {
+        match underlying(err) {
             EngineError::RuntimeLimit(
                 RuntimeLimitError::Recursion | RuntimeLimitError::StackSize,
             ) => "RangeError: Maximum call stack size exceeded (looplab's recursion limit)".into(),
@@ -389,4 +389,24 @@ impl EngineLimit {
             other => format!("looplab: the JavaScript engine failed: {other}"),
         }
     }
+}
+
+/// The engine error behind an engine "panic" that only wraps it: an async function that recurses
+/// too deep fails to make its promise ("cannot fail per spec") because of the recursion limit.
+fn underlying(err: &boa_engine::error::EngineError) -> &boa_engine::error::EngineError {
+    use boa_engine::error::EngineError;
+    let mut err = err;
+    while let EngineError::Panic(panic) = err {
+        // The source is the wrapped `JsError`, boxed.
+        let inner = std::error::Error::source(panic).and_then(|s| {
+            s.downcast_ref::<JsError>()
+                .or_else(|| s.downcast_ref::<Box<JsError>>().map(|b| &**b))
+                .and_then(JsError::as_engine)
+        });
+        match inner {
+            Some(inner) => err = inner,
+            None => break,
+        }
+    }
+    err
 }

@@ -122,3 +122,19 @@ fn a_long_busy_loop_moves_the_clock_by_its_work() {
     );
     assert_eq!(result.stdout(), "true true\n");
 }
+
+#[test]
+fn async_recursion_past_the_limit_is_reported_as_the_stack_overflow_it_is() {
+    // Node catches this one (the rejection reaches `.catch`); the engine's recursion limit is not
+    // catchable, so the run ends, but with V8's words and not as an engine failure.
+    let result = run_with(
+        "async function f(n) { return f(n + 1); }\nf(0).catch(() => console.log('caught'));\n",
+        Limits::default(),
+    );
+    let stderr = result.stderr();
+    assert!(
+        stderr.contains("Maximum call stack size exceeded"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("EnginePanic"), "{stderr}");
+}
