@@ -63,6 +63,14 @@ pub fn app() -> Html {
     let run = use_run(state.clone());
     let run_ms = run.run_ms;
     let stop = run.stop;
+    // A trace opened while code runs replaces that run.
+    let open_trace = {
+        let (cancel, dispatch) = (run.cancel, state.dispatcher());
+        Callback::from(move |a: Action| {
+            cancel.emit(());
+            dispatch.dispatch(a);
+        })
+    };
 
     let dispatch = {
         let s = state.clone();
@@ -247,7 +255,7 @@ pub fn app() -> Html {
                     <LevelSwitch level={level}
                         on_level={let d = dispatch.clone(); Callback::from(move |l| d.emit(Action::Level(l)))} />
                     if !state.embed {
-                        <OpenTrace on_action={dispatch.clone()} />
+                        <OpenTrace on_action={open_trace} />
                     }
                 }
                 <div class="actions">

@@ -358,6 +358,7 @@ impl Reducible for State {
                 playing: false,
                 stale: false,
                 message: None,
+                running: None,
                 ..s
             },
             Action::Embed {

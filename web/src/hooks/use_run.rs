@@ -14,8 +14,10 @@ use crate::state::{Action, State, opening_step};
 const PROGRESS_MS: u32 = 250;
 
 pub struct RunHandle {
-    /// Ends the run in progress, if any.
+    /// Ends the run in progress, if any, keeping what it recorded.
     pub stop: Callback<()>,
+    /// Drops the run in progress, if any: something else takes its place (a trace file).
+    pub cancel: Callback<()>,
     /// How long the last run took, on the wall clock.
     pub run_ms: Option<f64>,
 }
@@ -102,6 +104,13 @@ pub fn use_run(state: UseReducerHandle<State>) -> RunHandle {
             }
         });
     }
+    let cancel = {
+        let job = job.clone();
+        // Dropping a job terminates its worker.
+        Callback::from(move |()| {
+            job.borrow_mut().take();
+        })
+    };
     let stop = {
         let s = state.clone();
         Callback::from(move |()| {
@@ -121,6 +130,7 @@ pub fn use_run(state: UseReducerHandle<State>) -> RunHandle {
     };
     RunHandle {
         stop,
+        cancel,
         run_ms: *run_ms,
     }
 }
