@@ -13,10 +13,6 @@ use crate::files::{RunSettings, SourceFile};
 use crate::run_data::RunData;
 use crate::runner::{EngineRun, Part, Progress, Received};
 
-/// How long the worker runs between parts: often enough for live progress, rare enough that
-/// posting costs nothing next to running.
-const PART_MS: f64 = 100.0;
-
 #[derive(Serialize, Deserialize)]
 struct Request {
     files: Vec<SourceFile>,
@@ -35,7 +31,9 @@ struct Meta {
     failed: Option<String>,
 }
 
-/// The worker's side: runs one request to the end, posting a part every `PART_MS`.
+/// The worker's side: runs one request to the end, posting a part after every step. A step
+/// that never returns (a callback in an endless loop) must find every step before it already
+/// posted, or Stop would leave nothing to step through; a time-sliced post cannot promise that.
 #[wasm_bindgen(js_name = runInWorker)]
 pub fn run_in_worker(request: &str) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -67,8 +65,7 @@ pub fn run_in_worker(request: &str) {
         Err(e) => return fail(e),
     };
     loop {
-        let until = js_sys::Date::now() + PART_MS;
-        let part = run.advance(|| js_sys::Date::now() < until);
+        let part = run.advance(|| false);
         let meta = Meta {
             progress: part.progress,
             status: part.status,

@@ -8,7 +8,7 @@ use looplab_core::trace::{QueueName, TraceEvent};
 use crate::run_data::RunData;
 
 /// A run silent this long is inside one callback that has not returned: between callbacks the
-/// worker reports every 100 ms.
+/// worker reports after every step.
 pub const SILENT_MS: f64 = 1000.0;
 
 /// How far back the recorded events are read to tell a turning loop from a starved one: more
