@@ -128,6 +128,8 @@ async function loads(network) {
         html: performance.getEntriesByType("navigation")[0]?.responseEnd ?? NaN,
         wasm: performance.getEntriesByName("looplab:wasm-fetched")[0]?.startTime ?? NaN,
         mounted: performance.getEntriesByName("looplab:mounted")[0]?.startTime ?? NaN,
+        sent: performance.getEntriesByName("looplab:run-sent")[0]?.startTime ?? NaN,
+        received: performance.getEntriesByName("looplab:run-received")[0]?.startTime ?? NaN,
       }));
       // The opening scenario runs on the page's thread once the app has mounted.
       const stats = await page.getByTestId("run-stats").textContent();
@@ -152,7 +154,8 @@ for (const [name, network, budget] of [
     console.log(
       `${visit} load, ${name}: ${r.wire < 1e5 ? `${(r.wire / 1e3).toFixed(1)} kB` : `${(r.wire / 1e6).toFixed(2)} MB`} on the wire (${how}${visit === "cold" ? "; budget 1.3 MB" : ""}); ` +
         `HTML in at ${ms(r.html)}, loader painted at ${ms(r.loader)} (${ms(r.loader - r.html)} after the HTML; budget 200 ms), ` +
-        `module in at ${ms(r.wasm)}, app mounted at ${ms(r.mounted)}, the opening run took ${ms(r.run)}, first run on screen at ${ms(r.onScreen)} (budget ${budget} ms)`,
+        `module in at ${ms(r.wasm)}, app mounted at ${ms(r.mounted)}, the opening run sent to its worker at ${ms(r.sent)} ` +
+        `and back at ${ms(r.received)} (${ms(r.run)} of running), first run on screen at ${ms(r.onScreen)} (budget ${budget} ms)`,
     );
   }
 }

@@ -60,6 +60,8 @@ pub fn app() -> Html {
     let uploads = use_state(|| browser::hash() == "#uploads");
     // On narrow screens one group of panels shows at a time.
     let tab = use_state(|| PanelTab::Loop);
+    // On a phone the header's less-used tools fold behind one button.
+    let tools_open = use_state(|| false);
     let run = use_run(state.clone());
     let run_ms = run.run_ms;
     let stop = run.stop;
@@ -246,6 +248,10 @@ pub fn app() -> Html {
                         <button type="button" data-testid="view-uploads" aria-pressed={uploads.to_string()}
                             onclick={let u = uploads.clone(); Callback::from(move |_| u.set(true))}>{ "Uploads" }</button>
                     </nav>
+                    <button type="button" class="tools-toggle" data-testid="tools-toggle" aria-controls="tools"
+                        aria-expanded={tools_open.to_string()}
+                        aria-label="More tools: open a trace, share, embed, theme"
+                        onclick={let t = tools_open.clone(); Callback::from(move |_| t.set(!*t))}>{ "☰" }</button>
                 }
                 if !*uploads {
                     if !state.embed {
@@ -254,24 +260,26 @@ pub fn app() -> Html {
                     }
                     <LevelSwitch level={level}
                         on_level={let d = dispatch.clone(); Callback::from(move |l| d.emit(Action::Level(l)))} />
-                    if !state.embed {
+                }
+                <div id="tools" class={classes!("tools", tools_open.then_some("open"))}>
+                    if !*uploads && !state.embed {
                         <OpenTrace on_action={open_trace} />
                     }
-                }
-                <div class="actions">
-                    if state.embed {
-                        <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared()))}
-                            target="_blank" rel="noopener" data-testid="open-full">{ "Open in Looplab ↗" }</a>
-                    } else if !*uploads {
-                        <button type="button" data-testid="share" aria-expanded={(*dialog == Some(Dialog::Share)).to_string()}
-                            onclick={open_dialog(Dialog::Share)}>{ "Share" }</button>
-                        <button type="button" data-testid="embed" aria-expanded={(*dialog == Some(Dialog::Embed)).to_string()}
-                            onclick={open_dialog(Dialog::Embed)}>{ "Embed" }</button>
-                    }
-                    <button type="button" data-testid="theme" aria-label={format!("Switch to {} theme", theme.other().name())}
-                        onclick={Callback::from(move |_| toggle_theme.emit(()))}>
-                        { if theme.name() == "dark" { "☀ light" } else { "☾ dark" } }
-                    </button>
+                    <div class="actions">
+                        if state.embed {
+                            <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared()))}
+                                target="_blank" rel="noopener" data-testid="open-full">{ "Open in Looplab ↗" }</a>
+                        } else if !*uploads {
+                            <button type="button" data-testid="share" aria-expanded={(*dialog == Some(Dialog::Share)).to_string()}
+                                onclick={open_dialog(Dialog::Share)}>{ "Share" }</button>
+                            <button type="button" data-testid="embed" aria-expanded={(*dialog == Some(Dialog::Embed)).to_string()}
+                                onclick={open_dialog(Dialog::Embed)}>{ "Embed" }</button>
+                        }
+                        <button type="button" data-testid="theme" aria-label={format!("Switch to {} theme", theme.other().name())}
+                            onclick={Callback::from(move |_| toggle_theme.emit(()))}>
+                            { if theme.name() == "dark" { "☀ light" } else { "☾ dark" } }
+                        </button>
+                    </div>
                 </div>
             </header>
             <main>

@@ -95,6 +95,14 @@ pub fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// Milliseconds since the page started (for timing a run).
+/// A named moment on the page's performance timeline, read by tests/bench/playground.mjs.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn now_ms() -> f64 {
     window()
         .and_then(|w| w.performance())

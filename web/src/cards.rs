@@ -6,14 +6,18 @@
 //! after its open) carry no call site: they become sub-steps of the card whose callback made them.
 //! Promise jobs have no call site in the trace, so their line is the one in the source between
 //! the surrounding call sites that makes a promise job (`.then(`, `await`, ...).
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use looplab_core::Task;
 use looplab_core::replay::View;
 use looplab_core::trace::{Frame, QueueName, TraceEvent};
-use looplab_core::uv::RequestId;
+use looplab_core::uv::{HandleId, HandleKind, RequestId};
 
 use crate::call_stack::short_file;
+
+/// The card of a nextTick Node queued for the learner inside a function of its own without a
+/// name.
+pub const NODE_TICK: &str = "Node's nextTick";
 
 /// Where a card is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,6 +32,8 @@ pub enum Place {
     PoolThread(u32),
     /// Done on the pool or the OS; its callback waits for the poll phase.
     PollQueue,
+    /// A socket's callbacks wait for the OS: epoll tells the poll phase when it is ready.
+    Os,
     Immediates,
     NextTicks,
     Promises,
@@ -44,7 +50,7 @@ impl Place {
         match self {
             Place::Timers { .. } => Zone::Timers,
             Place::PoolQueue | Place::PoolThread(_) => Zone::Pool,
-            Place::PollQueue => Zone::Poll,
+            Place::PollQueue | Place::Os => Zone::Poll,
             Place::Immediates => Zone::Check,
             Place::NextTicks | Place::Promises => Zone::Microtasks,
             Place::Running => Zone::Stack,
@@ -59,6 +65,7 @@ impl Place {
             Place::PoolQueue => "waiting for a pool thread".into(),
             Place::PoolThread(t) => format!("on pool thread {t}"),
             Place::PollQueue => "done, waits for poll".into(),
+            Place::Os => "watched by epoll".into(),
             Place::Immediates => "immediates, for check".into(),
             Place::NextTicks => "nextTick queue".into(),
             Place::Promises => "promise jobs".into(),
@@ -173,6 +180,7 @@ enum Key {
     Tick(u64),
     Microtask(u64),
     Request(u32),
+    Handle(u32),
 }
 
 fn task_key(task: Task) -> Option<Key> {
@@ -182,6 +190,7 @@ fn task_key(task: Task) -> Option<Key> {
         Task::Tick(id) => Key::Tick(id.0),
         Task::Microtask(id) => Key::Microtask(id.0),
         Task::RequestDone(r) => Key::Request(r.0),
+        Task::Io(h, _) | Task::Close(h) | Task::Pending(h) => Key::Handle(h.0),
         _ => return None,
     })
 }
@@ -218,20 +227,28 @@ pub struct Cards {
     running: Option<(usize, Task)>,
     /// The call site recorded since the running task started, if any.
     site: Option<Frame>,
+    /// The Node function that call site called (`CallSite::via`).
+    via: String,
+    /// nextTicks of Node's own that run learner code (a 'listening' callback): those get a card.
+    learner_ticks: HashSet<u64>,
+    /// Socket cards and their handles.
+    sockets: HashMap<usize, HandleId>,
     /// The line after which the next promise job's `.then(` is looked for.
     promise_from: Option<(String, u32)>,
     entry: String,
     /// Requests whose callback was Node's own (it asked for the card's next step).
-    internal: std::collections::HashSet<u32>,
+    internal: HashSet<u32>,
     /// Events applied when the running task started.
     started: usize,
 }
 
 impl Cards {
     /// Cards are read against the scenario's files (`(name, text)`), for promise jobs' lines.
-    pub fn new(entry: &str) -> Self {
+    /// `learner_ticks`: the nextTicks whose run reaches the learner's code.
+    pub fn new(entry: &str, learner_ticks: HashSet<u64>) -> Self {
         Cards {
             entry: entry.to_string(),
+            learner_ticks,
             ..Cards::default()
         }
     }
@@ -311,8 +328,9 @@ impl Cards {
         use TraceEvent as E;
         let learner_runs = view.running == Some(Task::Main) || self.running.is_some();
         match event {
-            E::CallSite { frames } => {
+            E::CallSite { frames, via } => {
                 self.site = frames.first().cloned();
+                self.via = via.clone();
                 if let Some(f) = frames.first() {
                     self.promise_from = Some((short_file(&f.file).to_string(), f.line));
                 }
@@ -335,6 +353,7 @@ impl Cards {
                     let failed = matches!(task, Task::RequestDone(r)
                         if view.requests.get(r).is_some_and(|r| r.error.is_some()));
                     let own = matches!(task, Task::RequestDone(_))
+                        && !self.sockets.contains_key(&c)
                         && self.cards[c].subs.len() < self.cards[c].expected_subs()
                         && !failed;
                     if !own {
@@ -352,6 +371,13 @@ impl Cards {
                             },
                             _ => Place::Finished,
                         },
+                        // An open socket waits for the OS again.
+                        _ if self.sockets.get(&c).is_some_and(|h| {
+                            view.handles.get(h).is_some_and(|v| !v.closing && !v.closed)
+                        }) =>
+                        {
+                            Place::Os
+                        }
                         // Node's own next step of the card is under way.
                         Task::RequestDone(r)
                             if self.cards[c]
@@ -416,7 +442,22 @@ impl Cards {
                 } else {
                     self.site.take()?
                 };
-                Some(self.make(key, api.to_string(), i, place, &site))
+                // A nextTick Node queued inside the API the learner called (`socket.on`
+                // resuming a stream): Node's bookkeeping, unless it calls the learner back.
+                let api = match (queue, self.via.as_str()) {
+                    (QueueName::NextTick, via) if !via.is_empty() && via != "nextTick" => {
+                        if !self.learner_ticks.contains(id) {
+                            return None;
+                        }
+                        if via.starts_with('<') {
+                            NODE_TICK.to_string()
+                        } else {
+                            via.to_string()
+                        }
+                    }
+                    _ => api.to_string(),
+                };
+                Some(self.make(key, api, i, place, &site))
             }
             E::QueueRemove { queue, id } => {
                 let key = match queue {
@@ -426,6 +467,52 @@ impl Cards {
                 };
                 if let Some(&c) = self.by_key.get(&key) {
                     self.move_to(c, i, Place::Cleared);
+                }
+                None
+            }
+            E::RequestSubmit {
+                request,
+                handle: Some(h),
+                ..
+            } => {
+                // A connect, write or shutdown: the socket's own card follows it.
+                if let Some(&c) = self.by_key.get(&Key::Handle(h.0)) {
+                    self.by_key.insert(Key::Request(request.0), c);
+                }
+                self.site = None;
+                None
+            }
+            E::HandleInit {
+                handle,
+                handle_kind: HandleKind::Tcp,
+                label,
+                internal: false,
+            } => {
+                // A socket the learner opened (`server.listen`, `net.connect`), or one a
+                // server of theirs accepted.
+                let (api, site) = match (self.site.take(), self.running()) {
+                    (Some(site), _) => (label.split_whitespace().next().unwrap_or(label), site),
+                    (None, Some(server)) if self.cards[server].api == "net.Server" => {
+                        let c = &self.cards[server];
+                        let frame = Frame {
+                            function: String::new(),
+                            file: c.file.clone(),
+                            line: c.line,
+                            column: 0,
+                        };
+                        ("connection", frame)
+                    }
+                    _ => return None,
+                };
+                let c = self.make(Key::Handle(handle.0), api.to_string(), i, Place::Os, &site);
+                self.sockets.insert(c, *handle);
+                Some(c)
+            }
+            E::HandleClosed { handle } => {
+                if let Some(&c) = self.by_key.get(&Key::Handle(handle.0))
+                    && self.running() != Some(c)
+                {
+                    self.move_to(c, i, Place::Finished);
                 }
                 None
             }
@@ -467,6 +554,10 @@ impl Cards {
             }
             _ => None,
         }
+    }
+
+    pub fn of_handle(&self, h: HandleId) -> Option<usize> {
+        self.by_key.get(&Key::Handle(h.0)).copied()
     }
 
     pub fn of_request(&self, r: RequestId) -> Option<usize> {

@@ -11,7 +11,7 @@ use looplab_core::Task;
 use looplab_core::narration::narrate;
 use looplab_core::replay::View;
 use looplab_core::trace::{ModuleFormat, Stamped, TraceEvent};
-use looplab_core::uv::Phase;
+use looplab_core::uv::{IoEvent, Phase};
 
 use crate::call_stack::short_file;
 use crate::cards::{Cards, Place};
@@ -120,6 +120,8 @@ struct Ahead {
     /// TaskEnd indices of tasks that held the main thread long enough to matter: how long, and
     /// when they ended (both in µs).
     long_tasks: HashMap<usize, (u64, u64)>,
+    /// nextTicks whose run reaches the learner's code (a call site or output inside it).
+    learner_ticks: HashSet<u64>,
 }
 
 /// JavaScript that runs this long without returning is worth a step of its own: the loop could
@@ -130,6 +132,8 @@ fn look_ahead(events: &[Stamped]) -> Ahead {
     let mut prints = HashSet::new();
     let mut timer_runs = HashSet::new();
     let mut long_tasks = HashMap::new();
+    let mut learner_ticks = HashSet::new();
+    let mut tick = None;
     let mut task = None;
     let mut started = None;
     let mut phase = None;
@@ -138,6 +142,10 @@ fn look_ahead(events: &[Stamped]) -> Ahead {
             TraceEvent::TaskStart { task: t } => {
                 task = Some(i);
                 started = Some(e.at);
+                tick = match t {
+                    Task::Tick(id) => Some(id.0),
+                    _ => None,
+                };
                 if matches!(t, Task::Timeout(_))
                     && let Some(p) = phase
                 {
@@ -146,6 +154,7 @@ fn look_ahead(events: &[Stamped]) -> Ahead {
             }
             TraceEvent::TaskEnd { .. } => {
                 task = None;
+                tick = None;
                 if let Some(start) = started.take() {
                     let ran = (e.at - start).as_micros();
                     if ran >= LONG_TASK_US {
@@ -157,7 +166,9 @@ fn look_ahead(events: &[Stamped]) -> Ahead {
                 if let Some(t) = task {
                     prints.insert(t);
                 }
+                learner_ticks.extend(tick);
             }
+            TraceEvent::CallSite { .. } => learner_ticks.extend(tick),
             TraceEvent::PhaseEnter { .. } => phase = Some(i),
             _ => {}
         }
@@ -166,6 +177,7 @@ fn look_ahead(events: &[Stamped]) -> Ahead {
         prints,
         timer_runs,
         long_tasks,
+        learner_ticks,
     }
 }
 
@@ -188,9 +200,10 @@ impl Story {
     /// `files`: the scenario's (name, text), the entry first; empty for a trace file.
     pub fn new(events: &[Stamped], files: Vec<(String, String)>) -> Self {
         let entry = files.first().map_or("main.js", |(n, _)| n.as_str());
+        let ahead = look_ahead(events);
         Story {
-            ahead: look_ahead(events),
-            cards: Cards::new(entry),
+            cards: Cards::new(entry, ahead.learner_ticks.clone()),
+            ahead,
             files,
             seen: HashSet::new(),
             printed: false,
@@ -294,7 +307,7 @@ impl Story {
             return Some(self.made(c, view));
         }
         Some(match event {
-            E::CallSite { frames } => {
+            E::CallSite { frames, .. } => {
                 self.site_line = frames
                     .first()
                     .map(|f| (short_file(&f.file).to_string(), f.line));
@@ -329,6 +342,16 @@ impl Story {
                         }
                         format!("{} runs its callback{}.", self.label(c), Self::phase_words(view))
                     }
+                    (Task::Io(_, ready), Some(c)) => format!(
+                        "epoll reports {} {}: its callback runs{}.",
+                        self.label(c),
+                        match ready {
+                            IoEvent::Readable => "readable",
+                            IoEvent::Writable => "writable",
+                        },
+                        Self::phase_words(view)
+                    ),
+                    (Task::Close(_), Some(c)) => format!("{} is closed: its close callback runs{}.", self.label(c), Self::phase_words(view)),
                     (_, Some(c)) => format!("{} runs{}.", self.label(c), Self::phase_words(view)),
                     (Task::Io(..) | Task::Close(_) | Task::Signal(..) | Task::Pending(_), None) => {
                         narrate(event, view)?
@@ -409,6 +432,8 @@ impl Story {
             E::ModuleResolve { request, resolved: None, .. } => format!("'{request}' cannot be found, so loading it fails."),
             E::EsmSuspended { path } => format!("{} waits at a top-level await; it goes on from a promise job.", short_file(path)),
             E::ModuleEvalEnd { path, ok: false } => format!("{} threw while running.", short_file(path)),
+            // The card's own step said so as its callback started.
+            E::IoReady { handle, .. } if self.cards.of_handle(*handle).is_some() => return None,
             E::SocketOpen { .. }
             | E::SocketEnd { .. }
             | E::IoReady { .. }
@@ -443,9 +468,27 @@ impl Story {
             Some(Place::Immediates) => {
                 format!("{who} calls setImmediate{now}: the callback waits for the check phase.")
             }
+            Some(Place::NextTicks) if card.api == crate::cards::NODE_TICK => format!(
+                "{who}{now}: Node queues a callback of yours on the nextTick queue, to run as soon as the current code ends."
+            ),
+            Some(Place::NextTicks) if card.api != "process.nextTick" => format!(
+                "{who} calls {api}{now}: Node queues its callback on the nextTick queue, to run as soon as the current code ends."
+            ),
             Some(Place::NextTicks) => format!(
                 "{who} calls process.nextTick{now}: the callback runs as soon as the current code ends."
             ),
+            Some(Place::Os) => match api {
+                "net.Server" => format!(
+                    "{who} starts listening{now}: a socket epoll watches; poll runs its callback when a connection arrives."
+                ),
+                "connection" => format!(
+                    "The server of line {} accepts a connection: a new socket, watched by epoll like the server.",
+                    card.line
+                ),
+                _ => format!(
+                    "{who} opens a socket{now}: epoll watches it, and poll runs its callbacks when the OS says it's ready."
+                ),
+            },
             Some(Place::Promises) => format!(
                 "{who} makes a promise job{now}: it runs after the nextTick queue is empty."
             ),
@@ -491,6 +534,38 @@ mod tests {
                 .unwrap_or_else(|| panic!("{id}: no step says the code held the loop: {said:#?}"));
             assert!(long.contains("ms late"), "{id}: {long}");
         }
+    }
+
+    #[test]
+    fn sockets_are_cards_and_node_s_own_ticks_are_not_the_learner_s() {
+        let run = run_of("tcp-echo");
+        let steps = run.last_at(Level::Learner) + 1;
+        let said: Vec<&str> = (0..steps)
+            .map(|s| run.sentence_at(Level::Learner, s))
+            .collect();
+        let all = said.join("\n");
+        // `socket.on('data', ...)` resumes the stream in a nextTick of Node's own: the learner
+        // never called process.nextTick, and a socket's end is no thread-pool work.
+        assert!(!all.contains("calls process.nextTick"), "{all}");
+        assert!(!all.contains("thread pool"), "{all}");
+        let labels: Vec<String> = run.cards.cards.iter().map(|c| c.label("main.js")).collect();
+        // listen() queues the learner's 'listening' callback on a nextTick of Node's own.
+        for want in [
+            "net.Server · line 25",
+            "Node's nextTick · line 25",
+            "net.Socket · line 12",
+            "connection · line 25",
+        ] {
+            assert!(
+                labels.iter().any(|l| l == want),
+                "no card {want}: {labels:?}"
+            );
+        }
+        assert!(
+            !labels.iter().any(|l| l.starts_with("process.nextTick")),
+            "{labels:?}"
+        );
+        assert!(all.contains("epoll reports"), "{all}");
     }
 
     /// Rust's debug forms: `TickId(0)`, `RequestDone(RequestId(0))`, `Some(`, `Timer {`.

@@ -236,7 +236,7 @@ impl RunData {
     /// something visible. Empty between callbacks, when no JavaScript is on the stack.
     pub fn call_stack(&self, step: usize) -> &[Frame] {
         match self.sites[step.min(self.last())].map(|i| &self.replay.trace().events[i].event) {
-            Some(TraceEvent::CallSite { frames }) => frames,
+            Some(TraceEvent::CallSite { frames, .. }) => frames,
             _ => &[],
         }
     }

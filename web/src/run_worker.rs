@@ -175,6 +175,7 @@ impl RunJob {
                 let done = s.meta.status.is_some() || s.meta.failed.is_some();
                 if done && !s.finished {
                     s.finished = true;
+                    crate::browser::mark("looplab:run-received");
                     let run = Rc::new(s.finish(None));
                     drop(s);
                     on_done.emit(run);
@@ -204,6 +205,7 @@ impl RunJob {
         let message = js_sys::Object::new();
         js_sys::Reflect::set(&message, &"request".into(), &request.into()).ok()?;
         worker.post_message(&message).ok()?;
+        crate::browser::mark("looplab:run-sent");
         SPARE.with(|s| *s.borrow_mut() = spawn());
         Some(RunJob {
             worker,

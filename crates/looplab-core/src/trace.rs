@@ -358,6 +358,11 @@ pub enum TraceEvent {
     /// frames, never Node's built-in modules.
     CallSite {
         frames: Vec<Frame>,
+        /// The Node function the learner's code called to get here (`nextTick`, `on`, `listen`):
+        /// the API this came through, which may not be the one that scheduled; `<anonymous>`
+        /// for a built-in function without a name. Empty when not known (older traces).
+        #[serde(skip_serializing_if = "String::is_empty", default)]
+        via: String,
     },
 }
 
@@ -446,6 +451,7 @@ mod tests {
                     line: 2,
                     column: 14,
                 }],
+                via: "setTimeout".into(),
             },
         };
         let json = serde_json::to_string(&vec![stamped.clone()]).expect("JSON");

@@ -7,21 +7,38 @@ use looplab_core::trace::{Frame, TraceEvent};
 
 use crate::bindings::{CJS_WRAPPER, host};
 
+/// `CallSite::via` for a built-in function without a name (`Server.prototype.close =
+/// function () {...}`): known to be Node's, not which.
+pub const ANONYMOUS: &str = "<anonymous>";
+
 /// Frames kept: more than a learner reads, and deep recursion stays cheap to record.
 pub const MAX_FRAMES: usize = 16;
 
 /// The learner's frames on the stack now, most recent first (empty while only Node runs).
 pub(crate) fn user_frames(context: &Context) -> Vec<Frame> {
+    learner_stack(context).0
+}
+
+/// The learner's frames, and the name of the Node function their innermost frame called: the
+/// built-in frame just above it (`on` for `socket.on(...)`, which may queue a nextTick of
+/// Node's own).
+fn learner_stack(context: &Context) -> (Vec<Frame>, String) {
     let mut frames = Vec::new();
+    let mut via = String::new();
     for frame in context.stack_trace() {
         let at = frame.position();
-        let SourcePath::Path(path) = &at.path else {
-            continue;
+        let path = match &at.path {
+            SourcePath::Path(path) => path.to_str(),
+            _ => None,
         };
-        let (Some(path), Some(pos)) = (path.to_str(), at.position) else {
-            continue;
-        };
-        let Some((file, prefix)) = user_file(path) else {
+        let learner = path.and_then(user_file);
+        if learner.is_none() && frames.is_empty() {
+            via = at.function_name.to_std_string_escaped();
+            if via.is_empty() {
+                via = ANONYMOUS.into();
+            }
+        }
+        let (Some((file, prefix)), Some(pos)) = (learner, at.position) else {
             continue;
         };
         let line = pos.line_number();
@@ -41,7 +58,7 @@ pub(crate) fn user_frames(context: &Context) -> Vec<Frame> {
             break;
         }
     }
-    frames
+    (frames, via)
 }
 
 /// The learner's frames in an engine error's printed backtrace (`    at f (/app/main.js:3:5)`,
@@ -89,13 +106,13 @@ fn user_file(path: &str) -> Option<(String, usize)> {
 
 /// Records a `CallSite` before a scheduling call, when learner code made it.
 pub(crate) fn record(context: &Context) {
-    let frames = user_frames(context);
+    let (frames, via) = learner_stack(context);
     if !frames.is_empty() {
         host(context)
             .borrow_mut()
             .node
             .uv_mut()
-            .record(TraceEvent::CallSite { frames });
+            .record(TraceEvent::CallSite { frames, via });
     }
 }
 

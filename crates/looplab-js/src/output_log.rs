@@ -114,7 +114,10 @@ fn push_write(out: &mut Vec<Stamped>, at: Instant, w: Write) {
     if !w.frames.is_empty() {
         out.push(Stamped {
             at,
-            event: TraceEvent::CallSite { frames: w.frames },
+            event: TraceEvent::CallSite {
+                frames: w.frames,
+                via: String::new(),
+            },
         });
     }
     out.push(output_event(at, w.stream, w.text));

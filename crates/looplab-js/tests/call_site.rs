@@ -31,7 +31,7 @@ fn printed_from(events: &[Stamped], text: &str) -> Vec<Frame> {
         .position(|e| matches!(&e.event, TraceEvent::Output { text: t, .. } if t.contains(text)))
         .expect("the text was printed");
     match &events[at - 1].event {
-        TraceEvent::CallSite { frames } => frames.clone(),
+        TraceEvent::CallSite { frames, .. } => frames.clone(),
         other => panic!("no call site before the output: {other:?}"),
     }
 }
@@ -66,7 +66,7 @@ fn a_scheduling_call_is_placed_before_its_timer() {
         .iter()
         .rev()
         .find_map(|e| match &e.event {
-            TraceEvent::CallSite { frames } => Some(frames.clone()),
+            TraceEvent::CallSite { frames, .. } => Some(frames.clone()),
             _ => None,
         })
         .expect("a call site before the timer");
