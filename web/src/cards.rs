@@ -15,9 +15,16 @@ use looplab_core::uv::{HandleId, HandleKind, RequestId};
 
 use crate::call_stack::short_file;
 
-/// The card of a nextTick Node queued for the learner inside a function of its own without a
-/// name.
-pub const NODE_TICK: &str = "Node's nextTick";
+/// What a socket card's socket is to the learner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SocketRole {
+    /// `server.listen(...)`.
+    Server,
+    /// `net.connect(...)`.
+    Client,
+    /// A connection their server accepted.
+    Accepted,
+}
 
 /// Where a card is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -204,6 +211,31 @@ fn sub_names(api: &str) -> &'static [&'static str] {
     }
 }
 
+/// What the learner's code calls at `frame`, as written there (`server.listen`, `net.connect`):
+/// the engine places a call at its opening parenthesis. At most the last two names of a chain.
+fn callee(files: &[(String, String)], frame: &Frame) -> Option<String> {
+    let text = files
+        .iter()
+        .find(|(n, _)| *n == short_file(&frame.file))?
+        .1
+        .as_str();
+    let line = text.lines().nth(frame.line.checked_sub(1)? as usize)?;
+    let chars: Vec<char> = line.chars().collect();
+    let open = frame.column.checked_sub(1)? as usize;
+    if chars.get(open) != Some(&'(') {
+        return None;
+    }
+    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.';
+    let start = chars[..open]
+        .iter()
+        .rposition(|&c| !name_char(c))
+        .map_or(0, |p| p + 1);
+    let chain: String = chars[start..open].iter().collect();
+    let parts: Vec<&str> = chain.split('.').filter(|p| !p.is_empty()).collect();
+    let tail = &parts[parts.len().saturating_sub(2)..];
+    (!tail.is_empty()).then(|| tail.join("."))
+}
+
 /// Does this source line make a promise job?
 fn makes_promise_job(line: &str) -> bool {
     [
@@ -231,8 +263,8 @@ pub struct Cards {
     via: String,
     /// nextTicks of Node's own that run learner code (a 'listening' callback): those get a card.
     learner_ticks: HashSet<u64>,
-    /// Socket cards and their handles.
-    sockets: HashMap<usize, HandleId>,
+    /// Socket cards: their handle and what the socket is.
+    sockets: HashMap<usize, (HandleId, SocketRole)>,
     /// The line after which the next promise job's `.then(` is looked for.
     promise_from: Option<(String, u32)>,
     entry: String,
@@ -372,7 +404,7 @@ impl Cards {
                             _ => Place::Finished,
                         },
                         // An open socket waits for the OS again.
-                        _ if self.sockets.get(&c).is_some_and(|h| {
+                        _ if self.sockets.get(&c).is_some_and(|(h, _)| {
                             view.handles.get(h).is_some_and(|v| !v.closing && !v.closed)
                         }) =>
                         {
@@ -449,11 +481,7 @@ impl Cards {
                         if !self.learner_ticks.contains(id) {
                             return None;
                         }
-                        if via.starts_with('<') {
-                            NODE_TICK.to_string()
-                        } else {
-                            via.to_string()
-                        }
+                        callee(files, &site).unwrap_or_else(|| via.to_string())
                     }
                     _ => api.to_string(),
                 };
@@ -490,9 +518,21 @@ impl Cards {
             } => {
                 // A socket the learner opened (`server.listen`, `net.connect`), or one a
                 // server of theirs accepted.
-                let (api, site) = match (self.site.take(), self.running()) {
-                    (Some(site), _) => (label.split_whitespace().next().unwrap_or(label), site),
-                    (None, Some(server)) if self.cards[server].api == "net.Server" => {
+                let server = self
+                    .running()
+                    .filter(|c| self.socket_role(*c) == Some(SocketRole::Server));
+                let (api, role, site) = match (self.site.take(), server) {
+                    (Some(site), _) => {
+                        let role = if label.starts_with("net.Server") {
+                            SocketRole::Server
+                        } else {
+                            SocketRole::Client
+                        };
+                        let named = label.split_whitespace().next().unwrap_or(label);
+                        let api = callee(files, &site).unwrap_or_else(|| named.to_string());
+                        (api, role, site)
+                    }
+                    (None, Some(server)) => {
                         let c = &self.cards[server];
                         let frame = Frame {
                             function: String::new(),
@@ -500,12 +540,12 @@ impl Cards {
                             line: c.line,
                             column: 0,
                         };
-                        ("connection", frame)
+                        ("connection".to_string(), SocketRole::Accepted, frame)
                     }
                     _ => return None,
                 };
-                let c = self.make(Key::Handle(handle.0), api.to_string(), i, Place::Os, &site);
-                self.sockets.insert(c, *handle);
+                let c = self.make(Key::Handle(handle.0), api, i, Place::Os, &site);
+                self.sockets.insert(c, (*handle, role));
                 Some(c)
             }
             E::HandleClosed { handle } => {
@@ -556,6 +596,11 @@ impl Cards {
         }
     }
 
+    /// What a socket card's socket is; None for other cards.
+    pub fn socket_role(&self, card: usize) -> Option<SocketRole> {
+        self.sockets.get(&card).map(|&(_, role)| role)
+    }
+
     pub fn of_handle(&self, h: HandleId) -> Option<usize> {
         self.by_key.get(&Key::Handle(h.0)).copied()
     }
@@ -576,6 +621,27 @@ impl Cards {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_call_is_named_as_the_learner_wrote_it() {
+        let files = vec![(
+            "main.js".to_string(),
+            "server.listen(0, () => {});\n  const c = net.connect(port);\n  a.b.c.close();"
+                .to_string(),
+        )];
+        let at = |line, column| Frame {
+            function: String::new(),
+            file: "/app/main.js".into(),
+            line,
+            column,
+        };
+        assert_eq!(callee(&files, &at(1, 14)).as_deref(), Some("server.listen"));
+        assert_eq!(callee(&files, &at(2, 24)).as_deref(), Some("net.connect"));
+        assert_eq!(callee(&files, &at(3, 14)).as_deref(), Some("c.close"));
+        // Not at a call's parenthesis: unknown, not a guess.
+        assert_eq!(callee(&files, &at(1, 3)), None);
+        assert_eq!(callee(&files, &at(9, 1)), None);
+    }
 
     #[test]
     fn promise_lines_are_found_in_the_source() {

@@ -14,7 +14,7 @@ use looplab_core::trace::{ModuleFormat, Stamped, TraceEvent};
 use looplab_core::uv::{IoEvent, Phase};
 
 use crate::call_stack::short_file;
-use crate::cards::{Cards, Place};
+use crate::cards::{Cards, Place, SocketRole};
 use crate::ring::poll_reason;
 
 /// How a sub-step of Node's own begins.
@@ -468,25 +468,22 @@ impl Story {
             Some(Place::Immediates) => {
                 format!("{who} calls setImmediate{now}: the callback waits for the check phase.")
             }
-            Some(Place::NextTicks) if card.api == crate::cards::NODE_TICK => format!(
-                "{who}{now}: Node queues a callback of yours on the nextTick queue, to run as soon as the current code ends."
-            ),
             Some(Place::NextTicks) if card.api != "process.nextTick" => format!(
                 "{who} calls {api}{now}: Node queues its callback on the nextTick queue, to run as soon as the current code ends."
             ),
             Some(Place::NextTicks) => format!(
                 "{who} calls process.nextTick{now}: the callback runs as soon as the current code ends."
             ),
-            Some(Place::Os) => match api {
-                "net.Server" => format!(
-                    "{who} starts listening{now}: a socket epoll watches; poll runs its callback when a connection arrives."
+            Some(Place::Os) => match self.cards.socket_role(c) {
+                Some(SocketRole::Server) => format!(
+                    "{who} calls {api}{now}: a listening socket epoll watches; poll runs its callback when a connection arrives."
                 ),
-                "connection" => format!(
+                Some(SocketRole::Accepted) => format!(
                     "The server of line {} accepts a connection: a new socket, watched by epoll like the server.",
                     card.line
                 ),
                 _ => format!(
-                    "{who} opens a socket{now}: epoll watches it, and poll runs its callbacks when the OS says it's ready."
+                    "{who} calls {api}{now}: a socket epoll watches; poll runs its callbacks when the OS says it's ready."
                 ),
             },
             Some(Place::Promises) => format!(
@@ -549,12 +546,13 @@ mod tests {
         assert!(!all.contains("calls process.nextTick"), "{all}");
         assert!(!all.contains("thread pool"), "{all}");
         let labels: Vec<String> = run.cards.cards.iter().map(|c| c.label("main.js")).collect();
-        // listen() queues the learner's 'listening' callback on a nextTick of Node's own.
+        // listen() opens a socket and queues the learner's 'listening' callback on a nextTick
+        // of Node's own; each card is named as the learner's code calls it.
         for want in [
-            "net.Server · line 25",
-            "Node's nextTick · line 25",
-            "net.Socket · line 12",
+            "server.listen · line 25",
+            "net.connect · line 12",
             "connection · line 25",
+            "server.close · line 21",
         ] {
             assert!(
                 labels.iter().any(|l| l == want),
