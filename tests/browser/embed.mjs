@@ -272,6 +272,8 @@ await withBrowser(async (context) => {
   // The same page at the top level ignores messages (it is no embed), and a phone-sized dialog fits.
   await page.getByTestId("embed-close").click();
   await page.setViewportSize({ width: 360, height: 740 });
+  // A phone folds the header's tools behind ☰.
+  await page.getByTestId("tools-toggle").click();
   await page.getByTestId("embed").click();
   await page.getByTestId("embed-dialog").scrollIntoViewIfNeeded();
   const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -385,7 +385,7 @@ impl Cards {
                     let failed = matches!(task, Task::RequestDone(r)
                         if view.requests.get(r).is_some_and(|r| r.error.is_some()));
                     let own = matches!(task, Task::RequestDone(_))
-                        && !self.sockets.contains_key(&c)
+                        && !sub_names(&self.cards[c].api).is_empty()
                         && self.cards[c].subs.len() < self.cards[c].expected_subs()
                         && !failed;
                     if !own {

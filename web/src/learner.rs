@@ -534,6 +534,20 @@ mod tests {
     }
 
     #[test]
+    fn a_one_trip_pool_callback_is_on_the_call_stack_when_it_runs() {
+        let run = run_of("single-threaded");
+        let events = run.trace().events.len();
+        for card in &run.cards.cards {
+            let ran = (0..=events).any(|at| card.place(at) == Some(Place::Running));
+            assert!(
+                ran,
+                "{} never reached the call stack: {:?}",
+                card.api, card.moves
+            );
+        }
+    }
+
+    #[test]
     fn sockets_are_cards_and_node_s_own_ticks_are_not_the_learner_s() {
         let run = run_of("tcp-echo");
         let steps = run.last_at(Level::Learner) + 1;
@@ -626,8 +640,8 @@ mod tests {
     #[test]
     #[ignore]
     fn dump_tour() {
-        let s = crate::state::State::default();
-        let run = crate::runner::run(&s.files, s.settings);
+        let id = std::env::var("LOOPLAB_SCENARIO").unwrap_or_else(|_| "tour".into());
+        let run = run_of(&id);
         let trace = run.trace();
         for (i, e) in trace.events.iter().enumerate() {
             println!("{i} {} {:?}", e.at.as_micros(), e.event);
