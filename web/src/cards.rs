@@ -481,7 +481,14 @@ impl Cards {
                         if !self.learner_ticks.contains(id) {
                             return None;
                         }
-                        callee(files, &site).unwrap_or_else(|| via.to_string())
+                        let api = callee(files, &site).unwrap_or_else(|| via.to_string());
+                        // `server.listen(port, cb)`: the 'listening' callback is the socket's own.
+                        if let Some(c) = self.socket_made_by(&api, &site) {
+                            self.by_key.insert(key, c);
+                            self.move_to(c, i, place);
+                            return None;
+                        }
+                        api
                     }
                     _ => api.to_string(),
                 };
@@ -594,6 +601,14 @@ impl Cards {
             }
             _ => None,
         }
+    }
+
+    /// The socket card `api` at `site` made, if any.
+    fn socket_made_by(&self, api: &str, site: &Frame) -> Option<usize> {
+        self.sockets.keys().copied().find(|&c| {
+            let card = &self.cards[c];
+            card.api == api && card.line == site.line && card.file == short_file(&site.file)
+        })
     }
 
     /// What a socket card's socket is; None for other cards.

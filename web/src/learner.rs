@@ -573,6 +573,22 @@ mod tests {
                 "no card {want}: {labels:?}"
             );
         }
+        // The 'listening' callback is the server socket's own: one card, which waits for epoll
+        // again after it ran.
+        let listen: Vec<_> = run
+            .cards
+            .cards
+            .iter()
+            .filter(|c| c.api == "server.listen")
+            .collect();
+        assert_eq!(listen.len(), 1, "{labels:?}");
+        let places: Vec<Place> = listen[0].moves.iter().map(|m| m.1).collect();
+        assert_eq!(
+            &places[..4],
+            [Place::Os, Place::NextTicks, Place::Running, Place::Os],
+            "{:?}",
+            listen[0].moves
+        );
         assert!(
             !labels.iter().any(|l| l.starts_with("process.nextTick")),
             "{labels:?}"
