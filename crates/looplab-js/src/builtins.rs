@@ -1,23 +1,16 @@
-//! The built-in modules' sources: the host's own (`src/js/`) win over Node's library (`src/lib/`).
+//! The built-in modules' sources, one per name, from the tree under `src/lib/` (build.rs).
 include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
 
 /// The source of built-in `name`, if there is one.
 pub(crate) fn source(name: &str) -> Option<&'static str> {
-    HOST.iter()
-        .chain(LIB.iter())
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| *s)
+    BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }
 
-/// Names a user may `require` (everything but `internal/...`).
+/// Names a user may `require` (everything but `internal/...`), sorted.
 pub(crate) fn public_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = HOST
+    BUILTINS
         .iter()
-        .chain(LIB.iter())
         .map(|(n, _)| *n)
         .filter(|n| !n.starts_with("internal/"))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+        .collect()
 }
