@@ -130,7 +130,7 @@ pub(crate) fn build(host: &HostRef) -> Context {
 /// Boa's `Symbol.for` registry is shared by every context in the process, and its first
 /// `Symbol.for(key)` looks the key up, then inserts it: two threads (the corpus test runs two
 /// engines at once) could each make their own symbol for one key, and one engine would then miss
-/// its own `Symbol.for('looplab.internals')`. One lock around every call makes it atomic.
+/// its own `Symbol.for('nodejs.util.inspect.custom')`. One lock around every call makes it atomic.
 fn serialize_symbol_for(context: &mut Context) {
     use boa_engine::{JsValue, NativeFunction, js_string};
     static REGISTRY: std::sync::Mutex<()> = std::sync::Mutex::new(());

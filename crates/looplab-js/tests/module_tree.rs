@@ -75,15 +75,15 @@ fn a_module_outside_lib_stops_the_build() {
 fn the_crate_is_one_tree() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let names = names(&src);
-    for name in [
+    let wanted = [
         "net",
         "util",
         "internal/looplab/bootstrap",
         "internal/bootstrap/globals",
-    ] {
-        assert!(
-            names.iter().any(|n| n == name),
-            "{name} missing from {names:?}"
-        );
-    }
+    ];
+    let missing: Vec<&str> = wanted
+        .into_iter()
+        .filter(|want| !names.iter().any(|n| n == want))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?} missing from {names:?}");
 }

@@ -4,9 +4,8 @@
 // thread-pool requests whose cost grows with the work.
 
 const { Buffer } = require('buffer');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
 const { submitOp } = require('internal/looplab/pool');
-const cb = binding('crypto');
+const cb = internalBinding('crypto');
 
 const HASHES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 // PBKDF2's cost relative to SHA-512 (the cost model's unit).

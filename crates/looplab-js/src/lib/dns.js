@@ -5,11 +5,8 @@
 // c-ares, off the pool; it answers from the simulated table in every mode.
 
 const { submitOp } = require('internal/looplab/pool');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
-const tasks = binding('tasks');
-
-// libuv's numbers for getaddrinfo's errors; Node names "no such name" and "no data" ENOTFOUND.
-const EAI_ERRNO = { __proto__: null, EAI_AGAIN: -3001, EAI_FAIL: -3004, EAI_NODATA: -3007, EAI_NONAME: -3008 };
+const { errnoByName } = require('internal/util/system_errors');
+const tasks = internalBinding('tasks');
 
 function ipFamily(host) {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return 4;
@@ -17,10 +14,11 @@ function ipFamily(host) {
   return 0;
 }
 
+// getaddrinfo's failure by libuv's name; Node names "no such name" and "no data" ENOTFOUND.
 function dnsError(syscall, hostname, eai) {
   const code = eai === 'EAI_NONAME' || eai === 'EAI_NODATA' ? 'ENOTFOUND' : eai;
   const err = new Error(`${syscall} ${code} ${hostname}`);
-  err.errno = EAI_ERRNO[eai] ?? EAI_ERRNO.EAI_NONAME;
+  err.errno = (eai.startsWith('EAI_') && errnoByName.get(eai)) || errnoByName.get('EAI_NONAME');
   err.code = code;
   err.syscall = syscall;
   err.hostname = hostname;

@@ -4,10 +4,9 @@
 // when submitted and delivered when the model says the request completed.
 
 const { Buffer } = require('buffer');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
 const { submit, submitOp } = require('internal/looplab/pool');
 const { call, uvException } = require('internal/looplab/fs_errors');
-const fsb = binding('fs');
+const fsb = internalBinding('fs');
 
 function invalidArgType(name, expected, actual) {
   const { codes } = require('internal/errors');

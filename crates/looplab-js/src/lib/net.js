@@ -8,8 +8,10 @@
 const EventEmitter = require('events');
 const stream = require('stream');
 const { Buffer } = require('buffer');
-const { TCP, UV_EOF, MESSAGES, NAMES } = require('internal/looplab/tcp_wrap');
-const { codes } = require('internal/errors');
+const { TCP, UV_EOF } = require('internal/looplab/tcp_wrap');
+const {
+  codes, ErrnoException, ExceptionWithHostPort, UVExceptionWithHostPort,
+} = require('internal/errors');
 
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
@@ -26,43 +28,12 @@ function frameless(err) {
   return err;
 }
 
-// lib/internal/errors.js: ErrnoException, ExceptionWithHostPort, UVExceptionWithHostPort.
-function errnoException(err, syscall, original) {
-  const code = NAMES[err] ?? 'UNKNOWN';
-  const e = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
-  e.errno = err;
-  e.code = code;
-  e.syscall = syscall;
-  return frameless(e);
-}
-
-function exceptionWithHostPort(err, syscall, address, port) {
-  const code = NAMES[err] ?? 'UNKNOWN';
-  let details = '';
-  if (port && port > 0) details = ` ${address}:${port}`;
-  else if (address) details = ` ${address}`;
-  const e = new Error(`${syscall} ${code}${details}`);
-  e.errno = err;
-  e.code = code;
-  e.syscall = syscall;
-  e.address = address;
-  if (port) e.port = port;
-  return frameless(e);
-}
-
-function uvExceptionWithHostPort(err, syscall, address, port) {
-  const code = NAMES[err] ?? 'UNKNOWN';
-  let details = '';
-  if (port && port > 0) details = ` ${address}:${port}`;
-  else if (address) details = ` ${address}`;
-  const e = new Error(`${syscall} ${code}: ${MESSAGES[code] ?? 'unknown error'}${details}`);
-  e.code = code;
-  e.errno = err;
-  e.syscall = syscall;
-  e.address = address;
-  if (port) e.port = port;
-  return frameless(e);
-}
+const errnoException = (err, syscall, original) =>
+  frameless(new ErrnoException(err, syscall, original));
+const exceptionWithHostPort = (err, syscall, address, port) =>
+  frameless(new ExceptionWithHostPort(err, syscall, address, port));
+const uvExceptionWithHostPort = (err, syscall, address, port) =>
+  frameless(new UVExceptionWithHostPort(err, syscall, address, port));
 
 function isIPv4(s) {
   return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s);

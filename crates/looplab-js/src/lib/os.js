@@ -1,8 +1,7 @@
 'use strict';
 // Looplab: os for a simulated Linux machine; cpus() follows the run's cores setting.
 
-const { binding } = globalThis[Symbol.for('looplab.internals')];
-const proc = binding('process');
+const proc = internalBinding('process');
 
 function cpus() {
   const out = [];

@@ -3,8 +3,7 @@
 // Immediate object per call, kept by the id the model hands out; the model decides when it fires.
 
 const { IdTable } = require('internal/looplab/id_table');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
-const tasks = binding('tasks');
+const tasks = internalBinding('tasks');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');

@@ -13,7 +13,7 @@ const { isDeepStrictEqual } = require('internal/util/comparisons');
 const { deprecate, promisify, toUSVString, defineLazyProperties } = require('internal/util');
 const types = require('internal/util/types');
 const { colors } = require('internal/util/inspect/options');
-const { errorMap } = require('internal/util/system_errors');
+const { errorMap, errname } = require('internal/util/system_errors');
 
 const isError = (e) => types.isNativeError(e) || e instanceof Error;
 
@@ -56,7 +56,7 @@ function callbackify(original) {
 function getSystemErrorName(err) {
   validateNumber(err, 'err');
   if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
-  return errorMap.get(err)?.[0] ?? `Unknown system error ${err}`;
+  return errname(err);
 }
 
 function getSystemErrorMap() {

@@ -2,9 +2,8 @@
 // Looplab: zlib's gzip/gunzip and deflate/inflate; the async forms are thread-pool requests.
 
 const { Buffer } = require('buffer');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
 const { submit, submitOp } = require('internal/looplab/pool');
-const zb = binding('zlib');
+const zb = internalBinding('zlib');
 
 function toBuf(u8) { return Buffer.from(u8.buffer, u8.byteOffset, u8.length); }
 

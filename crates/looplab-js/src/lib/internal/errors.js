@@ -8,6 +8,7 @@ const {
   determineSpecificType, formatList, addNumericalSeparator, invalidArgTypeMessage,
   outOfRangeMessage, lazyInspect,
 } = require('internal/errors/describe');
+const { errorMap, errname } = require('internal/util/system_errors');
 
 const kIsNodeError = Symbol('kIsNodeError');
 const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
@@ -132,16 +133,14 @@ class AbortError extends Error {
   }
 }
 
-// libuv's error names for Linux's errno values (uv_err_name), the ones a system call reports.
-const UV_ERRNAMES = {
-  __proto__: null,
-  [-1]: 'EPERM', [-2]: 'ENOENT', [-3]: 'ESRCH', [-4]: 'EINTR', [-5]: 'EIO', [-9]: 'EBADF',
-  [-11]: 'EAGAIN', [-12]: 'ENOMEM', [-13]: 'EACCES', [-17]: 'EEXIST', [-20]: 'ENOTDIR',
-  [-21]: 'EISDIR', [-22]: 'EINVAL', [-24]: 'EMFILE', [-28]: 'ENOSPC', [-32]: 'EPIPE',
-  [-39]: 'ENOTEMPTY', [-98]: 'EADDRINUSE', [-104]: 'ECONNRESET', [-110]: 'ETIMEDOUT',
-  [-111]: 'ECONNREFUSED',
-};
-const uvErrName = (err) => (typeof err === 'string' ? err : UV_ERRNAMES[err] ?? `Unknown system error ${err}`);
+// The name of a libuv error number from the one errno table; a name passes through.
+const uvErrName = (err) => (typeof err === 'string' ? err : errname(err));
+
+// ` address:port` (or ` address`), as a failed socket call names its peer.
+function hostPort(address, port) {
+  if (port && port > 0) return ` ${address}:${port}`;
+  return address ? ` ${address}` : '';
+}
 
 // An error from a failed system call (fs, net, kill): `syscall code`.
 class ErrnoException extends Error {
@@ -157,17 +156,31 @@ class ErrnoException extends Error {
 class ExceptionWithHostPort extends Error {
   constructor(err, syscall, address, port, additional) {
     const code = uvErrName(err);
-    let details = '';
-    if (port && port > 0) details = ` ${address}:${port}`;
-    else if (address) details = ` ${address}`;
-    if (additional) details += ` - Local (${additional})`;
-    super(`${syscall} ${code}${details}`);
+    const local = additional ? ` - Local (${additional})` : '';
+    super(`${syscall} ${code}${hostPort(address, port)}${local}`);
     this.errno = typeof err === 'number' ? err : undefined;
     this.code = code;
     this.syscall = syscall;
     this.address = address;
     if (port) this.port = port;
   }
+}
+
+// A failed socket call that quotes libuv's description: `syscall code: description address:port`.
+class UVExceptionWithHostPort extends Error {
+  constructor(err, syscall, address, port) {
+    const [code, uvmsg] = errorMap.get(err) ?? ['UNKNOWN', 'unknown error'];
+    super(`${syscall} ${code}: ${uvmsg}${hostPort(address, port)}`);
+    Object.assign(this, { code, errno: err, syscall, address });
+    if (port) this.port = port;
+  }
+}
+
+// Node's error classes say their constructor is Error, so inspect prints them as plain errors.
+for (const SyscallError of [ErrnoException, ExceptionWithHostPort, UVExceptionWithHostPort]) {
+  Object.defineProperty(SyscallError.prototype, 'constructor', {
+    __proto__: null, get() { return Error; }, enumerable: false, configurable: true,
+  });
 }
 
 // Reports both errors when a cleanup fails after a first failure.
@@ -204,6 +217,7 @@ module.exports = {
   AbortError,
   ErrnoException,
   ExceptionWithHostPort,
+  UVExceptionWithHostPort,
   SystemError,
   aggregateTwoErrors,
   genericNodeError,

@@ -1,28 +1,32 @@
 'use strict';
 
 // Looplab: installs the globals Node defines from its JavaScript built-ins. The
-// host requires this once, before the user's script; `process`, the timer
-// functions and `queueMicrotask` are the host's own. Each global is a lazy,
-// non-enumerable property, as in Node, so a script that never touches URL
-// never loads the url module.
+// host requires this once, before the user's script (internal/looplab/bootstrap);
+// `process`, the timer functions and `queueMicrotask` are the host's own. Each
+// global is a lazy property, as in Node, so a script that never touches URL never
+// loads the url module.
 
+// A lazy global keeps its accessor for good: Boa caches global lookups per call
+// site, and a getter that turned itself into a data property would leave the
+// cached slot stale.
 function defineLazy(name, load, enumerable = false) {
   if (Object.prototype.hasOwnProperty.call(globalThis, name)) return;
+  let loaded = false;
+  let value;
   Object.defineProperty(globalThis, name, {
     __proto__: null,
     configurable: true,
     enumerable,
     get() {
-      const value = load();
-      Object.defineProperty(globalThis, name, {
-        __proto__: null, value, writable: true, configurable: true, enumerable,
-      });
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
       return value;
     },
-    set(value) {
-      Object.defineProperty(globalThis, name, {
-        __proto__: null, value, writable: true, configurable: true, enumerable: false,
-      });
+    set(v) {
+      value = v;
+      loaded = true;
     },
   });
 }
@@ -42,5 +46,6 @@ defineLazy('AbortSignal', lazy('internal/abort_controller', 'AbortSignal'));
 defineLazy('EventTarget', lazy('internal/event_target', 'EventTarget'));
 defineLazy('Event', lazy('internal/event_target', 'Event'));
 defineLazy('DOMException', lazy('internal/dom_exception', 'DOMException'));
-// Node makes this one enumerable.
+// Node makes these two enumerable.
 defineLazy('structuredClone', lazy('internal/structured_clone', 'structuredClone'), true);
+defineLazy('performance', lazy('perf_hooks', 'performance'), true);

@@ -35,10 +35,6 @@ function requireBuiltin(name) {
   return mod.exports;
 }
 
-const publicBuiltins = new Set(moduleBinding.builtinNames());
-const internals = { binding, requireBuiltin, publicBuiltins };
-globalThis[Symbol.for('looplab.internals')] = internals;
-
 function defineValue(name, value) {
   Object.defineProperty(globalThis, name, {
     __proto__: null, value, writable: true, configurable: true, enumerable: false,
@@ -64,44 +60,7 @@ defineValue('queueMicrotask', function queueMicrotask(callback) {
   tasks.queueMicrotask(callback);
 });
 
-// Lazy globals keep their accessor for good: Boa caches global lookups per call site, and a
-// getter that turns itself into a data property leaves the cached slot stale.
-function defineLazy(name, load, enumerable = false) {
-  let loaded = false;
-  let value;
-  Object.defineProperty(globalThis, name, {
-    __proto__: null,
-    configurable: true,
-    enumerable,
-    get() {
-      if (!loaded) {
-        value = load();
-        loaded = true;
-      }
-      return value;
-    },
-    set(v) {
-      value = v;
-      loaded = true;
-    },
-  });
-}
-const lazy = (id, key) => () => (key ? requireBuiltin(id)[key] : requireBuiltin(id));
-defineLazy('console', lazy('console'));
-defineLazy('Buffer', lazy('buffer', 'Buffer'));
-defineLazy('atob', lazy('buffer', 'atob'));
-defineLazy('btoa', lazy('buffer', 'btoa'));
-defineLazy('URL', lazy('internal/url', 'URL'));
-defineLazy('URLSearchParams', lazy('internal/url', 'URLSearchParams'));
-defineLazy('TextEncoder', lazy('internal/encoding', 'TextEncoder'));
-defineLazy('TextDecoder', lazy('internal/encoding', 'TextDecoder'));
-defineLazy('AbortController', lazy('internal/abort_controller', 'AbortController'));
-defineLazy('AbortSignal', lazy('internal/abort_controller', 'AbortSignal'));
-defineLazy('EventTarget', lazy('internal/event_target', 'EventTarget'));
-defineLazy('Event', lazy('internal/event_target', 'Event'));
-defineLazy('DOMException', lazy('internal/dom_exception', 'DOMException'));
-defineLazy('structuredClone', lazy('internal/structured_clone', 'structuredClone'), true);
-// Node's own list; anything above is kept as defined here.
+// Node's globals from its JavaScript built-ins (console, Buffer, URL, performance ...).
 requireBuiltin('internal/bootstrap/globals');
 // Math.random from the run's seed, so a run replays the same.
 {
@@ -120,8 +79,6 @@ requireBuiltin('internal/bootstrap/globals');
     return (sfc32() * 2 ** 21 + (sfc32() >>> 11)) / 2 ** 53;
   };
 }
-
-defineLazy('performance', lazy('perf_hooks', 'performance'), true);
 
 const fatal = requireBuiltin('internal/looplab/fatal');
 const cjs = requireBuiltin('internal/looplab/cjs');

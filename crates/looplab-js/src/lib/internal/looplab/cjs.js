@@ -5,8 +5,10 @@
 // module, and the bridge the ES module loader uses to import CommonJS and built-ins.
 // Resolution itself is in Rust (src/resolve.rs), which records every path it probes.
 
-const { binding, requireBuiltin, publicBuiltins } = globalThis[Symbol.for('looplab.internals')];
-const mb = binding('module');
+// The loader's own `require` loads built-ins; `Module.prototype.require` below is the learner's.
+const requireBuiltin = require;
+const mb = internalBinding('module');
+const publicBuiltins = new Set(mb.builtinNames());
 
 function dirname(p) {
   const i = p.lastIndexOf('/');

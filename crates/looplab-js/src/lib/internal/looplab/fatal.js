@@ -3,14 +3,13 @@
 // src/node_errors.cc) and with promise rejections nobody handled (lib/internal/process/promises.js,
 // default mode `throw`).
 
-const { binding, requireBuiltin } = globalThis[Symbol.for('looplab.internals')];
-const stdio = binding('stdio');
-const moduleBinding = binding('module');
-const proc = binding('process');
+const stdio = internalBinding('stdio');
+const moduleBinding = internalBinding('module');
+const proc = internalBinding('process');
 
 function inspect(value) {
   try {
-    return requireBuiltin('internal/util/inspect').inspect(value);
+    return require('internal/util/inspect').inspect(value);
   } catch {
     return String(value);
   }

@@ -2,21 +2,13 @@
 // Looplab: Node's uvException (lib/internal/errors.js) for file-system calls: the message, and
 // errno, code, syscall, path (and dest) in Node's order.
 
-const DESCRIPTIONS = {
-  __proto__: null,
-  ENOENT: [-2, 'no such file or directory'],
-  EISDIR: [-21, 'illegal operation on a directory'],
-  ENOTDIR: [-20, 'not a directory'],
-  EEXIST: [-17, 'file already exists'],
-  ENOTEMPTY: [-39, 'directory not empty'],
-  EACCES: [-13, 'permission denied'],
-  EBADF: [-9, 'bad file descriptor'],
-  EINVAL: [-22, 'invalid argument'],
-};
+const { errorMap, errnoByName } = require('internal/util/system_errors');
 
 // `async` errors come back from the pool with no JavaScript frames, as in Node.
 function uvException(code, syscall, path, dest, async = false) {
-  const [errno, desc] = DESCRIPTIONS[code] ?? [-1, 'unknown error'];
+  const known = errnoByName.get(code);
+  const errno = known ?? -1;
+  const desc = known === undefined ? 'unknown error' : errorMap.get(known)[1];
   let message = `${code}: ${desc}, ${syscall}`;
   if (path !== undefined) message += ` '${path}'`;
   if (dest !== undefined) message += ` -> '${dest}'`;

@@ -4,8 +4,7 @@
 // thread with --real), and its result is taken when the model says the request completed.
 
 const { IdTable } = require('internal/looplab/id_table');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
-const tasks = binding('tasks');
+const tasks = internalBinding('tasks');
 const callbacks = new IdTable();
 
 // `op` names the cost ('fs', 'dns', 'pbkdf2', 'scrypt', 'zlib', 'hash'); `amount` is its size.

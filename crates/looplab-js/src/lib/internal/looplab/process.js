@@ -3,12 +3,11 @@
 // an EventEmitter with argv, env, exit and exitCode, nextTick, hrtime, warnings and stdio.
 
 const { IdTable } = require('internal/looplab/id_table');
-const { binding } = globalThis[Symbol.for('looplab.internals')];
-const proc = binding('process');
-const tasks = binding('tasks');
-const clock = binding('clock');
-const stdio = binding('stdio');
-const signalBinding = binding('signal');
+const proc = internalBinding('process');
+const tasks = internalBinding('tasks');
+const clock = internalBinding('clock');
+const stdio = internalBinding('stdio');
+const signalBinding = internalBinding('signal');
 
 // The global exists before 'events' loads: Node's library reads process.env and friends then.
 const process = {};

@@ -2,10 +2,9 @@
 // Looplab: Node's signal wrap (src/signal_wrap.cc) over internalBinding('signal'): one object per
 // uv_signal_t. When the poll phase reads its signal from the signal pipe, `onsignal(signum)` runs.
 
-const { binding } = globalThis[Symbol.for('looplab.internals')];
 const handles = require('internal/looplab/handles');
 
-const signal = binding('signal');
+const signal = internalBinding('signal');
 
 class Signal {
   constructor(label) {

@@ -4,28 +4,16 @@
 // write requests, a pending connect or shutdown) and turns the poll phase's readiness into the
 // callbacks net.js installs: onconnection, onread, and each request's oncomplete.
 
-const { binding } = globalThis[Symbol.for('looplab.internals')];
 const handles = require('internal/looplab/handles');
 const { Buffer } = require('buffer');
+const { errnoByName } = require('internal/util/system_errors');
 
-const tcp = binding('tcp');
-const UV_EOF = -4095;
+const tcp = internalBinding('tcp');
 const READ_SIZE = 64 * 1024;
 const READS_PER_EVENT = 32;
-const ERRNO = { __proto__: null, EADDRINUSE: -98, ECONNREFUSED: -111, ECONNRESET: -104, EPIPE: -32, EINVAL: -22 };
-const errno = (code) => ERRNO[code] ?? -22;
-
-// uv_strerror's text, as Node's UVException messages quote it.
-const MESSAGES = {
-  __proto__: null,
-  EADDRINUSE: 'address already in use',
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset by peer',
-  EPIPE: 'broken pipe',
-  EINVAL: 'invalid argument',
-};
-const NAMES = { __proto__: null };
-for (const code of Object.keys(ERRNO)) NAMES[ERRNO[code]] = code;
+const UV_EOF = errnoByName.get('EOF');
+// The binding names a failure ('ECONNREFUSED'); the wrap hands net.js libuv's number for it.
+const errno = (code) => errnoByName.get(code) ?? errnoByName.get('EINVAL');
 
 class TCP {
   constructor(label, id) {
@@ -279,4 +267,4 @@ class TCP {
   }
 }
 
-module.exports = { TCP, UV_EOF, MESSAGES, NAMES, errno };
+module.exports = { TCP, UV_EOF, errno };

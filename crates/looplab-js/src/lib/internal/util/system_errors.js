@@ -1,7 +1,10 @@
 'use strict';
 
-// libuv's error numbers on Linux with their names and descriptions, for
-// util.getSystemErrorName / getSystemErrorMap.
+// libuv's error numbers on Linux with their names and descriptions (Node's
+// `internalBinding('uv')` error map): Looplab's one errno table. util's
+// getSystemErrorName / getSystemErrorMap, the errors of internal/errors, and the
+// host's file-system and TCP glue, whose bindings report a failure by its name
+// ('ENOENT', 'ECONNREFUSED'), all read it.
 
 const table = [
   [-7, 'E2BIG', 'argument list too long'],
@@ -57,8 +60,18 @@ const table = [
   [-4095, 'EOF', 'end of file'],
   [-6, 'ENXIO', 'no such device or address'],
   [-31, 'EMLINK', 'too many links'],
+  [-3001, 'EAI_AGAIN', 'temporary failure'],
+  [-3004, 'EAI_FAIL', 'permanent failure'],
+  [-3007, 'EAI_NODATA', 'no address'],
+  [-3008, 'EAI_NONAME', 'unknown node or service'],
 ];
 
 const errorMap = new Map(table.map(([errno, name, message]) => [errno, [name, message]]));
+const errnoByName = new Map(table.map(([errno, name]) => [name, errno]));
 
-module.exports = { errorMap };
+// The name of a libuv error number, as util.getSystemErrorName words an unknown one.
+function errname(errno) {
+  return errorMap.get(errno)?.[0] ?? `Unknown system error ${errno}`;
+}
+
+module.exports = { errorMap, errnoByName, errname };
