@@ -1,5 +1,5 @@
 // The fidelity corpus in the page's own wasm: every scenario in tests/fidelity/ runs on the
-// runtime compiled into the page (web/src/fidelity_hook.rs) and must print what real node printed,
+// runtime compiled into the page (web/src/run/fidelity_hook.rs) and must print what real node printed,
 // as `cargo test -p looplab-js --test fidelity` demands of the native build. Scenarios listed in
 // tests/fidelity/KNOWN_FAILURES.txt may differ; any other difference fails the test.
 import assert from "node:assert/strict";

@@ -7,21 +7,24 @@ use crate::components::panel_tabs::PanelTab;
 use crate::components::{
     call_stack::CallStack, card_board::CardBoard, console::Console, controls::Controls,
     editor::Editor, embed_dialog::EmbedDialog, handles::Handles, layer_strip::LayerStrip,
-    level_switch::LevelSwitch, loop_ring::LoopRing, module_view::ModuleView, narration::Narration,
-    open_trace::OpenTrace, panel_tabs::PanelTabs, queues::Queues, scenario_picker::ScenarioPicker,
+    loop_ring::LoopRing, module_view::ModuleView, narration::Narration, page_footer::PageFooter,
+    page_header::Dialog, page_header::PageHeader, panel_tabs::PanelTabs, queues::Queues,
     settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
     timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
 };
-use crate::embed_panels::EmbedPanel;
+use crate::decode::embed_panels::EmbedPanel;
 use crate::hooks::{
-    use_copy::use_copy, use_host_messages::use_host_messages, use_keyboard::SHORTCUTS,
-    use_keyboard::use_keyboard, use_player::use_player, use_run::use_run, use_theme::use_theme,
+    use_copy::use_copy, use_host_messages::use_host_messages, use_keyboard::use_keyboard,
+    use_player::use_player, use_run::use_run,
 };
-use crate::layers::Layer;
-use crate::level::Level;
-use crate::now::Now;
 use crate::state::{Action, State};
-use crate::{browser, call_stack, layers, learner, ring, share, stop_cause};
+use crate::view::layers::Layer;
+use crate::view::level::Level;
+use crate::view::now::Now;
+use crate::{
+    browser, decode::share, view::call_stack, view::layers, view::learner, view::ring,
+    view::stop_cause,
+};
 
 /// The state the page opens with: the default scenario, or what the link in the fragment asks for.
 fn initial_state() -> State {
@@ -40,28 +43,18 @@ fn initial_state() -> State {
     (*state).clone()
 }
 
-/// The dialog open over the page.
-#[derive(Clone, Copy, PartialEq)]
-enum Dialog {
-    Share,
-    Embed,
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     use_keyboard(state.clone());
     use_player(state.clone());
     use_host_messages(state.clone());
-    let (theme, toggle_theme) = use_theme();
     let dialog = use_state(|| None::<Dialog>);
     let (share_copied, copy) = use_copy();
     // The upload demo is its own view, not a panel under every scenario.
     let uploads = use_state(|| browser::hash() == "#uploads");
     // On narrow screens one group of panels shows at a time.
     let tab = use_state(|| PanelTab::Loop);
-    // On a phone the header's less-used tools fold behind one button.
-    let tools_open = use_state(|| false);
     let run = use_run(state.clone());
     let run_ms = run.run_ms;
     let stop = run.stop;
@@ -131,40 +124,7 @@ pub fn app() -> Html {
     {
         top.line = *line;
     }
-    let task =
-        match (now, run) {
-            (Now::MainScript, _) => Some("main script".to_string()),
-            (Now::Callback { .. } | Now::Draining { .. }, Some(r)) => {
-                let phase = match now {
-                    Now::Callback { phase, .. } => phase,
-                    _ => None,
-                };
-                let card =
-                    r.cards.cards.iter().enumerate().find(|(_, c)| {
-                        c.place(r.applied(istep)) == Some(crate::cards::Place::Running)
-                    });
-                let place = match (now, phase) {
-                    (Now::Draining { .. }, _) => "microtask checkpoint".to_string(),
-                    (_, Some(p)) => format!("{} phase", p.name()),
-                    _ => "after the loop".to_string(),
-                };
-                let own = match view.running {
-                    Some(looplab_core::Task::RequestDone(q)) if r.cards.is_internal(q) => {
-                        r.cards.of_request(q)
-                    }
-                    _ => None,
-                };
-                match (card, own) {
-                    (_, Some(c)) => Some(format!(
-                        "{place}: Node's own callback for {}",
-                        r.cards.cards[c].label(r.cards.entry())
-                    )),
-                    (Some((_, c)), None) => Some(format!("{place}: {}", c.label(r.cards.entry()))),
-                    (None, None) => call_stack::task_words(&view),
-                }
-            }
-            _ => None,
-        };
+    let task = call_stack::running_task(now, &view, run.map(|r| &**r), istep);
     // The running line's tab and line number.
     let running = frames
         .first()
@@ -193,11 +153,19 @@ pub fn app() -> Html {
         })
     };
     let scenario = state.scenario();
+    // A trace opened from a file was not run here: no run time to show.
+    let run_stats = match (run_ms, run.filter(|r| r.origin.is_none())) {
+        (Some(ms), Some(r)) => Some(AttrValue::from(format!(
+            "Last run: {} events in {ms:.0} ms.",
+            r.events()
+        ))),
+        _ => None,
+    };
 
     // Share copies at once (the click allows it); Embed copies once its options are set.
-    let open_dialog = |d: Dialog| {
+    let open_dialog = {
         let (dialog, s, copy) = (dialog.clone(), state.clone(), copy.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |d: Dialog| {
             if d == Dialog::Share {
                 browser::replace_hash(&share::fragment(&s.shared()));
                 copy.emit(panel_text(&s));
@@ -215,14 +183,11 @@ pub fn app() -> Html {
     let editor = html! {
         <Editor files={state.files.clone()} active={state.active_file} read_only={state.read_only}
             running_line={running_line}
-            on_edit={let d = dispatch.clone(); Callback::from(move |(file, text)| d.emit(Action::Edit { file, text }))}
-            on_select={let d = dispatch.clone(); Callback::from(move |i| d.emit(Action::SelectFile(i)))} />
+            on_edit={dispatch.reform(|(file, text)| Action::Edit { file, text })}
+            on_select={dispatch.reform(Action::SelectFile)} />
     };
 
-    let jump_internal = {
-        let d = dispatch.clone();
-        Callback::from(move |s| d.emit(Action::GoToInternal(s)))
-    };
+    let jump_internal = dispatch.reform(Action::GoToInternal);
     let applied = run.map_or(0, |r| r.applied(istep));
     let about = scenario.map(|sc| {
         html! {
@@ -235,58 +200,16 @@ pub fn app() -> Html {
 
     html! {
         <div class={classes!("app", state.embed.then_some("embed"), format!("tab-{}", tab.id()))} data-testid="app">
-            <header class="top">
-                <h1>{ "Looplab" }</h1>
-                if state.embed {
-                    if let Some(sc) = scenario {
-                        <span class="embed-title" data-testid="embed-title">{ sc.title }</span>
-                    }
-                } else {
-                    <nav class="views" aria-label="Views">
-                        <button type="button" data-testid="view-playground" aria-pressed={(!*uploads).to_string()}
-                            onclick={let u = uploads.clone(); Callback::from(move |_| u.set(false))}>{ "Playground" }</button>
-                        <button type="button" data-testid="view-uploads" aria-pressed={uploads.to_string()}
-                            onclick={let u = uploads.clone(); Callback::from(move |_| u.set(true))}>{ "Uploads" }</button>
-                    </nav>
-                    <button type="button" class="tools-toggle" data-testid="tools-toggle" aria-controls="tools"
-                        aria-expanded={tools_open.to_string()}
-                        aria-label="More tools: open a trace, share, embed, theme"
-                        onclick={let t = tools_open.clone(); Callback::from(move |_| t.set(!*t))}>{ "☰" }</button>
-                }
-                if !*uploads {
-                    if !state.embed {
-                        <ScenarioPicker current={state.scenario}
-                            on_pick={let d = dispatch.clone(); Callback::from(move |id| d.emit(Action::LoadScenario(id)))} />
-                    }
-                    <LevelSwitch level={level}
-                        on_level={let d = dispatch.clone(); Callback::from(move |l| d.emit(Action::Level(l)))} />
-                }
-                <div id="tools" class={classes!("tools", tools_open.then_some("open"))}>
-                    if !*uploads && !state.embed {
-                        <OpenTrace on_action={open_trace} />
-                    }
-                    <div class="actions">
-                        if state.embed {
-                            <a href={format!("{}{}", browser::base_url(), share::fragment(&state.shared()))}
-                                target="_blank" rel="noopener" data-testid="open-full">{ "Open in Looplab ↗" }</a>
-                        } else if !*uploads {
-                            <button type="button" data-testid="share" aria-expanded={(*dialog == Some(Dialog::Share)).to_string()}
-                                onclick={open_dialog(Dialog::Share)}>{ "Share" }</button>
-                            <button type="button" data-testid="embed" aria-expanded={(*dialog == Some(Dialog::Embed)).to_string()}
-                                onclick={open_dialog(Dialog::Embed)}>{ "Embed" }</button>
-                        }
-                        <button type="button" data-testid="theme" aria-label={format!("Switch to {} theme", theme.other().name())}
-                            onclick={Callback::from(move |_| toggle_theme.emit(()))}>
-                            { if theme.name() == "dark" { "☀ light" } else { "☾ dark" } }
-                        </button>
-                    </div>
-                </div>
-            </header>
+            <PageHeader embed={state.embed} title={scenario.map(|sc| sc.title)}
+                full_link={panel_text(&state)} scenario={state.scenario} level={level}
+                uploads={*uploads} dialog={*dialog}
+                on_uploads={let u = uploads.clone(); Callback::from(move |to| u.set(to))}
+                on_dialog={open_dialog} on_action={dispatch.clone()} on_open_trace={open_trace} />
             <main>
                 if let Some(message) = &state.message {
                     <div class="message" role="alert" data-testid="message">
                         <p>{ message }</p>
-                        <button type="button" onclick={let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Message(None)))}>{ "Dismiss" }</button>
+                        <button type="button" onclick={dispatch.reform(|_| Action::Message(None))}>{ "Dismiss" }</button>
                     </div>
                 }
                 if *dialog == Some(Dialog::Share) {
@@ -350,7 +273,7 @@ pub fn app() -> Html {
                     <div class="details" data-tab="more">
                         if !state.embed {
                             <SettingsPanel settings={state.settings} disabled={state.read_only}
-                                on_change={let d = dispatch.clone(); Callback::from(move |s| d.emit(Action::Settings(s)))} />
+                                on_change={dispatch.reform(Action::Settings)} />
                         }
                         <Queues view={view.clone()} />
                         <ThreadPool view={view.clone()} pool={settings.pool} cores={settings.cores} now={now} />
@@ -365,21 +288,7 @@ pub fn app() -> Html {
                 }
             </main>
             if !state.embed {
-                <footer>
-                    <details>
-                        <summary>{ "Keyboard shortcuts" }</summary>
-                        <dl class="shortcuts">
-                            { for SHORTCUTS.iter().map(|(k, what)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></> }) }
-                        </dl>
-                    </details>
-                    <p>
-                        { "Semantics follow Node 20 and libuv 1.46. " }
-                        // A trace opened from a file was not run here: no run time to show.
-                        if let (Some(ms), Some(r)) = (run_ms, state.run.as_ref().filter(|r| r.origin.is_none())) {
-                            <span data-testid="run-stats">{ format!("Last run: {} events in {ms:.0} ms.", r.events()) }</span>
-                        }
-                    </p>
-                </footer>
+                <PageFooter run_stats={run_stats} />
             }
         </div>
     }

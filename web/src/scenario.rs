@@ -26,6 +26,51 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// A CommonJS scenario on the default settings (4 pool threads, 4 cores) that opens at the
+    /// first step; the builder methods below say what differs.
+    pub const fn new(id: &'static str, topic: &'static str, title: &'static str) -> Scenario {
+        Scenario {
+            id,
+            topic,
+            title,
+            notice: "",
+            files: &[],
+            pool: 4,
+            cores: 4,
+            entry: Entry::Cjs,
+            open: Open::Start,
+        }
+    }
+
+    pub const fn notice(self, notice: &'static str) -> Scenario {
+        Scenario { notice, ..self }
+    }
+
+    pub const fn files(self, files: &'static [(&'static str, &'static str)]) -> Scenario {
+        Scenario { files, ..self }
+    }
+
+    /// UV_THREADPOOL_SIZE.
+    pub const fn pool(self, pool: u32) -> Scenario {
+        Scenario { pool, ..self }
+    }
+
+    pub const fn cores(self, cores: u32) -> Scenario {
+        Scenario { cores, ..self }
+    }
+
+    /// The entry runs as an ES module.
+    pub const fn esm(self) -> Scenario {
+        Scenario {
+            entry: Entry::Esm,
+            ..self
+        }
+    }
+
+    pub const fn opens_at(self, open: Open) -> Scenario {
+        Scenario { open, ..self }
+    }
+
     pub fn source_files(&self) -> Vec<SourceFile> {
         self.files
             .iter()
@@ -43,13 +88,13 @@ impl Scenario {
 }
 
 pub fn find(id: &str) -> Option<&'static Scenario> {
-    crate::library::SCENARIOS.iter().find(|s| s.id == id)
+    crate::scenarios::SCENARIOS.iter().find(|s| s.id == id)
 }
 
 /// Topics in library order, each with its scenarios.
 pub fn by_topic() -> Vec<(&'static str, Vec<&'static Scenario>)> {
     let mut groups: Vec<(&'static str, Vec<&'static Scenario>)> = Vec::new();
-    for s in crate::library::SCENARIOS {
+    for s in crate::scenarios::SCENARIOS {
         match groups.iter_mut().find(|(t, _)| *t == s.topic) {
             Some((_, list)) => list.push(s),
             None => groups.push((s.topic, vec![s])),

@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::embed_panels::EmbedPanels;
+use crate::decode::embed_panels::EmbedPanels;
+use crate::decode::share::{FORMAT, Shared};
 use crate::files::{RunSettings, SourceFile};
-use crate::level::Level;
-use crate::run_data::RunData;
-use crate::runner::Progress;
+use crate::run::run_data::RunData;
+use crate::run::runner::Progress;
 use crate::scenario::{self, Open, Scenario};
-use crate::share::{FORMAT, Shared};
+use crate::view::level::Level;
 
 /// Play speeds in steps per second.
 pub const SPEEDS: [u32; 5] = [1, 2, 4, 10, 30];
@@ -64,7 +64,7 @@ pub enum OpenAt {
 
 impl Default for State {
     fn default() -> Self {
-        let first = &crate::library::SCENARIOS[0];
+        let first = &crate::scenarios::SCENARIOS[0];
         State {
             files: first.source_files(),
             active_file: 0,
@@ -379,7 +379,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runner;
+    use crate::run::runner;
 
     fn view(s: &State) -> looplab_core::replay::View {
         s.run.as_ref().unwrap().view(s.internal_step())
@@ -510,8 +510,8 @@ mod tests {
 
     #[test]
     fn opening_a_trace_replaces_the_run_and_shows_a_note_instead_of_code() {
-        let bytes = include_bytes!("fixtures/real.json");
-        let run = Rc::new(crate::trace_file::parse(bytes).unwrap().into_run());
+        let bytes = include_bytes!("decode/fixtures/real.json");
+        let run = Rc::new(crate::decode::trace_file::parse(bytes).unwrap().into_run());
         let s = ran()
             .reduce(Action::Message(Some("old".into())))
             .reduce(Action::OpenTrace {

@@ -4,7 +4,7 @@
 use looplab_core::trace::Frame;
 use yew::prelude::*;
 
-use crate::call_stack::{function_name, short_file};
+use crate::view::call_stack::{function_name, short_file};
 
 #[derive(Properties, PartialEq)]
 pub struct CallStackProps {

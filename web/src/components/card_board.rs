@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::cards::{Card, Place, Zone};
-use crate::run_data::RunData;
+use crate::run::run_data::RunData;
+use crate::view::cards::{Card, Place, Zone};
 
 #[derive(Properties, PartialEq)]
 pub struct CardBoardProps {

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::decode::js_tokens::line_ranges;
 use crate::files::SourceFile;
-use crate::js_tokens::line_ranges;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {

@@ -5,12 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::copy_note::CopyNote;
-use crate::embed_code::{self, EmbedOptions, HEIGHT, WIDTH};
-use crate::embed_panels::EmbedPanel;
+use crate::decode::embed_panels::EmbedPanel;
+use crate::decode::share::Shared;
 use crate::hooks::use_copy::use_copy;
-use crate::level::Level;
-use crate::run_data::RunData;
-use crate::share::Shared;
+use crate::run::run_data::RunData;
+use crate::view::embed_code::{self, EmbedOptions, HEIGHT, WIDTH};
+use crate::view::level::Level;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {

@@ -1,7 +1,7 @@
 //! Your code → Node's JS → C++ bindings → libuv → thread pool → OS, with the current step's lit.
 use yew::prelude::*;
 
-use crate::layers::Layer;
+use crate::view::layers::Layer;
 
 #[derive(Properties, PartialEq)]
 pub struct LayerStripProps {

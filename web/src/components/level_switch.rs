@@ -1,7 +1,7 @@
 //! Learner or Internals: how many steps a run has. Two pressed-or-not buttons in a group.
 use yew::prelude::*;
 
-use crate::level::Level;
+use crate::view::level::Level;
 
 #[derive(Properties, PartialEq)]
 pub struct LevelSwitchProps {

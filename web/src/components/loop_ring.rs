@@ -8,8 +8,8 @@ use looplab_core::trace::AliveReason;
 use looplab_core::uv::{HandleKind, Phase};
 use yew::prelude::*;
 
-use crate::now::Now;
-use crate::ring::{self, ORDER, RingState, Spot};
+use crate::view::now::Now;
+use crate::view::ring::{self, ORDER, RingState, Spot};
 
 #[derive(Properties, PartialEq)]
 pub struct LoopRingProps {

@@ -13,6 +13,8 @@ pub mod loop_ring;
 pub mod module_view;
 pub mod narration;
 pub mod open_trace;
+pub mod page_footer;
+pub mod page_header;
 pub mod panel_tabs;
 pub mod queues;
 pub mod real_upload;

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use looplab_core::EsmPhase;
 use yew::prelude::*;
 
-use crate::module_graph::{EdgeKind, ModuleGraph, Resolution, Row, Seen, Status};
-use crate::run_data::RunData;
+use crate::run::run_data::RunData;
+use crate::view::module_graph::{EdgeKind, ModuleGraph, Resolution, Row, Seen, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct ModuleViewProps {

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::decode::trace_file;
 use crate::state::Action;
-use crate::trace_file;
 
 #[derive(Properties, PartialEq)]
 pub struct OpenTraceProps {

@@ -9,8 +9,8 @@ use web_sys::{AbortController, File, HtmlInputElement};
 use yew::prelude::*;
 
 use super::upload_view::{block_class, bytes};
-use crate::fetch;
-use crate::transfer::{Status, Transfer};
+use crate::browser::fetch;
+use crate::browser::transfer::{Status, Transfer};
 
 /// Log lines shown, newest first.
 const LOG_LINES: usize = 40;

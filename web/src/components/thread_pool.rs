@@ -7,7 +7,7 @@ use looplab_core::trace::ThreadId;
 use looplab_core::uv::RequestId;
 use yew::prelude::*;
 
-use crate::now::Now;
+use crate::view::now::Now;
 
 #[derive(Properties, PartialEq)]
 pub struct ThreadPoolProps {

@@ -8,9 +8,9 @@ use looplab_core::trace::Direction;
 use looplab_core::uv::{HandleId, IoEvent};
 use yew::prelude::*;
 
-use crate::run_data::RunData;
-use crate::wire::{self, Connection, Decoded, Frame, LengthForm, Part};
-use crate::wire_log::{Chunk, Socket};
+use crate::decode::wire::{self, Connection, Decoded, Frame, LengthForm, Part};
+use crate::run::run_data::RunData;
+use crate::view::wire_log::{Chunk, Socket};
 
 /// Hex rows shown per chunk; a bulk transfer's chunk says how many bytes are left out.
 const MAX_HEX_ROWS: usize = 32;

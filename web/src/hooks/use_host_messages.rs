@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::host_message::{HostCommand, Position};
+use crate::decode::host_message::{HostCommand, Position};
 use crate::state::{Action, State};
 
 /// Bigger messages are not ours; they are not worth turning into JSON to find out.

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::run_data::RunData;
+use crate::run::run_data::RunData;
 use crate::state::{Action, State, opening_step};
 
 /// How often a run in progress updates the page.
@@ -23,7 +23,7 @@ pub struct RunHandle {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
-type Job = crate::run_worker::RunJob;
+type Job = crate::run::run_worker::RunJob;
 
 /// Where there is no worker (native tests, builds without the engine) runs happen in place:
 /// no job ever starts.
@@ -39,7 +39,7 @@ impl Job {
     ) -> Option<Job> {
         None
     }
-    fn progress(&self) -> crate::runner::Progress {
+    fn progress(&self) -> crate::run::runner::Progress {
         match *self {}
     }
     fn silent_ms(&self) -> f64 {
@@ -80,7 +80,9 @@ pub fn use_run(state: UseReducerHandle<State>) -> RunHandle {
                             *job.borrow_mut() = Some(j);
                             s.dispatch(Action::Running(Default::default()));
                         }
-                        None => on_done.emit(Rc::new(crate::runner::run(&s.files, s.settings))),
+                        None => {
+                            on_done.emit(Rc::new(crate::run::runner::run(&s.files, s.settings)))
+                        }
                     }
                 })
             };
@@ -119,7 +121,7 @@ pub fn use_run(state: UseReducerHandle<State>) -> RunHandle {
             };
             let silent = j.silent_ms();
             let run = j.stop();
-            let cause = crate::stop_cause::stop_cause(&run, silent);
+            let cause = crate::view::stop_cause::stop_cause(&run, silent);
             let step = run.last_at(s.level);
             s.dispatch(Action::Ran {
                 run: Rc::new(run),

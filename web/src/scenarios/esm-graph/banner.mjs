@@ -1,0 +1,1 @@
+console.log('banner runs while prices waits');

@@ -1,0 +1,2 @@
+console.log('util.js runs once');
+exports.upper = (s) => s.toUpperCase();

@@ -1,0 +1,2 @@
+setTimeout(() => console.log('50 ms later'), 50);
+console.log('waiting');

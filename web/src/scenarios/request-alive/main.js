@@ -1,0 +1,2 @@
+const fs = require('fs');
+fs.readFile(__filename, () => console.log('read done'));

@@ -1,0 +1,683 @@
+//! Callback cards: every callback the learner's code scheduled, labelled with what made it and
+//! where ("setTimeout 1 ms · line 2"), and where it is at each step. No HTML: tested natively.
+//!
+//! A card is made when the learner's code schedules something: the `CallSite` event before a
+//! scheduling call says where. Node's own follow-up requests (readFile's fstat, read and close
+//! after its open) carry no call site: they become sub-steps of the card whose callback made them.
+//! Promise jobs have no call site in the trace, so their line is the one in the source between
+//! the surrounding call sites that makes a promise job (`.then(`, `await`, ...).
+use std::collections::{HashMap, HashSet};
+
+use looplab_core::Task;
+use looplab_core::replay::View;
+use looplab_core::trace::{Frame, QueueName, TraceEvent};
+use looplab_core::uv::{HandleId, HandleKind, RequestId};
+
+use crate::view::call_stack::short_file;
+
+/// What a socket card's socket is to the learner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SocketRole {
+    /// `server.listen(...)`.
+    Server,
+    /// `net.connect(...)`.
+    Client,
+    /// A connection their server accepted.
+    Accepted,
+}
+
+/// Where a card is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// In a timer list until it is due.
+    Timers {
+        due_ms: u64,
+    },
+    /// Waiting for a pool thread.
+    PoolQueue,
+    /// Running on a pool thread.
+    PoolThread(u32),
+    /// Done on the pool or the OS; its callback waits for the poll phase.
+    PollQueue,
+    /// A socket's callbacks wait for the OS: epoll tells the poll phase when it is ready.
+    Os,
+    Immediates,
+    NextTicks,
+    Promises,
+    /// Its callback is on the call stack.
+    Running,
+    Finished,
+    /// Cleared before it ran.
+    Cleared,
+}
+
+impl Place {
+    /// The zone of the card board it sits in.
+    pub fn zone(self) -> Zone {
+        match self {
+            Place::Timers { .. } => Zone::Timers,
+            Place::PoolQueue | Place::PoolThread(_) => Zone::Pool,
+            Place::PollQueue | Place::Os => Zone::Poll,
+            Place::Immediates => Zone::Check,
+            Place::NextTicks | Place::Promises => Zone::Microtasks,
+            Place::Running => Zone::Stack,
+            Place::Finished | Place::Cleared => Zone::Done,
+        }
+    }
+
+    /// Where it waits, in words.
+    pub fn words(self) -> String {
+        match self {
+            Place::Timers { due_ms } => format!("timer list, due at {due_ms} ms"),
+            Place::PoolQueue => "waiting for a pool thread".into(),
+            Place::PoolThread(t) => format!("on pool thread {t}"),
+            Place::PollQueue => "done, waits for poll".into(),
+            Place::Os => "watched by epoll".into(),
+            Place::Immediates => "immediates, for check".into(),
+            Place::NextTicks => "nextTick queue".into(),
+            Place::Promises => "promise jobs".into(),
+            Place::Running => "running".into(),
+            Place::Finished => "done".into(),
+            Place::Cleared => "cleared".into(),
+        }
+    }
+}
+
+/// The card board's columns, in the order a callback travels them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Zone {
+    Timers,
+    Pool,
+    Poll,
+    Check,
+    Microtasks,
+    Stack,
+    Done,
+}
+
+impl Zone {
+    pub const ALL: [Zone; 7] = [
+        Zone::Timers,
+        Zone::Pool,
+        Zone::Poll,
+        Zone::Check,
+        Zone::Microtasks,
+        Zone::Stack,
+        Zone::Done,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Zone::Timers => "timer list",
+            Zone::Pool => "thread pool",
+            Zone::Poll => "waits for poll",
+            Zone::Check => "immediates",
+            Zone::Microtasks => "nextTick · promises",
+            Zone::Stack => "call stack",
+            Zone::Done => "done",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Zone::Timers => "timers",
+            Zone::Pool => "pool",
+            Zone::Poll => "poll",
+            Zone::Check => "check",
+            Zone::Microtasks => "microtasks",
+            Zone::Stack => "stack",
+            Zone::Done => "done",
+        }
+    }
+}
+
+/// One of Node's own steps inside a learner's card (readFile's open, fstat, read, close).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sub {
+    pub name: String,
+    /// Event index of its submission.
+    pub at: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// What made it: `setTimeout 1 ms`, `setImmediate`, `fs.readFile`, `process.nextTick`, `promise`.
+    pub api: String,
+    /// The file as its tab is named.
+    pub file: String,
+    pub line: u32,
+    /// (event index, place): the card is at `place` once that event has been applied.
+    pub moves: Vec<(usize, Place)>,
+    pub subs: Vec<Sub>,
+}
+
+impl Card {
+    /// "setTimeout 1 ms · line 2" (with the file when it is not the entry).
+    pub fn label(&self, entry: &str) -> String {
+        if self.file == entry || self.file.is_empty() {
+            format!("{} · line {}", self.api, self.line)
+        } else {
+            format!("{} · {}:{}", self.api, self.file, self.line)
+        }
+    }
+
+    /// Where the card is once `applied` events have been applied; None before it was made.
+    pub fn place(&self, applied: usize) -> Option<Place> {
+        let n = self.moves.partition_point(|(i, _)| *i <= applied);
+        n.checked_sub(1).map(|k| self.moves[k].1)
+    }
+
+    /// How many requests Node makes for this call (readFile: open, fstat, read, close); 1 for
+    /// one-trip work.
+    pub fn expected_subs(&self) -> usize {
+        sub_names(&self.api).len().max(1)
+    }
+
+    /// Sub-steps submitted so far.
+    pub fn subs_at(&self, applied: usize) -> usize {
+        self.subs.partition_point(|s| s.at < applied)
+    }
+}
+
+/// What a scheduled thing is, by the ids the trace gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Timer(u64),
+    Immediate(u64),
+    Tick(u64),
+    Microtask(u64),
+    Request(u32),
+    Handle(u32),
+}
+
+fn task_key(task: Task) -> Option<Key> {
+    Some(match task {
+        Task::Timeout(id) => Key::Timer(id.0),
+        Task::Immediate(id) => Key::Immediate(id.0),
+        Task::Tick(id) => Key::Tick(id.0),
+        Task::Microtask(id) => Key::Microtask(id.0),
+        Task::RequestDone(r) => Key::Request(r.0),
+        Task::Io(h, _) | Task::Close(h) | Task::Pending(h) => Key::Handle(h.0),
+        _ => return None,
+    })
+}
+
+/// Names for Node's own follow-up requests of an fs call, in the order Node makes them.
+fn sub_names(api: &str) -> &'static [&'static str] {
+    match api {
+        "fs.readFile" => &["open", "fstat", "read", "close"],
+        "fs.writeFile" | "fs.appendFile" => &["open", "write", "close"],
+        _ => &[],
+    }
+}
+
+/// What the learner's code calls at `frame`, as written there (`server.listen`, `net.connect`):
+/// the engine places a call at its opening parenthesis. At most the last two names of a chain.
+fn callee(files: &[(String, String)], frame: &Frame) -> Option<String> {
+    let text = files
+        .iter()
+        .find(|(n, _)| *n == short_file(&frame.file))?
+        .1
+        .as_str();
+    let line = text.lines().nth(frame.line.checked_sub(1)? as usize)?;
+    let chars: Vec<char> = line.chars().collect();
+    let open = frame.column.checked_sub(1)? as usize;
+    if chars.get(open) != Some(&'(') {
+        return None;
+    }
+    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.';
+    let start = chars[..open]
+        .iter()
+        .rposition(|&c| !name_char(c))
+        .map_or(0, |p| p + 1);
+    let chain: String = chars[start..open].iter().collect();
+    let parts: Vec<&str> = chain.split('.').filter(|p| !p.is_empty()).collect();
+    let tail = &parts[parts.len().saturating_sub(2)..];
+    (!tail.is_empty()).then(|| tail.join("."))
+}
+
+/// Does this source line make a promise job?
+fn makes_promise_job(line: &str) -> bool {
+    [
+        ".then(",
+        ".catch(",
+        ".finally(",
+        "queueMicrotask(",
+        "await ",
+        "Promise.",
+    ]
+    .iter()
+    .any(|p| line.contains(p))
+}
+
+/// Every card of a run, built in one pass over its events.
+#[derive(Debug, Default)]
+pub struct Cards {
+    pub cards: Vec<Card>,
+    by_key: HashMap<Key, usize>,
+    /// The card whose callback runs now, and the task.
+    running: Option<(usize, Task)>,
+    /// The call site recorded since the running task started, if any.
+    site: Option<Frame>,
+    /// The Node function that call site called (`CallSite::via`).
+    via: String,
+    /// nextTicks of Node's own that run learner code (a 'listening' callback): those get a card.
+    learner_ticks: HashSet<u64>,
+    /// Socket cards: their handle and what the socket is.
+    sockets: HashMap<usize, (HandleId, SocketRole)>,
+    /// The line after which the next promise job's `.then(` is looked for.
+    promise_from: Option<(String, u32)>,
+    entry: String,
+    /// Requests whose callback was Node's own (it asked for the card's next step).
+    internal: HashSet<u32>,
+    /// Events applied when the running task started.
+    started: usize,
+}
+
+impl Cards {
+    /// Cards are read against the scenario's files (`(name, text)`), for promise jobs' lines.
+    /// `learner_ticks`: the nextTicks whose run reaches the learner's code.
+    pub fn new(entry: &str, learner_ticks: HashSet<u64>) -> Self {
+        Cards {
+            entry: entry.to_string(),
+            learner_ticks,
+            ..Cards::default()
+        }
+    }
+
+    pub fn entry(&self) -> &str {
+        &self.entry
+    }
+
+    /// The card a task belongs to.
+    pub fn of_task(&self, task: Task) -> Option<usize> {
+        task_key(task).and_then(|k| self.by_key.get(&k).copied())
+    }
+
+    /// The card whose callback runs now.
+    pub fn running(&self) -> Option<usize> {
+        self.running.map(|(c, _)| c)
+    }
+
+    /// Was this request's callback Node's own, not the learner's?
+    pub fn is_internal(&self, request: RequestId) -> bool {
+        self.internal.contains(&request.0)
+    }
+
+    fn make(&mut self, key: Key, api: String, at: usize, place: Place, frame: &Frame) -> usize {
+        let id = self.cards.len();
+        self.cards.push(Card {
+            api,
+            file: short_file(&frame.file).to_string(),
+            line: frame.line,
+            moves: vec![(at + 1, place)],
+            subs: Vec::new(),
+        });
+        self.by_key.insert(key, id);
+        id
+    }
+
+    fn move_to(&mut self, card: usize, at: usize, place: Place) {
+        let moves = &mut self.cards[card].moves;
+        if moves.last().map(|m| m.1) != Some(place) {
+            moves.push((at + 1, place));
+        }
+    }
+
+    /// The line of a promise job made now: the first line from the last call site on that makes
+    /// one, in `files`; else the last call site's line, else the running card's.
+    fn promise_frame(&self, files: &[(String, String)]) -> Option<Frame> {
+        let (file, from) = self.promise_from.clone().or_else(|| {
+            let c = &self.cards[self.running()?];
+            Some((c.file.clone(), c.line))
+        })?;
+        let text = files.iter().find(|(n, _)| *n == file).map(|(_, t)| t);
+        let line = text
+            .and_then(|t| {
+                t.lines()
+                    .enumerate()
+                    .skip(from.saturating_sub(1) as usize)
+                    .find(|(_, l)| makes_promise_job(l))
+                    .map(|(i, _)| i as u32 + 1)
+            })
+            .unwrap_or(from);
+        Some(Frame {
+            function: String::new(),
+            file: file.clone(),
+            line,
+            column: 0,
+        })
+    }
+
+    /// Applies event `i`, with `view` as it was before it. Returns the card it made, if any.
+    pub fn apply(
+        &mut self,
+        i: usize,
+        event: &TraceEvent,
+        view: &View,
+        files: &[(String, String)],
+    ) -> Option<usize> {
+        use TraceEvent as E;
+        let learner_runs = view.running == Some(Task::Main) || self.running.is_some();
+        match event {
+            E::CallSite { frames, via } => {
+                self.site = frames.first().cloned();
+                self.via = via.clone();
+                if let Some(f) = frames.first() {
+                    self.promise_from = Some((short_file(&f.file).to_string(), f.line));
+                }
+                None
+            }
+            E::TaskStart { task } => {
+                self.site = None;
+                self.started = i + 1;
+                if *task == Task::Main {
+                    self.promise_from = None;
+                }
+                let card = self.of_task(*task);
+                self.running = card.map(|c| (c, *task));
+                if let Some(c) = card {
+                    if task.is_microtask_like() {
+                        self.promise_from = Some((self.cards[c].file.clone(), self.cards[c].line));
+                    }
+                    // Node's own callback between two of the card's requests runs none of the
+                    // learner's code: the card stays where it waits.
+                    let failed = matches!(task, Task::RequestDone(r)
+                        if view.requests.get(r).is_some_and(|r| r.error.is_some()));
+                    let own = matches!(task, Task::RequestDone(_))
+                        && !sub_names(&self.cards[c].api).is_empty()
+                        && self.cards[c].subs.len() < self.cards[c].expected_subs()
+                        && !failed;
+                    if !own {
+                        self.move_to(c, i, Place::Running);
+                    }
+                }
+                None
+            }
+            E::TaskEnd { task } => {
+                if let Some(c) = self.of_task(*task) {
+                    let place = match task {
+                        Task::Timeout(id) => match view.timeouts.get(&id.0) {
+                            Some(t) if t.repeat && view.timers.contains(&id.0) => Place::Timers {
+                                due_ms: view.loop_ms + u64::from(t.after_ms),
+                            },
+                            _ => Place::Finished,
+                        },
+                        // An open socket waits for the OS again.
+                        _ if self.sockets.get(&c).is_some_and(|(h, _)| {
+                            view.handles.get(h).is_some_and(|v| !v.closing && !v.closed)
+                        }) =>
+                        {
+                            Place::Os
+                        }
+                        // Node's own next step of the card is under way.
+                        Task::RequestDone(r)
+                            if self.cards[c]
+                                .moves
+                                .last()
+                                .is_some_and(|(at, _)| *at > self.started) =>
+                        {
+                            self.internal.insert(r.0);
+                            self.running = None;
+                            return None;
+                        }
+                        _ => Place::Finished,
+                    };
+                    self.move_to(c, i, place);
+                }
+                self.running = None;
+                self.site = None;
+                None
+            }
+            E::TimeoutInit {
+                id,
+                after_ms,
+                repeat,
+                ..
+            } => {
+                let site = self.site.take()?;
+                let api = if *repeat { "setInterval" } else { "setTimeout" };
+                let due_ms = view.loop_ms + u64::from((*after_ms).max(1));
+                Some(self.make(
+                    Key::Timer(*id),
+                    format!("{api} {after_ms} ms"),
+                    i,
+                    Place::Timers { due_ms },
+                    &site,
+                ))
+            }
+            E::QueuePush { queue, id } => {
+                let (key, api, place) = match queue {
+                    QueueName::Immediate => {
+                        (Key::Immediate(*id), "setImmediate", Place::Immediates)
+                    }
+                    QueueName::NextTick => (Key::Tick(*id), "process.nextTick", Place::NextTicks),
+                    QueueName::Microtask => (Key::Microtask(*id), "promise", Place::Promises),
+                    QueueName::Threadpool => {
+                        if let Some(&c) = self.by_key.get(&Key::Request(*id as u32)) {
+                            self.move_to(c, i, Place::PoolQueue);
+                        }
+                        return None;
+                    }
+                    _ => return None,
+                };
+                if let Some(&c) = self.by_key.get(&key) {
+                    // A repeating timer or a re-queued item: it waits again.
+                    self.move_to(c, i, place);
+                    return None;
+                }
+                let site = if *queue == QueueName::Microtask {
+                    if !learner_runs {
+                        return None;
+                    }
+                    self.promise_frame(files)?
+                } else {
+                    self.site.take()?
+                };
+                // A nextTick Node queued inside the API the learner called (`socket.on`
+                // resuming a stream): Node's bookkeeping, unless it calls the learner back.
+                let api = match (queue, self.via.as_str()) {
+                    (QueueName::NextTick, via) if !via.is_empty() && via != "nextTick" => {
+                        if !self.learner_ticks.contains(id) {
+                            return None;
+                        }
+                        let api = callee(files, &site).unwrap_or_else(|| via.to_string());
+                        // `server.listen(port, cb)`: the 'listening' callback is the socket's own.
+                        if let Some(c) = self.socket_made_by(&api, &site) {
+                            self.by_key.insert(key, c);
+                            self.move_to(c, i, place);
+                            return None;
+                        }
+                        api
+                    }
+                    _ => api.to_string(),
+                };
+                Some(self.make(key, api, i, place, &site))
+            }
+            E::QueueRemove { queue, id } => {
+                let key = match queue {
+                    QueueName::Timers => Key::Timer(*id),
+                    QueueName::Immediate => Key::Immediate(*id),
+                    _ => return None,
+                };
+                if let Some(&c) = self.by_key.get(&key) {
+                    self.move_to(c, i, Place::Cleared);
+                }
+                None
+            }
+            E::RequestSubmit {
+                request,
+                handle: Some(h),
+                ..
+            } => {
+                // A connect, write or shutdown: the socket's own card follows it.
+                if let Some(&c) = self.by_key.get(&Key::Handle(h.0)) {
+                    self.by_key.insert(Key::Request(request.0), c);
+                }
+                self.site = None;
+                None
+            }
+            E::HandleInit {
+                handle,
+                handle_kind: HandleKind::Tcp,
+                label,
+                internal: false,
+            } => {
+                // A socket the learner opened (`server.listen`, `net.connect`), or one a
+                // server of theirs accepted.
+                let server = self
+                    .running()
+                    .filter(|c| self.socket_role(*c) == Some(SocketRole::Server));
+                let (api, role, site) = match (self.site.take(), server) {
+                    (Some(site), _) => {
+                        let role = if label.starts_with("net.Server") {
+                            SocketRole::Server
+                        } else {
+                            SocketRole::Client
+                        };
+                        let named = label.split_whitespace().next().unwrap_or(label);
+                        let api = callee(files, &site).unwrap_or_else(|| named.to_string());
+                        (api, role, site)
+                    }
+                    (None, Some(server)) => {
+                        let c = &self.cards[server];
+                        let frame = Frame {
+                            function: String::new(),
+                            file: c.file.clone(),
+                            line: c.line,
+                            column: 0,
+                        };
+                        ("connection".to_string(), SocketRole::Accepted, frame)
+                    }
+                    _ => return None,
+                };
+                let c = self.make(Key::Handle(handle.0), api, i, Place::Os, &site);
+                self.sockets.insert(c, (*handle, role));
+                Some(c)
+            }
+            E::HandleClosed { handle } => {
+                if let Some(&c) = self.by_key.get(&Key::Handle(handle.0))
+                    && self.running() != Some(c)
+                {
+                    self.move_to(c, i, Place::Finished);
+                }
+                None
+            }
+            E::RequestSubmit { request, label, .. } => {
+                if let Some(site) = self.site.take() {
+                    let api = label.split_whitespace().next().unwrap_or(label).to_string();
+                    let c = self.make(Key::Request(request.0), api, i, Place::PollQueue, &site);
+                    let first = sub_names(&self.cards[c].api).first();
+                    if let Some(name) = first {
+                        self.cards[c].subs.push(Sub {
+                            name: name.to_string(),
+                            at: i,
+                        });
+                    }
+                    return Some(c);
+                }
+                // Node's follow-up request from inside a card's callback: a sub-step of that card.
+                let (c, _) = self.running?;
+                self.by_key.insert(Key::Request(request.0), c);
+                let n = self.cards[c].subs.len();
+                let name = sub_names(&self.cards[c].api)
+                    .get(n)
+                    .map_or_else(|| format!("step {}", n + 1), |s| s.to_string());
+                self.cards[c].subs.push(Sub { name, at: i });
+                self.move_to(c, i, Place::PollQueue);
+                None
+            }
+            E::WorkerStart { worker, request } => {
+                if let Some(c) = self.of_request(*request) {
+                    self.move_to(c, i, Place::PoolThread(*worker));
+                }
+                None
+            }
+            E::WorkerDone { request, .. } => {
+                if let Some(c) = self.of_request(*request) {
+                    self.move_to(c, i, Place::PollQueue);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The socket card `api` at `site` made, if any.
+    fn socket_made_by(&self, api: &str, site: &Frame) -> Option<usize> {
+        self.sockets.keys().copied().find(|&c| {
+            let card = &self.cards[c];
+            card.api == api && card.line == site.line && card.file == short_file(&site.file)
+        })
+    }
+
+    /// What a socket card's socket is; None for other cards.
+    pub fn socket_role(&self, card: usize) -> Option<SocketRole> {
+        self.sockets.get(&card).map(|&(_, role)| role)
+    }
+
+    pub fn of_handle(&self, h: HandleId) -> Option<usize> {
+        self.by_key.get(&Key::Handle(h.0)).copied()
+    }
+
+    pub fn of_request(&self, r: RequestId) -> Option<usize> {
+        self.by_key.get(&Key::Request(r.0)).copied()
+    }
+
+    /// Cards made so far, with where each is, once `applied` events have been applied.
+    pub fn at(&self, applied: usize) -> impl Iterator<Item = (usize, &Card, Place)> {
+        self.cards
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, c)| c.place(applied).map(|p| (i, c, p)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_is_named_as_the_learner_wrote_it() {
+        let files = vec![(
+            "main.js".to_string(),
+            "server.listen(0, () => {});\n  const c = net.connect(port);\n  a.b.c.close();"
+                .to_string(),
+        )];
+        let at = |line, column| Frame {
+            function: String::new(),
+            file: "/app/main.js".into(),
+            line,
+            column,
+        };
+        assert_eq!(callee(&files, &at(1, 14)).as_deref(), Some("server.listen"));
+        assert_eq!(callee(&files, &at(2, 24)).as_deref(), Some("net.connect"));
+        assert_eq!(callee(&files, &at(3, 14)).as_deref(), Some("c.close"));
+        // Not at a call's parenthesis: unknown, not a guess.
+        assert_eq!(callee(&files, &at(1, 3)), None);
+        assert_eq!(callee(&files, &at(9, 1)), None);
+    }
+
+    #[test]
+    fn promise_lines_are_found_in_the_source() {
+        assert!(makes_promise_job("Promise.resolve().then(() => 1);"));
+        assert!(makes_promise_job("  await x;"));
+        assert!(!makes_promise_job("setTimeout(f, 1);"));
+    }
+
+    #[test]
+    fn a_card_is_labelled_with_its_api_and_line() {
+        let card = Card {
+            api: "setTimeout 1 ms".into(),
+            file: "main.js".into(),
+            line: 2,
+            moves: vec![(3, Place::Timers { due_ms: 1 }), (9, Place::Running)],
+            subs: Vec::new(),
+        };
+        assert_eq!(card.label("main.js"), "setTimeout 1 ms · line 2");
+        assert_eq!(card.label("other.js"), "setTimeout 1 ms · main.js:2");
+        assert_eq!(card.place(2), None);
+        assert_eq!(card.place(3), Some(Place::Timers { due_ms: 1 }));
+        assert_eq!(card.place(9), Some(Place::Running));
+    }
+}
