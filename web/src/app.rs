@@ -18,7 +18,6 @@ use crate::hooks::{
     use_player::use_player, use_run::use_run,
 };
 use crate::state::{Action, State};
-use crate::view::layers::Layer;
 use crate::view::level::Level;
 use crate::view::now::Now;
 use crate::{
@@ -102,14 +101,6 @@ pub fn app() -> Html {
         s.context
             .map(|c| (AttrValue::from(learner::definition(c)), s.first))
     });
-    // Node's own callbacks inside a learner's card (readFile's fstat, read, close) are Node's
-    // JavaScript, not the learner's code.
-    let layer = event.map(|e| match (e, view.running, run) {
-        (_, Some(looplab_core::Task::RequestDone(r)), Some(run)) if run.cards.is_internal(r) => {
-            Layer::NodeJs
-        }
-        _ => layers::layer_of(e),
-    });
     let ring_state = ring::ring_state(&view, event);
     let settings = run.map_or(state.settings, |r| r.settings);
     let mut frames = run
@@ -124,6 +115,9 @@ pub fn app() -> Html {
     {
         top.line = *line;
     }
+    let in_node_callback = matches!((view.running, run),
+        (Some(looplab_core::Task::RequestDone(r)), Some(run)) if run.cards.is_internal(r));
+    let layer = event.map(|e| layers::step_layer(e, in_node_callback, !frames.is_empty()));
     let task = call_stack::running_task(now, &view, run.map(|r| &**r), istep);
     // The running line's tab and line number.
     let running = frames

@@ -46,6 +46,17 @@ impl Layer {
     }
 }
 
+/// The layer a step happens in, inside the callback that runs: while Node's own callback for a
+/// learner's request runs (readFile's fstat, read, close) the step is Node's JavaScript, until
+/// Node calls the learner's callback and a frame of the learner's is on the stack.
+pub fn step_layer(event: &TraceEvent, in_node_callback: bool, learner_on_stack: bool) -> Layer {
+    if in_node_callback && !learner_on_stack {
+        Layer::NodeJs
+    } else {
+        layer_of(event)
+    }
+}
+
 /// The layer a step happens in (step 0, before anything, has none).
 pub fn layer_of(event: &TraceEvent) -> Layer {
     use TraceEvent as E;
@@ -70,5 +81,21 @@ pub fn layer_of(event: &TraceEvent) -> Layer {
         E::WorkQueued { .. } | E::WorkerStart { .. } | E::WorkerDone { .. } => Layer::ThreadPool,
         E::PollWait { .. } | E::PollWake { .. } | E::CoreSwitch { .. } => Layer::Os,
         _ => Layer::Libuv,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_s_own_callback_is_node_s_until_the_learner_s_code_runs() {
+        let print = TraceEvent::Output {
+            fd: 1,
+            text: "readFile\n".into(),
+        };
+        assert_eq!(step_layer(&print, true, false), Layer::NodeJs);
+        assert_eq!(step_layer(&print, true, true), Layer::YourCode);
+        assert_eq!(step_layer(&print, false, false), Layer::YourCode);
     }
 }
