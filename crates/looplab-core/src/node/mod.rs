@@ -3,6 +3,7 @@
 mod ids;
 mod immediate_queue;
 mod job_queue;
+mod life;
 mod node_env;
 mod runaway;
 mod task;
@@ -11,6 +12,7 @@ mod timer_lists;
 pub use ids::{ImmediateId, MicrotaskId, TickId, TimerId};
 pub use immediate_queue::ImmediateQueue;
 pub use job_queue::{JobQueue, MicrotaskQueue, TickQueue};
+pub use life::{Life, Stage, Stopper};
 pub use node_env::{Node, Step};
 pub use runaway::Runaway;
 pub use task::Task;
