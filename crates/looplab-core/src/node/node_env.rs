@@ -714,14 +714,6 @@ impl Node {
         &mut self.lp
     }
 
-    /// The simulated backend, when this process runs on one.
-    pub fn sim_mut(&mut self) -> Option<&mut SimBackend> {
-        self.lp
-            .backend_mut()
-            .as_any_mut()
-            .downcast_mut::<SimBackend>()
-    }
-
     pub fn events(&self) -> &[Stamped] {
         self.lp.tracer().events()
     }

@@ -140,10 +140,6 @@ impl Backend for RealBackend {
         Instant::from_micros(self.origin.elapsed().as_micros() as u64)
     }
 
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
-
     fn tcp(&mut self) -> Option<&mut dyn looplab_core::uv::Tcp> {
         Some(self)
     }
