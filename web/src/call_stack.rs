@@ -1,7 +1,7 @@
 //! The learner's call stack as the page words it: frames by file tab and line, and the task that
 //! started the JavaScript, in the loop's terms. No HTML, so it is tested natively.
-use looplab_core::narration::task_name;
-use looplab_core::replay::View;
+use crate::narration::task_name;
+use crate::replay::View;
 use looplab_core::trace::Frame;
 
 use crate::files::SourceFile;

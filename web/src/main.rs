@@ -19,7 +19,9 @@ mod learner;
 mod level;
 mod library;
 mod module_graph;
+mod narration;
 mod now;
+mod replay;
 mod ring;
 mod run_data;
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
