@@ -6,7 +6,6 @@ mod decode;
 mod files;
 mod hooks;
 mod run;
-
 mod scenario;
 mod scenarios;
 mod state;

@@ -381,7 +381,7 @@ mod tests {
     use super::*;
     use crate::run::runner;
 
-    fn view(s: &State) -> looplab_core::replay::View {
+    fn view(s: &State) -> crate::view::replay::View {
         s.run.as_ref().unwrap().view(s.internal_step())
     }
 

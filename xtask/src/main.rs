@@ -1,9 +1,9 @@
-//! Build, serve and test orchestration: `cargo xtask <build|serve|test>`.
+//! Build, serve and test orchestration: `cargo xtask <build|fidelity|serve|test>`.
 //!
-//! One file per subcommand (`build.rs`, `serve.rs`, `test.rs`); the helpers they share are
-//! `step.rs` (quiet, timed commands), `tools.rs` (installs what is missing), `paths.rs`,
-//! `stamp.rs`, `server.rs`, `static_server.rs`, `wasm_imports.rs`, and for the page's files in
-//! dist/ `hashed_names.rs` and `precompress.rs`.
+//! One file per subcommand (`build.rs`, `fidelity.rs`, `serve.rs`, `test.rs`); the helpers they
+//! share are `step.rs` (quiet, timed commands), `tools.rs` (installs what is missing), `paths.rs`,
+//! `stamp.rs`, `server.rs` (`looplab serve` for dist/), `wasm_imports.rs`, and for the page's
+//! files in dist/ `hashed_names.rs` and `precompress.rs`.
 mod build;
 mod fidelity;
 mod hashed_names;
@@ -12,7 +12,6 @@ mod precompress;
 mod serve;
 mod server;
 mod stamp;
-mod static_server;
 mod step;
 mod test;
 mod tools;
@@ -27,6 +26,8 @@ usage: cargo xtask <command>
 
 commands:
   build           build the release `looplab` binary and the page into dist/
+  fidelity        run the fidelity corpus (tests/fidelity/) against node's recorded output
+    --record [FILTER]  record node's output anew (scenarios whose name contains FILTER)
   serve [--port N] install what is missing, build, and serve dist/ (default port 8080)
   test            fmt, clippy, tests, wasm checks, page build and browser tests
     --browser-only  only the page build and the browser tests";

@@ -11,8 +11,8 @@ pub fn main(port: u16) -> Result<()> {
     let data = paths::target_dir().join("looplab-data");
     let server = Server::start(&looplab_binary("release"), port, &data, None)?;
     println!(
-        "serving dist/ with {} at {} (Ctrl-C stops)",
-        server.kind, server.url
+        "serving dist/ with looplab serve at {} (Ctrl-C stops)",
+        server.url
     );
     server.wait()
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow};
 
 use crate::paths;
 
@@ -42,8 +42,30 @@ pub fn run_with_timeout(
     timed(name, || capture(name, cmd, timeout))
 }
 
+/// Like [`run`], but returns the output whether or not the command succeeded, so the caller can
+/// read what a failure left behind (cargo test's counts).
+pub fn run_keeping_output(name: &str, cmd: &mut Command) -> (String, Result<()>) {
+    let mut output = String::new();
+    let result = timed(name, || {
+        let (out, result) = capture_both(name, cmd, None)?;
+        output = out;
+        result
+    });
+    (output, result)
+}
+
 /// Runs `cmd` with its output in a log file; on failure the error carries the log's tail.
 pub fn capture(name: &str, cmd: &mut Command, timeout: Option<Duration>) -> Result<String> {
+    let (output, result) = capture_both(name, cmd, timeout)?;
+    result.map(|()| output)
+}
+
+/// The command's output, and whether it succeeded; `Err` only when it could not run at all.
+fn capture_both(
+    name: &str,
+    cmd: &mut Command,
+    timeout: Option<Duration>,
+) -> Result<(String, Result<()>)> {
     let log_path = log_path(name)?;
     let log =
         File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
@@ -74,15 +96,16 @@ pub fn capture(name: &str, cmd: &mut Command, timeout: Option<Duration>) -> Resu
             start.elapsed().as_secs()
         ))),
     };
-    if let Some(failure) = failure {
-        bail!(
+    let result = match failure {
+        Some(failure) => Err(anyhow!(
             "{}\n`{}` failed ({failure}); full log: {}",
             tail(&output, FAILED_LOG_TAIL_LINES),
             describe(cmd),
             log_path.display()
-        );
-    }
-    Ok(output)
+        )),
+        None => Ok(()),
+    };
+    Ok((output, result))
 }
 
 /// A cargo command in the workspace root, using the cargo that runs xtask.

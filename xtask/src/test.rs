@@ -31,19 +31,23 @@ pub fn main(scope: Scope) -> Result<()> {
     let unit = match scope {
         Scope::All => rust_checks()?,
         Scope::BrowserOnly => {
-            // The browser tests are served by the debug `looplab` when it exists.
+            // The browser tests are served by the debug `looplab` that this builds.
             build_tests_and_binaries()?;
             0
         }
     };
 
     build::page(&wasm_bindgen)?;
-    let browser = browser_tests(&chromium)?;
+    let browser = browser_tests(&chromium, unit)?;
 
-    let passed = unit + browser;
     println!("passed in {:.0}s", start.elapsed().as_secs_f64());
-    println!("summary: {passed} passed, 0 failed");
+    summary(unit + browser, 0);
     Ok(())
+}
+
+/// The last line of a run, passed and failed tests counted the same way whether it failed or not.
+fn summary(passed: usize, failed: usize) {
+    println!("summary: {passed} passed, {failed} failed");
 }
 
 /// fmt, clippy and cargo test; returns how many unit tests passed.
@@ -77,11 +81,15 @@ fn rust_checks() -> Result<usize> {
     )?;
     build_tests_and_binaries()?;
     // --no-fail-fast: one crate's failure should not hide another's.
-    let unit = step::run(
+    let (output, result) = step::run_keeping_output(
         "cargo test (workspace)",
         step::cargo().args(["test", "--workspace", "--no-fail-fast"]),
-    )?;
-    Ok(test_counts(&unit).0)
+    );
+    let (passed, failed) = test_counts(&output);
+    if result.is_err() {
+        summary(passed, failed);
+    }
+    result.map(|()| passed)
 }
 
 /// Tests and binaries in one build: the same packages and features as `cargo test`, so the
@@ -94,19 +102,20 @@ fn build_tests_and_binaries() -> Result<()> {
     Ok(())
 }
 
-/// Runs each tests/browser/*.mjs with node against a fresh server; returns how many passed.
-fn browser_tests(chromium: &Path) -> Result<usize> {
+/// Runs each tests/browser/*.mjs with node against a fresh server, stopping at the first that
+/// fails; returns how many passed. `unit` tests passed before, for the summary of a failure.
+fn browser_tests(chromium: &Path, unit: usize) -> Result<usize> {
     let data = paths::xtask_dir().join("browser-test-data");
     let _ = std::fs::remove_dir_all(&data);
     let log = paths::xtask_dir().join("logs/looplab-serve.log");
     let server = Server::start(&looplab_binary("debug"), 0, &data, Some(&log))?;
     println!(
-        "browser tests: dist/ served by {} at {}",
-        server.kind, server.url
+        "browser tests: dist/ served by looplab serve at {}",
+        server.url
     );
     std::fs::create_dir_all(paths::artifacts())?;
     let files = browser_test_files()?;
-    for file in &files {
+    for (passed, file) in files.iter().enumerate() {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         step::run_with_timeout(
             &format!("browser test {name}"),
@@ -117,7 +126,8 @@ fn browser_tests(chromium: &Path) -> Result<usize> {
                 .env("LOOPLAB_ARTIFACTS", paths::artifacts())
                 .env("CHROMIUM", chromium),
             Some(BROWSER_TEST_TIMEOUT),
-        )?;
+        )
+        .inspect_err(|_| summary(unit + passed, 1))?;
     }
     Ok(files.len())
 }

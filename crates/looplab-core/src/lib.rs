@@ -11,9 +11,7 @@
 pub mod conformance;
 pub mod cost;
 pub mod demo;
-pub mod narration;
 pub mod node;
-pub mod replay;
 pub mod settings;
 pub mod sim;
 pub mod time;

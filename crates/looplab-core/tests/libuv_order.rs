@@ -422,34 +422,49 @@ fn slow_io_never_takes_more_than_half_the_pool() {
     assert_eq!(done[1..].iter().map(|d| d.0).collect::<Vec<_>>(), lookups);
 }
 
+/// A stream with data left after libuv's 32 reads stays readable: level-triggered epoll reports
+/// it in the very next poll phase, which the simulated poller does too.
 #[test]
-fn scheduled_readiness_wakes_poll_at_its_time() {
+fn readiness_wanted_again_comes_in_the_next_poll_phase() {
     let backend = SimBackend::new(1, None, &CostModel::default());
     let mut lp = Loop::new(Box::new(backend), 1_000);
     let socket = lp.handle_init(HandleKind::Tcp, "socket");
     lp.io_set_active(socket, true);
-    let sim = lp
-        .backend_mut()
-        .as_any_mut()
-        .downcast_mut::<SimBackend>()
-        .unwrap();
-    sim.schedule(
-        Duration::from_millis(7),
-        looplab_core::uv::Ready::Io(socket, looplab_core::uv::IoEvent::Readable),
-    );
+    let timer = lp.handle_init(HandleKind::Timer, "timer");
+    lp.timer_start(timer, 7, 0);
     let mut seen = Vec::new();
     lp.run_with(RunMode::Default, |lp, cb| {
-        seen.push((cb, lp.now_ms()));
-        lp.close(socket);
+        seen.push((cb, lp.phase(), lp.now_ms()));
+        match cb {
+            UvCallback::Timer(_) => lp.io_want(socket, looplab_core::uv::IoEvent::Readable),
+            UvCallback::Io(..) => lp.close(socket),
+            _ => {}
+        }
     });
     assert_eq!(
         seen[0],
         (
-            UvCallback::Io(socket, looplab_core::uv::IoEvent::Readable),
+            UvCallback::Timer(timer),
+            Some(looplab_core::uv::Phase::Timers),
             7
         )
     );
-    assert_eq!(seen[1], (UvCallback::Close(socket), 7));
+    assert_eq!(
+        seen[1],
+        (
+            UvCallback::Io(socket, looplab_core::uv::IoEvent::Readable),
+            Some(looplab_core::uv::Phase::Poll),
+            7
+        )
+    );
+    assert_eq!(
+        seen[2],
+        (
+            UvCallback::Close(socket),
+            Some(looplab_core::uv::Phase::Close),
+            7
+        )
+    );
 }
 
 /// test-signal.c in short: a caught signal is read from the signal pipe in the poll phase, once

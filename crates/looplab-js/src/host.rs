@@ -10,6 +10,7 @@ use boa_engine::object::builtins::JsPromise;
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
+use looplab_core::node::{Life, Stopper};
 use looplab_core::trace::Frame;
 
 use crate::model::{MicrotaskId, Node};
@@ -46,10 +47,6 @@ pub(crate) struct Host {
     pub output_bytes: usize,
     pub jobs: HashMap<MicrotaskId, Job>,
     pub rng: ChaCha8Rng,
-    /// Set once `process.exit()` or a fatal error decided the exit code: no more JavaScript runs.
-    pub exiting: Option<i32>,
-    /// A stated limit was hit; the message goes to stderr and the run ends with code 1.
-    pub limit_hit: Option<String>,
     /// Promise rejection events since the last check: (promise, true = rejected without handler).
     pub rejections: Vec<(JsPromise, bool)>,
     /// While above zero, module-loading jobs wait in `sync_jobs` and the ES module loader runs
@@ -70,7 +67,7 @@ pub(crate) struct Host {
 impl std::fmt::Debug for Host {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Host")
-            .field("exiting", &self.exiting)
+            .field("life", self.node.life())
             .finish_non_exhaustive()
     }
 }
@@ -89,8 +86,6 @@ impl Host {
             output_bytes: 0,
             jobs: HashMap::new(),
             rng,
-            exiting: None,
-            limit_hit: None,
             rejections: Vec::new(),
             sync_loading: 0,
             sync_jobs: VecDeque::new(),
@@ -140,6 +135,24 @@ impl Host {
         }
     }
 
+    /// Stops the run at one of the host's limits: `message` goes to stderr, the run ends with
+    /// code 1 and no more JavaScript runs.
+    pub fn stop(&mut self, message: String) {
+        self.output.push((Stream::Stderr, format!("{message}\n")));
+        self.node.stop(message);
+    }
+
+    /// The host stopped the run at one of its limits: it writes nothing more.
+    pub fn stopped(&self) -> bool {
+        matches!(
+            self.node.life(),
+            Life::Halted {
+                by: Stopper::Host,
+                ..
+            }
+        )
+    }
+
     /// Appends output; past the output limit the run stops with a message instead of growing.
     pub fn write(&mut self, stream: Stream, text: &str) {
         self.write_from(stream, text, Vec::new());
@@ -149,12 +162,12 @@ impl Host {
     /// line from elsewhere (other frames, or trace events in between), so each console line keeps
     /// the step and the line of code that printed it.
     pub fn write_from(&mut self, stream: Stream, text: &str, frames: Vec<Frame>) {
-        if self.limit_hit.is_some() {
+        if self.stopped() {
             return;
         }
         self.output_bytes += text.len();
         if self.output_bytes > self.options.limits.max_output_bytes {
-            self.limit_hit = Some(format!(
+            self.stop(format!(
                 "looplab: output limit reached ({} bytes); the run was stopped",
                 self.options.limits.max_output_bytes
             ));

@@ -4,6 +4,7 @@
 mod bindings;
 mod builtins;
 mod call_site;
+mod dns_lookup;
 mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 mod engine_stack;
@@ -11,7 +12,6 @@ mod esm;
 pub mod fidelity;
 mod guards;
 mod host;
-mod hosts;
 mod model;
 mod nesting;
 mod options;

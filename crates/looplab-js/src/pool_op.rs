@@ -61,7 +61,7 @@ pub(crate) enum PoolValue {
     Bytes(Vec<u8>),
     Stat(Stat),
     Names(Vec<String>),
-    Addresses(crate::hosts::Addresses),
+    Addresses(crate::dns_lookup::Addresses),
     Unit,
 }
 
@@ -143,7 +143,7 @@ impl PoolOp {
             PoolOp::Unlink(p) => fs(vfs.unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(vfs.rename(&a, &b), |()| PoolValue::Unit),
             PoolOp::Lookup { host, family } => {
-                crate::hosts::simulated(&host, family).map(PoolValue::Addresses)
+                crate::dns_lookup::simulated(&host, family).map(PoolValue::Addresses)
             }
             op => op.run_compute(),
         }
@@ -167,7 +167,7 @@ impl PoolOp {
             PoolOp::Unlink(p) => fs(disk::unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(disk::rename(&a, &b), |()| PoolValue::Unit),
             PoolOp::Lookup { host, family } => {
-                crate::hosts::getaddrinfo(&host, family).map(PoolValue::Addresses)
+                crate::dns_lookup::getaddrinfo(&host, family).map(PoolValue::Addresses)
             }
             op => op.run_compute(),
         }

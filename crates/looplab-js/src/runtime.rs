@@ -195,7 +195,7 @@ impl Runtime {
 
     /// The signal whose default action ended the process, once one did: the CLI ends the same way.
     pub fn killed_by(&self) -> Option<i32> {
-        self.host.borrow().node.killed_by()
+        self.host.borrow().node.life().killed_by()
     }
 
     /// Output written since the last call (the CLI streams it).
@@ -214,9 +214,8 @@ impl Runtime {
     pub fn step(&mut self) -> Option<i32> {
         let step = {
             let mut host = self.host.borrow_mut();
-            if let Some(msg) = host.limit_hit.take() {
-                host.output.push((Stream::Stderr, format!("{msg}\n")));
-                host.exiting = Some(1);
+            // The host's own limit: its message is written; the model has no more steps to take.
+            if host.stopped() {
                 return Some(1);
             }
             host.node.poll_step()
@@ -231,9 +230,6 @@ impl Runtime {
             }
             Step::Run(task) => task,
         };
-        if self.host.borrow().exiting.is_some() {
-            return None;
-        }
         let started = Started {
             at: self.host.borrow().node.uv().hrtime(),
             budget: self.context.instructions_remaining(),
@@ -306,7 +302,7 @@ impl Runtime {
     fn uncaught(&mut self, err: JsError, started: Started) {
         // A run already stopped by a limit (its message is waiting) reports nothing more: the
         // first limit reached is the cause, e.g. the output limit before the instruction limit.
-        if self.host.borrow().exiting.is_some() || self.host.borrow().limit_hit.is_some() {
+        if !self.host.borrow().node.life().is_running() {
             return;
         }
         if let Some(engine_err) = err.as_engine() {
@@ -328,19 +324,19 @@ impl Runtime {
                     }
                 }),
             };
-            host.limit_hit = Some(limit.message(engine_err));
+            let message = limit.message(engine_err);
+            host.stop(message);
             return;
         }
         let value = err.into_opaque(&mut self.context).unwrap_or_default();
         if let Err(e) = self.call("fatal", &[value])
-            && self.host.borrow().exiting.is_none()
+            && self.host.borrow().node.life().is_running()
         {
             let mut host = self.host.borrow_mut();
             host.write(
                 Stream::Stderr,
                 &format!("looplab: error while reporting an error: {e}\n"),
             );
-            host.exiting = Some(7);
             host.node.exit(7);
         }
     }

@@ -1,6 +1,6 @@
 //! `looplab serve` against requests made to hurt it: a HEAD that asks for a body, lenient
 //! framing a proxy would read differently, and one client trying to hold every connection.
-#[path = "../../../tests/upload/common/mod.rs"]
+#[path = "upload/common/mod.rs"]
 mod common;
 
 use std::io::{BufReader, Write};

@@ -1,6 +1,6 @@
 //! `looplab serve --static`: which copy of a file goes out for an `Accept-Encoding`, and the
 //! headers that let a browser or a CDN cache the page (Vary, Cache-Control, ETag and 304).
-#[path = "../../../tests/upload/common/mod.rs"]
+#[path = "upload/common/mod.rs"]
 mod common;
 
 use std::io::{BufReader, Write};

@@ -1,6 +1,6 @@
 //! `looplab upload` against a hostile server on 127.0.0.1 that answers with a response head
 //! that never ends: the client gives up with a clear error, quickly and in little memory.
-#[path = "../../../tests/upload/common/mod.rs"]
+#[path = "upload/common/mod.rs"]
 mod common;
 
 use std::io::{Read, Write};

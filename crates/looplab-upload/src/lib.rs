@@ -23,6 +23,7 @@ mod retry;
 mod server;
 pub mod simulation;
 mod time;
+mod tus_error;
 
 pub use block::{Block, blocks};
 pub use checksum::{Checksum, ChecksumAlgorithm, ChecksumError, Hasher};
@@ -43,3 +44,4 @@ pub use request_head::{Framing, HeadError, MAX_HEADERS, RequestHead, parse_reque
 pub use retry::Backoff;
 pub use server::{BodyEnd, BodyPlan, EXTENSIONS, Finish, Outcome, Server, ServerConfig, parse_u64};
 pub use time::Instant;
+pub use tus_error::TusError;

@@ -2,7 +2,7 @@
 //! (short-lived: a file read, a lookup), each with its state and whether it keeps the process alive.
 use std::rc::Rc;
 
-use looplab_core::replay::View;
+use crate::view::replay::View;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,7 @@ pub fn handles(props: &HandlesProps) -> Html {
                         html! {
                             <tr class={classes!(h.closed.then_some("gone"), h.keeps_alive().then_some("alive"))}>
                                 <td>{ format!("#{} {}{}{}", id.0, h.label, if h.internal { " · internal" } else { "" }, state) }</td>
-                                <td>{ h.kind.map_or("?", looplab_core::narration::handle_kind_name) }</td>
+                                <td>{ h.kind.map_or("?", crate::view::narration::handle_kind_name) }</td>
                                 <td>{ yes(h.active) }</td>
                                 <td>{ yes(h.refed) }</td>
                                 <td>{ yes(h.keeps_alive()) }</td>
@@ -52,7 +52,7 @@ pub fn handles(props: &HandlesProps) -> Html {
                     { for v.requests.iter().map(|(id, r)| html! {
                         <tr class={classes!(r.done.then_some("gone"), (!r.done).then_some("alive"))}>
                             <td>{ format!("#{} {}", id.0, r.label) }</td>
-                            <td>{ looplab_core::narration::request_kind_name(r.kind) }</td>
+                            <td>{ crate::view::narration::request_kind_name(r.kind) }</td>
                             <td>{ yes(!r.done) }</td>
                             <td>{ yes(!r.done) }</td>
                         </tr>

@@ -3,7 +3,7 @@
 //! goes round or exits, a marker that travels, and the microtask checkpoint in the middle.
 use std::rc::Rc;
 
-use looplab_core::replay::View;
+use crate::view::replay::View;
 use looplab_core::trace::AliveReason;
 use looplab_core::uv::{HandleKind, Phase};
 use yew::prelude::*;

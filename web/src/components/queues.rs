@@ -2,7 +2,7 @@
 //! pending and closing lists.
 use std::rc::Rc;
 
-use looplab_core::replay::View;
+use crate::view::replay::View;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 //! beneath with the thread each one runs and the context switches so far.
 use std::rc::Rc;
 
-use looplab_core::replay::View;
+use crate::view::replay::View;
 use looplab_core::trace::ThreadId;
 use looplab_core::uv::RequestId;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 //! the poller's interest list and the listening handles that keep a server alive.
 use std::rc::Rc;
 
-use looplab_core::replay::View;
+use crate::view::replay::View;
 use looplab_core::trace::Direction;
 use looplab_core::uv::{HandleId, IoEvent};
 use yew::prelude::*;

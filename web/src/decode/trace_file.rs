@@ -371,7 +371,7 @@ mod tests {
 
         fn opens_or_refuses(bytes: &[u8]) {
             if let Ok(file) = parse(bytes) {
-                let replay = looplab_core::replay::Replay::new(file.trace.clone());
+                let replay = crate::view::replay::Replay::new(file.trace.clone());
                 for step in 0..replay.len() {
                     let _ = replay.view_at(step);
                 }

@@ -2,8 +2,8 @@
 //!
 //! A step is a trace event that has a sentence; bookkeeping events (a queue pop, a phase leave)
 //! are applied on the way but never stop the player. Step 0 is "before the script runs".
-use looplab_core::narration::narrate;
-use looplab_core::replay::{Replay, View};
+use crate::view::narration::narrate;
+use crate::view::replay::{Replay, View};
 use looplab_core::trace::{Frame, Stamped, Trace, TraceEvent};
 
 use crate::decode::trace_file::Origin;

@@ -1,8 +1,8 @@
 //! The learner's call stack as the page words it: frames by file tab and line, and the task that
 //! started the JavaScript, in the loop's terms. No HTML, so it is tested natively.
+use crate::view::narration::task_name;
+use crate::view::replay::View;
 use looplab_core::Task;
-use looplab_core::narration::task_name;
-use looplab_core::replay::View;
 use looplab_core::trace::Frame;
 
 use crate::files::SourceFile;

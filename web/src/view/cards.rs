@@ -8,8 +8,8 @@
 //! the surrounding call sites that makes a promise job (`.then(`, `await`, ...).
 use std::collections::{HashMap, HashSet};
 
+use crate::view::replay::View;
 use looplab_core::Task;
-use looplab_core::replay::View;
 use looplab_core::trace::{Frame, QueueName, TraceEvent};
 use looplab_core::uv::{HandleId, HandleKind, RequestId};
 

@@ -7,9 +7,9 @@
 //! `MAX_CHARS` characters; what a phase is for comes apart, as the step's "why".
 use std::collections::{HashMap, HashSet};
 
+use crate::view::narration::narrate;
+use crate::view::replay::View;
 use looplab_core::Task;
-use looplab_core::narration::narrate;
-use looplab_core::replay::View;
 use looplab_core::trace::{ModuleFormat, Stamped, TraceEvent};
 use looplab_core::uv::{IoEvent, Phase};
 

@@ -1,7 +1,7 @@
 //! What runs now, decided once per step: the ring's status, the main thread's lane and the call
 //! stack's bottom all read it, so the panels cannot disagree.
+use crate::view::replay::View;
 use looplab_core::Task;
-use looplab_core::replay::View;
 use looplab_core::uv::Phase;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

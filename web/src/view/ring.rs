@@ -6,8 +6,8 @@
 //! check and close, updates the time, runs timers, and checks alive again. So the ring goes
 //! clockwise from the "alive?" check at the top: pending … close, timers, back to "alive?"; the
 //! entry arrow comes into timers from outside for the run before the first iteration.
+use crate::view::replay::View;
 use looplab_core::Task;
-use looplab_core::replay::View;
 use looplab_core::trace::{PollReason, TraceEvent};
 use looplab_core::uv::Phase;
 

@@ -52,9 +52,6 @@ pub trait Backend: std::fmt::Debug + 'static {
     /// The current time (monotonic).
     fn now(&self) -> Instant;
 
-    /// For hosts that need their concrete backend (the simulated network schedules readiness).
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
-
     /// Waits up to `timeout` (`None`: without limit) for readiness, appending what became ready.
     fn poll(
         &mut self,
@@ -74,6 +71,16 @@ pub trait Backend: std::fmt::Debug + 'static {
 
     /// The main thread ran JavaScript for `cpu`; a simulated clock moves, a real one already has.
     fn charge_main(&mut self, cpu: Duration, trace: &mut Tracer);
+
+    /// The host wants `event` for `handle` though nothing new happened on it (data left after
+    /// libuv's 32 reads for one event, or a wait for POLLOUT on a socket with room). A poller
+    /// that is level-triggered, as epoll is for libuv's streams, reports it again in the next
+    /// poll phase: such a backend arranges that and returns true. Otherwise `Loop::io_want`
+    /// feeds it to the pending phase, as `uv__io_feed` does.
+    fn report_again(&mut self, handle: HandleId, event: IoEvent) -> bool {
+        let _ = (handle, event);
+        false
+    }
 
     /// TCP sockets, if this backend has a network.
     fn tcp(&mut self) -> Option<&mut dyn super::tcp::Tcp> {

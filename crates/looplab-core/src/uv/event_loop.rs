@@ -17,7 +17,7 @@
 //!     r = alive; if ONCE || NOWAIT break
 //! }
 //! ```
-use super::backend::{Backend, PollOutcome, Ready, Work};
+use super::backend::{Backend, IoEvent, PollOutcome, Ready, Work};
 use super::handle::{HandleId, HandleKind, HandleTable};
 use super::phase::{Phase, RunMode};
 use super::request::{RequestId, RequestKind, RequestTable};
@@ -747,6 +747,14 @@ impl Loop {
             queue: QueueName::Pending,
             id: id.0 as u64,
         });
+    }
+
+    /// The host wants `event` for `id` again (`Backend::report_again`): the poller reports it in
+    /// the next poll phase if it can; if not, the callback waits in the pending phase.
+    pub fn io_want(&mut self, id: HandleId, event: IoEvent) {
+        if !self.backend.report_again(id, event) {
+            self.queue_pending(id);
+        }
     }
 
     // ---- requests ------------------------------------------------------------------------------

@@ -51,9 +51,7 @@ fn really_exit(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let code = arg_f64(args, 0, context)? as i32;
     {
         let h = host(context);
-        let mut h = h.borrow_mut();
-        h.exiting.get_or_insert(code);
-        h.node.exit(code);
+        h.borrow_mut().node.exit(code);
     }
     Err(JsError::from(EngineError::from(PanicError::new(
         EXIT_UNWIND,

@@ -58,9 +58,7 @@ fn kill(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
     if let Err(e) = h.node.kill(pid, signum) {
         return Ok(JsValue::from(e.errno()));
     }
-    if h.node.has_exited() {
-        let code = h.node.killed_by().map_or(1, |signum| 128 + signum);
-        h.exiting.get_or_insert(code);
+    if !h.node.life().is_running() {
         return Err(JsError::from(EngineError::from(PanicError::new(
             EXIT_UNWIND,
         ))));

@@ -20,7 +20,7 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
     host.write_from(stream, &text, frames);
     // Past the output limit the run is over: unwind the script now rather than let it spin
     // until the instruction limit, writing nothing.
-    if host.limit_hit.is_some() {
+    if host.stopped() {
         return Err(JsNativeError::error()
             .with_message("looplab: output limit reached")
             .into());

@@ -139,14 +139,14 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 fn simulated_hosts(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let name = arg_string(args, 0, context)?;
     let family = arg_f64(args, 1, context)? as u8;
-    Ok(match crate::hosts::simulated(&name, family) {
+    Ok(match crate::dns_lookup::simulated(&name, family) {
         Ok(found) => address_pairs(found, context),
         Err(_) => JsValue::undefined(),
     })
 }
 
 /// `[[address, family], ...]` for JavaScript.
-fn address_pairs(found: crate::hosts::Addresses, context: &mut Context) -> JsValue {
+fn address_pairs(found: crate::dns_lookup::Addresses, context: &mut Context) -> JsValue {
     let pairs = found
         .into_iter()
         .map(|(a, f)| super::array(vec![super::str_value(&a), JsValue::from(f)], context))

@@ -8,9 +8,9 @@ use super::{
     Native, arg, arg_bytes, arg_f64, arg_handle, arg_string, array, bytes_value, host, str_value,
 };
 use crate::host::Host;
+use looplab_core::TraceEvent;
 use looplab_core::trace::{Direction, SOCKET_DATA_KEPT};
 use looplab_core::uv::{HandleId, HandleKind, NetError, ReadResult, RequestId, Tcp};
-use looplab_core::{Duration, TraceEvent};
 
 pub(super) const FNS: &[(&str, Native)] = &[
     ("create", create),
@@ -308,10 +308,6 @@ fn want(
 ) -> JsResult<JsValue> {
     let handle = arg_handle(args, 0, context)?;
     let h = host(context);
-    let mut h = h.borrow_mut();
-    match h.node.sim_mut() {
-        Some(sim) => sim.schedule(Duration::ZERO, looplab_core::uv::Ready::Io(handle, event)),
-        None => h.node.uv_mut().queue_pending(handle),
-    }
+    h.borrow_mut().node.uv_mut().io_want(handle, event);
     Ok(JsValue::undefined())
 }

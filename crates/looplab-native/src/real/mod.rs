@@ -1,8 +1,8 @@
 //! The real backend: what `looplab run --real` runs the model's loop on.
-mod real_backend;
-mod real_signals;
-mod real_tcp;
+mod backend;
+mod signals;
+mod tcp;
 mod worker_pool;
 
-pub use real_backend::RealBackend;
+pub use backend::RealBackend;
 pub use worker_pool::{WorkerEvent, WorkerPool};

@@ -8,7 +8,7 @@ use std::sync::{Mutex, MutexGuard, mpsc};
 
 use looplab_upload::{
     BodyEnd, BodyPlan, ChecksumAlgorithm, Instant, Outcome, Response, Server, ServerConfig,
-    UploadId,
+    TusError, UploadId,
 };
 
 use super::http::{Body, Conn, Head};
@@ -109,7 +109,7 @@ impl Endpoint {
     pub fn handle(&self, conn: &mut Conn, head: Head) -> (u16, bool) {
         let id = match new_id() {
             Ok(id) => id,
-            Err(_) => return super::reply(conn, &head, Response::new(500).text("no randomness")),
+            Err(_) => return super::reply(conn, &head, TusError::NoRandomness.response()),
         };
         let outcome = self.server().handle(&head.request, now(), id);
         let response = match outcome {
@@ -340,7 +340,7 @@ fn start_writeback(file: &File, at: u64, len: u64) {
 
 fn failed(e: &io::Error) -> Response {
     eprintln!("looplab serve: storage error: {e}");
-    let mut r = Response::new(500).text("storage error");
+    let mut r = TusError::StorageFailed.response();
     r.headers.set("Tus-Resumable", looplab_upload::TUS_VERSION);
     looplab_upload::cors::simple(&mut r.headers);
     r

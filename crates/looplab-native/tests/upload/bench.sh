@@ -5,10 +5,10 @@
 #     before every 204);
 #   - tus-js-client 4.3.1 -> @tus/server 2.4.5 + @tus/file-store (no checksums, no fsync).
 # Each is run ROUNDS times, interleaved, and the best run counts (the machine is shared).
-# Not part of the test command.   Usage: tests/upload/bench.sh [SIZE_MIB] [ROUNDS]
+# Not part of the test command.   Usage: crates/looplab-native/tests/upload/bench.sh [SIZE_MIB] [ROUNDS]
 # Work files go to $BENCH_DIR (default: target/upload-bench), on the disk being measured.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../../.."
 SIZE_MIB=${1:-1024}
 ROUNDS=${2:-3}
 CHUNK=$((5 * 1024 * 1024))
@@ -45,7 +45,7 @@ sync
 mkdir -p "$WORK/ours" "$WORK/tus"
 "$LOOPLAB" serve --port 0 --data "$WORK/ours" --static "$WORK" > "$WORK/ours.out" &
 PIDS+=($!)
-(cd tests && exec node upload/tus_server.mjs "$WORK/tus") > "$WORK/tus.out" &
+(cd tests && exec node tus/tus_server.mjs "$WORK/tus") > "$WORK/tus.out" &
 PIDS+=($!)
 OURS_PORT=$(port_of "$WORK/ours.out")
 TUS_PORT=$(port_of "$WORK/tus.out")
@@ -63,7 +63,7 @@ ours() { # extra flags for looplab upload
 }
 theirs() {
   sync; rm -f "$WORK/urls.json"; local t0; t0=$(now)
-  (cd tests && node upload/tus_js_upload.mjs "$WORK/big.bin" "http://127.0.0.1:$TUS_PORT/files/" "$WORK/urls.json" $CHUNK > /dev/null)
+  (cd tests && node tus/tus_js_upload.mjs "$WORK/big.bin" "http://127.0.0.1:$TUS_PORT/files/" "$WORK/urls.json" $CHUNK > /dev/null)
   mibs "$t0" "$(now)"; rm -f "$WORK/tus"/*
 }
 

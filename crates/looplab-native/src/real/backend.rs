@@ -1,6 +1,6 @@
 //! The native backend: the monotonic clock, a poll phase that blocks in epoll/kqueue through mio,
 //! and a pool of OS threads. The loop above it is the same `uv::Loop` the page runs.
-use super::real_signals::{CaughtSignals, SIGNAL_PIPE};
+use super::signals::{CaughtSignals, SIGNAL_PIPE};
 use super::worker_pool::{WorkerEvent, WorkerPool};
 use looplab_core::sim::thread_pool::size_from_env;
 use looplab_core::time::{Duration, Instant};
@@ -24,7 +24,7 @@ pub struct RealBackend {
     /// Registered sources: mio token → the handle that owns them.
     handles: HashMap<Token, HandleId>,
     /// Sockets opened through the `Tcp` interface, by handle.
-    pub(super) sockets: HashMap<HandleId, super::real_tcp::Socket>,
+    pub(super) sockets: HashMap<HandleId, super::tcp::Socket>,
     done: Vec<RequestId>,
     worker_events: Vec<WorkerEvent>,
     signals: CaughtSignals,
@@ -138,10 +138,6 @@ impl RealBackend {
 impl Backend for RealBackend {
     fn now(&self) -> Instant {
         Instant::from_micros(self.origin.elapsed().as_micros() as u64)
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 
     fn tcp(&mut self) -> Option<&mut dyn looplab_core::uv::Tcp> {

@@ -69,7 +69,7 @@ fn node(args: &[&str]) -> Proc {
 }
 
 fn tus_js(file: &str, endpoint: &str, store: &str) -> Proc {
-    node(&["upload/tus_js_upload.mjs", file, endpoint, store])
+    node(&["tus/tus_js_upload.mjs", file, endpoint, store])
 }
 
 /// The one upload in a data directory (by its record).
@@ -193,7 +193,9 @@ fn tuspy_checksums_are_verified() {
     let file = dir.join("file.bin");
     std::fs::write(&file, &src).unwrap();
     let out = Command::new("python3")
-        .arg(tests_dir().join("upload/tuspy_checksum.py"))
+        .arg(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/upload/tuspy_checksum.py"),
+        )
         .args([&server.endpoint(), file.to_str().unwrap()])
         .output()
         .unwrap();
@@ -244,7 +246,7 @@ fn our_client_against_tus_server_resumes_and_lands_identical() {
     let dir = TempDir::new("tusserver");
     let store_dir = dir.join("store");
     std::fs::create_dir_all(&store_dir).unwrap();
-    let mut tus = node(&["upload/tus_server.mjs", store_dir.to_str().unwrap()]);
+    let mut tus = node(&["tus/tus_server.mjs", store_dir.to_str().unwrap()]);
     let mut line = String::new();
     BufReader::new(tus.0.stdout.take().unwrap())
         .read_line(&mut line)

@@ -5,7 +5,7 @@
 //! signal-hook cannot take a handler out again, so each installed signal also gets node's own
 //! fallback (src/node.cc `SignalExit`): while no handle watches it, the handler gives the signal
 //! its default action at once, from the handler, as if nothing had been installed.
-use super::real_backend::RealBackend;
+use super::backend::RealBackend;
 use looplab_core::uv::{Ready, SignalError, Signals, catchable};
 use mio::{Interest, Registry, Token};
 use signal_hook_mio::v1_0::Signals as SignalPipe;

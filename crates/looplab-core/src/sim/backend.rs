@@ -217,8 +217,10 @@ impl Backend for SimBackend {
         self.now
     }
 
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
+    /// The simulated poller is level-triggered: what is still there is reported in the next poll.
+    fn report_again(&mut self, handle: HandleId, event: crate::uv::IoEvent) -> bool {
+        self.schedule(Duration::ZERO, Ready::Io(handle, event));
+        true
     }
 
     fn tcp(&mut self) -> Option<&mut dyn crate::uv::Tcp> {

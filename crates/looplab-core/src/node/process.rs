@@ -8,6 +8,7 @@
 use super::ids::{ImmediateId, MicrotaskId, TickId, TimerId};
 use super::immediate_queue::{ImmediateQueue, RefToggle};
 use super::job_queue::{MicrotaskQueue, TickQueue};
+use super::life::{Life, Stage, Stopper};
 use super::task::Task;
 use super::timer_lists::{TimerLists, TimersStep, coerce_delay};
 use crate::settings::{EntryKind, Settings};
@@ -29,20 +30,6 @@ pub enum Step {
     Exit(i32),
     /// A limit stopped the run; the message says which and why.
     Halt(String),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stage {
-    Boot,
-    /// The entry script ran; the loop has not started.
-    Main,
-    /// Inside `uv_run`.
-    Running,
-    /// 'beforeExit' was emitted.
-    BeforeExit,
-    /// 'exit' was emitted.
-    Exiting,
-    Ended,
 }
 
 /// A callback pass in progress: `processTimers(now)` or `processImmediate()`.
@@ -67,22 +54,16 @@ pub struct Node {
     check_handle: HandleId,
     /// Started while ref'd immediates exist, so poll does not block.
     idle_handle: HandleId,
-    stage: Stage,
+    life: Life,
     pass: Pass,
     /// The task the host is running, with the loop time read before it (intervals restart from it).
     in_flight: Option<(Task, u64)>,
     draining: bool,
     in_microtasks: bool,
     rejections_pending: bool,
-    exit_code: i32,
-    /// `process.exit()` was called, or a signal ended the process.
-    exited: bool,
-    /// The signal whose default action ended the process.
-    killed_by: Option<i32>,
     /// Which of stdout (bit 0) and stderr (bit 1) the script has written to.
     stdio_opened: u8,
     tasks_run: u64,
-    halted: Option<String>,
 }
 
 impl Node {
@@ -121,18 +102,17 @@ impl Node {
             timer_handle,
             check_handle,
             idle_handle,
-            stage: Stage::Boot,
+            life: Life::Running {
+                stage: Stage::Boot,
+                exit_code: 0,
+            },
             pass: Pass::None,
             in_flight: None,
             draining: false,
             in_microtasks: false,
             rejections_pending: false,
-            exit_code: 0,
-            exited: false,
-            killed_by: None,
             stdio_opened: 0,
             tasks_run: 0,
-            halted: None,
         }
     }
 
@@ -142,12 +122,13 @@ impl Node {
     pub fn poll_step(&mut self) -> Step {
         if let Some((task, start)) = self.in_flight.take() {
             self.end_task(task, start);
+            // `process.exit()` or a fatal signal during the task: the end follows the task's.
+            self.record_end();
         }
-        if let Some(message) = &self.halted {
-            return Step::Halt(message.clone());
-        }
-        if self.exited || self.stage == Stage::Ended {
-            return self.end();
+        match &self.life {
+            Life::Running { .. } => {}
+            Life::Halted { reason, .. } => return Step::Halt(reason.clone()),
+            ended => return Step::Exit(ended.status().unwrap_or_default()),
         }
         if let Some(task) = self.next_drain_task() {
             return self.start_task(task);
@@ -156,20 +137,20 @@ impl Node {
             return self.start_task(task);
         }
         loop {
-            match self.stage {
+            match self.stage() {
                 Stage::Boot => {
-                    self.stage = Stage::Main;
+                    self.set_stage(Stage::Main);
                     return self.start_task(Task::Main);
                 }
-                Stage::Main | Stage::BeforeExit => {
-                    if self.stage == Stage::BeforeExit && !self.lp.alive_checked() {
-                        self.stage = Stage::Exiting;
+                stage @ (Stage::Main | Stage::BeforeExit) => {
+                    if stage == Stage::BeforeExit && !self.lp.alive_checked() {
+                        self.set_stage(Stage::Exiting);
                         return self.start_task(Task::Exit);
                     }
                     self.lp.run(RunMode::Default);
-                    self.stage = Stage::Running;
+                    self.set_stage(Stage::Loop);
                 }
-                Stage::Running => match self.lp.poll_callback() {
+                Stage::Loop => match self.lp.poll_callback() {
                     LoopStep::Callback(cb) => {
                         if let Some(task) = self.on_uv_callback(cb) {
                             return self.start_task(task);
@@ -177,34 +158,70 @@ impl Node {
                     }
                     LoopStep::Done { alive: true } => self.lp.run(RunMode::Default),
                     LoopStep::Done { alive: false } => {
-                        self.stage = Stage::BeforeExit;
+                        self.set_stage(Stage::BeforeExit);
                         return self.start_task(Task::BeforeExit);
                     }
                     LoopStep::WouldBlockForever => {
                         return self.halt(self.blocked_forever_message());
                     }
                 },
-                Stage::Exiting => return self.end(),
-                Stage::Ended => return self.end(),
+                Stage::Exiting => {
+                    let code = self.exit_code();
+                    self.end(Life::Exited(code));
+                    return Step::Exit(code);
+                }
             }
         }
     }
 
-    fn end(&mut self) -> Step {
-        if self.stage != Stage::Ended {
-            self.stage = Stage::Ended;
-            self.lp.record(TraceEvent::Exit {
-                code: self.exit_code,
-            });
+    /// The stage of a running process (`Boot` once it has ended: nothing reads it then).
+    fn stage(&self) -> Stage {
+        match self.life {
+            Life::Running { stage, .. } => stage,
+            _ => Stage::Boot,
         }
-        Step::Exit(self.exit_code)
+    }
+
+    fn set_stage(&mut self, next: Stage) {
+        if let Life::Running { stage, .. } = &mut self.life {
+            *stage = next;
+        }
+    }
+
+    /// `process.exitCode`, or the code the process ended with.
+    fn exit_code(&self) -> i32 {
+        match self.life {
+            Life::Running { exit_code, .. } => exit_code,
+            ref ended => ended.status().unwrap_or(1),
+        }
+    }
+
+    /// Ends the process. An end decided while a task runs is recorded once the task is over, as
+    /// the host unwinds the callback first; the first end decided is the one that counts.
+    fn end(&mut self, end: Life) {
+        if !self.life.is_running() {
+            return;
+        }
+        self.life = end;
+        if self.in_flight.is_none() {
+            self.record_end();
+        }
+    }
+
+    fn record_end(&mut self) {
+        if let Some(code) = self.life.status() {
+            self.lp.record(TraceEvent::Exit { code });
+        }
     }
 
     fn halt(&mut self, message: String) -> Step {
         self.lp.record(TraceEvent::Halt {
             message: message.clone(),
         });
-        self.halted = Some(message.clone());
+        self.life = Life::Halted {
+            by: Stopper::Model,
+            reason: message.clone(),
+        };
         Step::Halt(message)
     }
 
@@ -238,7 +255,7 @@ impl Node {
                 id: id.0,
             }),
             Task::BeforeExit => self.lp.record(TraceEvent::BeforeExit {
-                code: self.exit_code,
+                code: self.exit_code(),
             }),
             _ => {}
         }
@@ -541,7 +558,12 @@ impl Node {
 
     /// `process.nextTick(cb)`; `None` once the process is exiting (Node drops it silently).
     pub fn next_tick(&mut self) -> Option<TickId> {
-        if self.exited || matches!(self.stage, Stage::Exiting | Stage::Ended) {
+        let dropped = match self.life {
+            Life::Running { stage, .. } => stage == Stage::Exiting,
+            Life::Exited(_) | Life::Killed(_) => true,
+            Life::Halted { .. } => false,
+        };
+        if dropped {
             return None;
         }
         let id = self.ticks.push();
@@ -601,8 +623,17 @@ impl Node {
 
     /// `process.exit(code)`: the host has emitted 'exit' itself, synchronously, as Node does.
     pub fn exit(&mut self, code: i32) {
-        self.exit_code = code;
-        self.exited = true;
+        self.end(Life::Exited(code));
+    }
+
+    /// The host stopped the run at one of its own limits (output, the engine's work or depth):
+    /// no more JavaScript runs. The host tells the learner `reason` itself; the trace ends where
+    /// the run stopped, with no event of the model's.
+    pub fn stop(&mut self, reason: String) {
+        self.life = Life::Halted {
+            by: Stopper::Host,
+            reason,
+        };
     }
 
     /// A write to stdout (fd 1) or stderr (fd 2) costs the main thread its time; the first one
@@ -632,7 +663,7 @@ impl Node {
     /// `process.kill(pid, signum)`. A signal to this process that nothing catches takes its default
     /// action now, as the kernel delivers it before kill(2) returns: the process ends, killed
     /// (status 128 + signum as a shell reports it, no 'exit' event), or stops, which a run can
-    /// never come back from. Afterwards the host runs no more JavaScript (`has_exited`).
+    /// never come back from. Afterwards the host runs no more JavaScript (`life`).
     pub fn kill(&mut self, pid: i32, signum: i32) -> Result<(), SignalError> {
         let action = match self.lp.kill(pid, signum)? {
             KillOutcome::Sent => return Ok(()),
@@ -643,11 +674,7 @@ impl Node {
         self.lp.record(TraceEvent::SignalDefault { signum, action });
         match action {
             DefaultAction::Ignore => {}
-            DefaultAction::Terminate => {
-                self.killed_by = Some(signum);
-                self.exit_code = 128 + signum;
-                self.exited = true;
-            }
+            DefaultAction::Terminate => self.end(Life::Killed(signum)),
             DefaultAction::Stop => {
                 let name = signal_name(signum).unwrap_or("a stop signal");
                 self.halt(format!(
@@ -658,20 +685,18 @@ impl Node {
         Ok(())
     }
 
-    /// The signal whose default action ended the process, if one did.
-    pub fn killed_by(&self) -> Option<i32> {
-        self.killed_by
-    }
-
-    /// The process ended (`process.exit`, a fatal signal) or a limit stopped it: no more
-    /// JavaScript runs.
-    pub fn has_exited(&self) -> bool {
-        self.exited || self.halted.is_some()
+    /// Whether the process runs, and how it ended: once it is not `Running`, no more JavaScript
+    /// runs.
+    pub fn life(&self) -> &Life {
+        &self.life
     }
 
     /// `process.exitCode = code`: the code the process ends with if nothing else sets one.
     pub fn set_exit_code(&mut self, code: i32) {
-        self.exit_code = code;
+        match &mut self.life {
+            Life::Running { exit_code, .. } | Life::Exited(exit_code) => *exit_code = code,
+            Life::Killed(_) | Life::Halted { .. } => {}
+        }
     }
 
     // ---- reading the model ------------------------------------------------------------------------
@@ -687,14 +712,6 @@ impl Node {
     /// Raw access to the libuv layer, for hosts that add handles of their own (sockets).
     pub fn uv_mut(&mut self) -> &mut Loop {
         &mut self.lp
-    }
-
-    /// The simulated backend, when this process runs on one.
-    pub fn sim_mut(&mut self) -> Option<&mut SimBackend> {
-        self.lp
-            .backend_mut()
-            .as_any_mut()
-            .downcast_mut::<SimBackend>()
     }
 
     pub fn events(&self) -> &[Stamped] {

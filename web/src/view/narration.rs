@@ -1,10 +1,12 @@
 //! A sentence for every step: what happened and the rule behind it, with where the rule comes from.
-use crate::node::Task;
-use crate::replay::View;
-use crate::trace::{
+use crate::view::replay::View;
+use looplab_core::node::Task;
+use looplab_core::trace::{
     AliveReason, EsmPhase, ModuleFormat, PollReason, QueueName, ThreadId, TraceEvent,
 };
-use crate::uv::{DefaultAction, HandleId, HandleKind, Phase, RequestId, RequestKind, RunMode};
+use looplab_core::uv::{
+    DefaultAction, HandleId, HandleKind, Phase, RequestId, RequestKind, RunMode,
+};
 
 fn handle_name(view: &View, id: HandleId) -> String {
     view.handles
@@ -20,7 +22,7 @@ fn request_name(view: &View, id: RequestId) -> String {
 
 /// `SIGINT`, or `signal 40` for one without a name.
 fn signal(signum: i32) -> String {
-    crate::uv::signal_name(signum).map_or_else(|| format!("signal {signum}"), str::to_string)
+    looplab_core::uv::signal_name(signum).map_or_else(|| format!("signal {signum}"), str::to_string)
 }
 
 /// A handle kind as libuv's docs name it (`uv_timer_t` is a "timer").
@@ -234,11 +236,11 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
             (false, false) => format!("{} leaves the poller's interest list (uv__io_stop).", handle_name(view, *handle)),
             _ => format!("The poller now watches {} for {} (uv__io_start: epoll_ctl).", handle_name(view, *handle), match (readable, writable) { (true, true) => "readable and writable", (true, false) => "readable", _ => "writable" }),
         },
-        TraceEvent::IoReady { handle, event } => format!("epoll reports {} {}: libuv calls its I/O callback in the poll phase (uv__io_poll).", handle_name(view, *handle), match event { crate::uv::IoEvent::Readable => "readable", crate::uv::IoEvent::Writable => "writable" }),
+        TraceEvent::IoReady { handle, event } => format!("epoll reports {} {}: libuv calls its I/O callback in the poll phase (uv__io_poll).", handle_name(view, *handle), match event { looplab_core::uv::IoEvent::Readable => "readable", looplab_core::uv::IoEvent::Writable => "writable" }),
         TraceEvent::SocketOpen { handle, local_port, listening: true, .. } => format!("{} listens on port {local_port}: a listening handle, active while the server is open.", handle_name(view, *handle)),
         TraceEvent::SocketOpen { handle, local_port, remote_port, .. } => format!("{} is connected: local port {local_port}, remote port {remote_port}.", handle_name(view, *handle)),
-        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Read, bytes, total, .. } => format!("{} reads {} bytes (uv__read: read() until it would block).", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
-        TraceEvent::SocketData { handle, direction: crate::trace::Direction::Write, bytes, request: None, total } => format!("{} writes {} bytes; the kernel takes them at once (uv_try_write), so no write request waits.", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
+        TraceEvent::SocketData { handle, direction: looplab_core::trace::Direction::Read, bytes, total, .. } => format!("{} reads {} bytes (uv__read: read() until it would block).", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
+        TraceEvent::SocketData { handle, direction: looplab_core::trace::Direction::Write, bytes, request: None, total } => format!("{} writes {} bytes; the kernel takes them at once (uv_try_write), so no write request waits.", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
         TraceEvent::SocketData { handle, bytes, total, .. } => format!("{} writes {} bytes from its queued write request, now that the socket is writable.", handle_name(view, *handle), total.unwrap_or(bytes.len() as u64)),
         TraceEvent::SocketEnd { handle, error: None } => format!("{} reads end of stream: the peer sent FIN (UV_EOF; Node emits 'end').", handle_name(view, *handle)),
         TraceEvent::SocketEnd { handle, error: Some(code) } => format!("{}'s read fails with {code}; Node destroys the socket with that error.", handle_name(view, *handle)),
