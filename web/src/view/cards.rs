@@ -13,6 +13,7 @@ use looplab_core::Task;
 use looplab_core::trace::{Frame, QueueName, TraceEvent};
 use looplab_core::uv::{HandleId, HandleKind, RequestId};
 
+use crate::decode::js_tokens::{Kind, tokenize};
 use crate::view::call_stack::short_file;
 
 /// What a socket card's socket is to the learner.
@@ -236,6 +237,66 @@ fn callee(files: &[(String, String)], frame: &Frame) -> Option<String> {
     (!tail.is_empty()).then(|| tail.join("."))
 }
 
+/// The text of the call's argument `n` (from 0) at `frame`, as written, when the source holds a
+/// call there: `setTimeout(() => {…}, 0)` has "0" as argument 1. Strings, templates and comments
+/// may hold commas and brackets; arguments may span lines.
+fn argument_written(files: &[(String, String)], frame: &Frame, n: usize) -> Option<String> {
+    let text = files
+        .iter()
+        .find(|(name, _)| *name == short_file(&frame.file))?
+        .1
+        .as_str();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(frame.line.checked_sub(1)? as usize)
+        .map(str::len)
+        .sum();
+    let line = text.get(line_start..)?;
+    let (open, _) = line
+        .char_indices()
+        .nth(frame.column.checked_sub(1)? as usize)?;
+    let call = line.get(open..)?;
+    if !call.starts_with('(') {
+        return None;
+    }
+    let (mut depth, mut args, mut current) = (0usize, Vec::new(), String::new());
+    for (kind, piece) in tokenize(call) {
+        if kind != Kind::Plain {
+            current.push_str(piece);
+            continue;
+        }
+        for c in piece.chars() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth = depth.checked_sub(1)?,
+                ',' if depth == 1 => {
+                    args.push(std::mem::take(&mut current));
+                    continue;
+                }
+                _ => {}
+            }
+            match depth {
+                0 => {
+                    args.push(current);
+                    return args.get(n).map(|a| a.trim().to_string());
+                }
+                1 if c == '(' && current.is_empty() && args.is_empty() => {}
+                _ => current.push(c),
+            }
+        }
+    }
+    None
+}
+
+/// What a timer card says its delay is: the learner's own number when it is one Node raises to
+/// 1 ms (`setTimeout(f, 0)` is "setTimeout 0 ms", due 1 ms later), else Node's delay.
+fn delay_words(written: Option<String>, after_ms: u32) -> String {
+    match written {
+        Some(w) if w.parse::<f64>().is_ok_and(|v| v < 1.0) => w,
+        _ => after_ms.to_string(),
+    }
+}
+
 /// Does this source line make a promise job?
 fn makes_promise_job(line: &str) -> bool {
     [
@@ -438,9 +499,10 @@ impl Cards {
                 let site = self.site.take()?;
                 let api = if *repeat { "setInterval" } else { "setTimeout" };
                 let due_ms = view.loop_ms + u64::from((*after_ms).max(1));
+                let delay = delay_words(argument_written(files, &site, 1), *after_ms);
                 Some(self.make(
                     Key::Timer(*id),
-                    format!("{api} {after_ms} ms"),
+                    format!("{api} {delay} ms"),
                     i,
                     Place::Timers { due_ms },
                     &site,
@@ -656,6 +718,39 @@ mod tests {
         // Not at a call's parenthesis: unknown, not a guess.
         assert_eq!(callee(&files, &at(1, 3)), None);
         assert_eq!(callee(&files, &at(9, 1)), None);
+    }
+
+    #[test]
+    fn a_timer_s_delay_is_read_as_the_learner_wrote_it() {
+        let files = vec![(
+            "main.js".to_string(),
+            "setTimeout(() => {\n  f('a, b)', [1, 2]); // x, y)\n}, 0);\nsetTimeout(g, 0.5);\nsetTimeout(g);\n"
+                .to_string(),
+        )];
+        let at = |line, column| Frame {
+            function: String::new(),
+            file: "/app/main.js".into(),
+            line,
+            column,
+        };
+        assert_eq!(
+            argument_written(&files, &at(1, 11), 1).as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            argument_written(&files, &at(4, 11), 1).as_deref(),
+            Some("0.5")
+        );
+        assert_eq!(
+            argument_written(&files, &at(4, 11), 0).as_deref(),
+            Some("g")
+        );
+        assert_eq!(argument_written(&files, &at(5, 11), 1), None);
+        assert_eq!(argument_written(&files, &at(5, 3), 1), None);
+        assert_eq!(delay_words(Some("0".into()), 1), "0");
+        assert_eq!(delay_words(Some("10".into()), 10), "10");
+        assert_eq!(delay_words(Some("ms".into()), 1), "1");
+        assert_eq!(delay_words(None, 1), "1");
     }
 
     #[test]

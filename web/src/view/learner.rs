@@ -459,10 +459,12 @@ impl Story {
         match card.moves.first().map(|m| m.1) {
             Some(Place::Timers { due_ms }) => format!(
                 "{who} calls {api}{now}: the callback waits in the timer list, due at {due_ms} ms{}.",
-                if card.api.ends_with(" 0 ms") {
-                    " (0 ms counts as 1)"
-                } else {
-                    ""
+                // "setTimeout 0 ms": Node runs a delay under 1 ms as 1 ms.
+                match card.api.split(' ').nth(1) {
+                    Some(d) if d.parse::<f64>().is_ok_and(|d| d < 1.0) => {
+                        format!("; Node counts {d} ms as 1 ms")
+                    }
+                    _ => String::new(),
                 }
             ),
             Some(Place::Immediates) => {
@@ -621,6 +623,17 @@ mod tests {
         // It names the timer that is not due yet, and where readFile's work goes.
         assert!(all.iter().any(|s| s.contains("setTimeout")), "{all:#?}");
         assert!(all.iter().any(|s| s.contains("pool thread")), "{all:#?}");
+        // setTimeout(cb, 0) is named as written, and the 1 ms Node makes of it is said.
+        assert!(
+            all.iter().any(|s| s.starts_with("Line 2 calls setTimeout")
+                && s.contains("Node counts 0 ms as 1 ms")),
+            "{all:#?}"
+        );
+        assert!(
+            all.iter()
+                .any(|s| s.starts_with("setTimeout 0 ms · line 2 runs")),
+            "{all:#?}"
+        );
     }
 
     /// The first scenarios of each topic (all of them run in the browser test, learner.mjs).
