@@ -699,6 +699,16 @@ impl Cards {
 mod tests {
     use super::*;
 
+    /// The place `line:column` of the entry file.
+    fn at(line: u32, column: u32) -> Frame {
+        Frame {
+            function: String::new(),
+            file: "/app/main.js".into(),
+            line,
+            column,
+        }
+    }
+
     #[test]
     fn a_call_is_named_as_the_learner_wrote_it() {
         let files = vec![(
@@ -706,12 +716,6 @@ mod tests {
             "server.listen(0, () => {});\n  const c = net.connect(port);\n  a.b.c.close();"
                 .to_string(),
         )];
-        let at = |line, column| Frame {
-            function: String::new(),
-            file: "/app/main.js".into(),
-            line,
-            column,
-        };
         assert_eq!(callee(&files, &at(1, 14)).as_deref(), Some("server.listen"));
         assert_eq!(callee(&files, &at(2, 24)).as_deref(), Some("net.connect"));
         assert_eq!(callee(&files, &at(3, 14)).as_deref(), Some("c.close"));
@@ -727,12 +731,6 @@ mod tests {
             "setTimeout(() => {\n  f('a, b)', [1, 2]); // x, y)\n}, 0);\nsetTimeout(g, 0.5);\nsetTimeout(g);\n"
                 .to_string(),
         )];
-        let at = |line, column| Frame {
-            function: String::new(),
-            file: "/app/main.js".into(),
-            line,
-            column,
-        };
         assert_eq!(
             argument_written(&files, &at(1, 11), 1).as_deref(),
             Some("0")
