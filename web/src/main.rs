@@ -12,7 +12,7 @@ mod state;
 mod view;
 
 fn main() {
-    // The same module runs code in a worker (run_worker.rs), where there is no page to render.
+    // The same module runs code in a worker (run/worker.rs), where there is no page to render.
     if web_sys::window().is_some() {
         yew::Renderer::<app::App>::new().render();
     }

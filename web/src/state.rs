@@ -9,7 +9,7 @@ use yew::Reducible;
 use crate::decode::embed_panels::EmbedPanels;
 use crate::decode::share::{FORMAT, Shared};
 use crate::files::{RunSettings, SourceFile};
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::run::runner::Progress;
 use crate::scenario::{self, Open, Scenario};
 use crate::view::level::Level;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::view::cards::{Card, Place, Zone};
 
 #[derive(Properties, PartialEq)]

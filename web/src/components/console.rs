@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {

@@ -8,7 +8,7 @@ use crate::components::copy_note::CopyNote;
 use crate::decode::embed_panels::EmbedPanel;
 use crate::decode::share::Shared;
 use crate::hooks::use_copy::use_copy;
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::view::embed_code::{self, EmbedOptions, HEIGHT, WIDTH};
 use crate::view::level::Level;
 

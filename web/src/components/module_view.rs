@@ -6,7 +6,7 @@ use std::rc::Rc;
 use looplab_core::EsmPhase;
 use yew::prelude::*;
 
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::view::module_graph::{EdgeKind, ModuleGraph, Resolution, Row, Seen, Status};
 
 #[derive(Properties, PartialEq)]

@@ -9,7 +9,7 @@ use looplab_core::uv::{HandleId, IoEvent};
 use yew::prelude::*;
 
 use crate::decode::wire::{self, Connection, Decoded, Frame, LengthForm, Part};
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::view::wire_log::{Chunk, Socket};
 
 /// Hex rows shown per chunk; a bulk transfer's chunk says how many bytes are left out.

@@ -9,7 +9,7 @@ use serde::de::IgnoredAny;
 use serde_json::error::Category;
 
 use crate::files::{Entry, RunSettings};
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 
 /// The largest file the page reads: the tab holds the bytes, the parsed events and every step's
 /// sentence at once, so a bigger file would stall it.

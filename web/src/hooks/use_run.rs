@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::state::{Action, State, opening_step};
 
 /// How often a run in progress updates the page.
@@ -23,7 +23,7 @@ pub struct RunHandle {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
-type Job = crate::run::run_worker::RunJob;
+type Job = crate::run::worker::RunJob;
 
 /// Where there is no worker (native tests, builds without the engine) runs happen in place:
 /// no job ever starts.

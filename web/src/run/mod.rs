@@ -3,7 +3,7 @@
 pub mod demo_host;
 #[cfg(all(feature = "js", target_arch = "wasm32"))]
 pub mod fidelity_hook;
-pub mod run_data;
-#[cfg(all(target_arch = "wasm32", feature = "js"))]
-pub mod run_worker;
+pub mod finished;
 pub mod runner;
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub mod worker;

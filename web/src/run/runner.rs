@@ -6,7 +6,7 @@
 #![cfg_attr(feature = "js", allow(dead_code))]
 use crate::files::{RunSettings, SourceFile};
 use crate::run::demo_host;
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 
 fn is_demo(files: &[SourceFile]) -> bool {
     let squash = |s: &str| s.split_whitespace().collect::<String>();
@@ -258,7 +258,7 @@ mod engine {
 #[cfg(all(test, feature = "js"))]
 mod tests {
     use super::*;
-    use crate::run::run_data::RunData;
+    use crate::run::finished::RunData;
 
     /// A run received one callback per part, as a worker may send it, is the run made in one go.
     #[test]

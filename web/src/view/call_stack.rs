@@ -6,7 +6,7 @@ use looplab_core::Task;
 use looplab_core::trace::Frame;
 
 use crate::files::SourceFile;
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::view::cards::Place;
 use crate::view::now::Now;
 

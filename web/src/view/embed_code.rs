@@ -1,7 +1,7 @@
 //! The iframe code a course author pastes: what the Embed dialog sets and the HTML it makes.
 use crate::decode::embed_panels::EmbedPanels;
 use crate::decode::share::{self, Shared};
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::view::level::Level;
 
 /// The frame size the code asks for; the embed layout is made to fit it.

@@ -511,7 +511,7 @@ mod tests {
         assert!(s.ends_with('…'));
     }
 
-    use crate::run::run_data::RunData;
+    use crate::run::finished::RunData;
     use crate::view::level::Level;
 
     fn run_of(id: &str) -> RunData {

@@ -514,7 +514,7 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::run_data::RunData;
+    use crate::run::finished::RunData;
     use crate::{run::runner, scenario};
 
     fn probe(path: &str, found: bool) -> TraceEvent {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use looplab_core::node::Runaway;
 use looplab_core::trace::{QueueName, TraceEvent};
 
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 
 /// A run silent this long is inside one callback that has not returned: between callbacks the
 /// worker reports after every step.

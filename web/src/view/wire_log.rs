@@ -168,7 +168,7 @@ impl WireLog {
 #[cfg(all(test, feature = "js"))]
 mod tests {
     use crate::decode::wire::{Connection, Part};
-    use crate::run::run_data::RunData;
+    use crate::run::finished::RunData;
     use crate::scenario::{Open, find};
 
     fn run(id: &str) -> RunData {

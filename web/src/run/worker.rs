@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::files::{RunSettings, SourceFile};
-use crate::run::run_data::RunData;
+use crate::run::finished::RunData;
 use crate::run::runner::{EngineRun, Part, Progress, Received};
 
 #[derive(Serialize, Deserialize)]
