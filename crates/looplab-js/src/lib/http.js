@@ -11,6 +11,7 @@ const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
 const { HttpParser } = require('internal/looplab/http_parser');
 const { codes } = require('internal/errors');
+const { validateObject } = require('internal/validators');
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted',
@@ -291,6 +292,10 @@ function Server(options, requestListener) {
   if (typeof options === 'function') {
     requestListener = options;
     options = {};
+  } else if (options == null) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
   }
   // Node 18+: an http server turns Nagle's algorithm off for every connection unless told not to.
   net.Server.call(this, { allowHalfOpen: true, ...options, noDelay: options.noDelay ?? true });

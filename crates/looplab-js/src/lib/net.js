@@ -692,16 +692,25 @@ Server.prototype._listen2 = function setupListenHandle(address, port, addressTyp
 
 Server.prototype.listen = function(...args) {
   const normalized = normalizeArgs(args);
-  let options = normalized[0];
+  const options = normalized[0];
   const cb = normalized[1];
   if (this._handle) throw new codes.ERR_SERVER_ALREADY_LISTEN();
   if (cb !== null) this.once('listening', cb);
   // (handle[, backlog][, cb]) and paths are not modelled.
   if (options.path) throw new Error('looplab: listening on a path (IPC) is not modelled');
-  if (typeof options.port === 'undefined' && args.length > 0 && typeof args[0] === 'object' && args[0] !== null && 'port' in args[0] === false) {
-    options = { ...options, port: 0 };
+  // listen(), listen(cb), listen(null[, cb]) and { port: undefined } take a free port, as
+  // Node's listen does (it writes the 0 into the caller's options too).
+  if (args.length === 0 || typeof args[0] === 'function' ||
+      (typeof options.port === 'undefined' && 'port' in options) || options.port === null) {
+    options.port = 0;
   }
-  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+  if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+    if (!('port' in options)) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+    }
+    throw new codes.ERR_INVALID_ARG_VALUE('options', options);
+  }
+  const port = validatePort(options.port, 'options.port');
   const host = options.host;
   if (host && host !== 'localhost' && host !== '127.0.0.1' && host !== '::' && host !== '0.0.0.0' && host !== '::1') {
     throw new Error(`looplab: only the loopback is modelled; cannot listen on ${host}`);
