@@ -144,7 +144,12 @@ class OutgoingMessage extends Writable {
     }
     if (this.sendDate && !this._headers.has('date')) head += `Date: ${new Date().toUTCString()}\r\n`;
     if (!this._headers.has('connection')) {
-      if (this.shouldKeepAlive) {
+      // Node promises keep-alive only when the body's end can be told apart from the connection's:
+      // a Content-Length of the caller's, chunking allowed, or an agent's socket.
+      const sendKeepAlive = this.shouldKeepAlive &&
+        (this._headers.has('content-length') || this.useChunkedEncodingByDefault || this.agent);
+      if (!sendKeepAlive) this.shouldKeepAlive = false;
+      if (sendKeepAlive) {
         head += 'Connection: keep-alive\r\n';
         if (this._keepAliveTimeout) head += `Keep-Alive: timeout=${this._keepAliveTimeout / 1000}\r\n`;
       } else {
@@ -242,7 +247,7 @@ class OutgoingMessage extends Writable {
 // ---- ServerResponse ----------------------------------------------------------------------------
 
 class ServerResponse extends OutgoingMessage {
-  constructor(req, server) {
+  constructor(req, server, keepAlive) {
     super();
     this.req = req;
     this.statusCode = 200;
@@ -250,7 +255,12 @@ class ServerResponse extends OutgoingMessage {
     this.sendDate = true;
     this._server = server;
     this._keepAliveTimeout = server.keepAliveTimeout;
-    this.shouldKeepAlive = req.headers.connection ? !/close/i.test(req.headers.connection) : req.httpVersionMinor >= 1;
+    this.shouldKeepAlive = keepAlive;
+    // An HTTP/1.0 client may not know chunking: unless its TE header asks for it, the body is
+    // sent as it comes and the connection's end marks where it stops.
+    if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+      this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te);
+    }
     if (req.method === 'HEAD') this._hasBody = false;
   }
 
@@ -276,7 +286,7 @@ class ServerResponse extends OutgoingMessage {
     const msg = this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown';
     this.statusMessage = msg;
     if (this.statusCode === 204 || this.statusCode === 304) this._hasBody = false;
-    if (this._headFixed) bodyLength = undefined;
+    if (this._headFixed || !this.useChunkedEncodingByDefault) bodyLength = undefined;
     return this._head(`HTTP/1.1 ${this.statusCode} ${msg}`, bodyLength);
   }
 
@@ -323,7 +333,7 @@ function connectionListener(socket) {
     req = new IncomingMessage(socket);
     req._addInfo(info);
     if (info.upgrade && server.listenerCount('upgrade') > 0) return false;
-    const res = new ServerResponse(req, server);
+    const res = new ServerResponse(req, server, info.shouldKeepAlive);
     res._attach(socket);
     socket._httpServer.current = res;
     server.emit('request', req, res);
