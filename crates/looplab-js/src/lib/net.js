@@ -286,26 +286,9 @@ Socket.prototype.resetAndDestroy = function() {
   return this;
 };
 
-Socket.prototype.pause = function() {
-  if (!this.connecting && this._handle && this._handle.reading) {
-    this._handle.reading = false;
-    if (!this.destroyed) {
-      const err = this._handle.readStop();
-      if (err) this.destroy(errnoException(err, 'read'));
-    }
-  }
-  return stream.Duplex.prototype.pause.call(this);
-};
-
-Socket.prototype.resume = function() {
-  if (!this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
-  return stream.Duplex.prototype.resume.call(this);
-};
-
-Socket.prototype.read = function(n) {
-  if (!this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
-  return stream.Duplex.prototype.read.call(this, n);
-};
+// Node's Socket read, pause and resume start or stop the handle only for a socket with an
+// `onread` buffer, which Looplab does not model: otherwise reading follows the stream alone
+// (_read starts it, a full buffer stops it), and a socket at EOF is not read again.
 
 // Called when creating new Socket, or when re-using a closed Socket
 Socket.prototype._final = function(cb) {
