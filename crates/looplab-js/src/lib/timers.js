@@ -213,6 +213,16 @@ function runImmediate(id) {
   else cb.apply(immediate, argv);
 }
 
+// util.promisify(setTimeout) and util.promisify(setImmediate) are timers/promises' functions, as
+// in Node, which defines them as the timers' promisify.custom.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    get() { return require('timers/promises')[name]; },
+  });
+}
+
 function active(timer) {
   if (timer && !timer._destroyed) timer.refresh();
 }
