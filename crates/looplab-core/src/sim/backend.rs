@@ -258,6 +258,12 @@ impl Backend for SimBackend {
         outcome
     }
 
+    fn set_threadpool_env(&mut self, value: Option<String>) {
+        if self.pool.is_none() {
+            self.pool_env = value;
+        }
+    }
+
     fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer) {
         if self.pool.is_none() {
             // libuv's init_threads blocks the main thread until every worker has started.

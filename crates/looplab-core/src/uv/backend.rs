@@ -63,6 +63,10 @@ pub trait Backend: std::fmt::Debug + 'static {
     /// Hands a job to the thread pool; it comes back as `Ready::WorkDone` in a later poll.
     fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer);
 
+    /// The process's `UV_THREADPOOL_SIZE` (`None`: unset) as the script left it; libuv reads it
+    /// when the pool starts, so a change after that is ignored.
+    fn set_threadpool_env(&mut self, value: Option<String>);
+
     /// Like `submit_work`, with the operation to perform on the pool thread.
     fn submit_job(&mut self, request: RequestId, work: Work, job: Job, trace: &mut Tracer) {
         job();

@@ -20,6 +20,7 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("submitWork", submit_work),
     ("submitOp", submit_op),
     ("takeResult", take_result),
+    ("threadpoolEnv", threadpool_env),
     ("charge", charge),
     ("simulatedHosts", simulated_hosts),
 ];
@@ -261,6 +262,23 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
     let id = h.node.submit_work(kind, work, label);
     h.pool_results.insert(id.0, result);
     Ok(JsValue::from(id.0))
+}
+
+/// `threadpoolEnv(value)`: `process.env.UV_THREADPOOL_SIZE` (a string, or undefined when unset)
+/// just before the process's first pool request. A value the script changed sizes the pool, as
+/// libuv reads the environment then; one it left alone keeps the run's setting (`--threadpool`
+/// stands in for an unset variable).
+fn threadpool_env(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let value = match arg(args, 0) {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(v.to_string(context)?.to_std_string_escaped()),
+    };
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    if h.options.env.get("UV_THREADPOOL_SIZE") != value.as_ref() {
+        h.node.uv_mut().backend_mut().set_threadpool_env(value);
+    }
+    Ok(JsValue::undefined())
 }
 
 /// `takeResult(id)`: the finished operation's value; a failure throws its code (or message).

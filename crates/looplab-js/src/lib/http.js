@@ -11,6 +11,7 @@ const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
 const { HttpParser } = require('internal/looplab/http_parser');
 const { codes } = require('internal/errors');
+const { validateObject } = require('internal/validators');
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted',
@@ -143,7 +144,12 @@ class OutgoingMessage extends Writable {
     }
     if (this.sendDate && !this._headers.has('date')) head += `Date: ${new Date().toUTCString()}\r\n`;
     if (!this._headers.has('connection')) {
-      if (this.shouldKeepAlive) {
+      // Node promises keep-alive only when the body's end can be told apart from the connection's:
+      // a Content-Length of the caller's, chunking allowed, or an agent's socket.
+      const sendKeepAlive = this.shouldKeepAlive &&
+        (this._headers.has('content-length') || this.useChunkedEncodingByDefault || this.agent);
+      if (!sendKeepAlive) this.shouldKeepAlive = false;
+      if (sendKeepAlive) {
         head += 'Connection: keep-alive\r\n';
         if (this._keepAliveTimeout) head += `Keep-Alive: timeout=${this._keepAliveTimeout / 1000}\r\n`;
       } else {
@@ -241,7 +247,7 @@ class OutgoingMessage extends Writable {
 // ---- ServerResponse ----------------------------------------------------------------------------
 
 class ServerResponse extends OutgoingMessage {
-  constructor(req, server) {
+  constructor(req, server, keepAlive) {
     super();
     this.req = req;
     this.statusCode = 200;
@@ -249,7 +255,12 @@ class ServerResponse extends OutgoingMessage {
     this.sendDate = true;
     this._server = server;
     this._keepAliveTimeout = server.keepAliveTimeout;
-    this.shouldKeepAlive = req.headers.connection ? !/close/i.test(req.headers.connection) : req.httpVersionMinor >= 1;
+    this.shouldKeepAlive = keepAlive;
+    // An HTTP/1.0 client may not know chunking: unless its TE header asks for it, the body is
+    // sent as it comes and the connection's end marks where it stops.
+    if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+      this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te);
+    }
     if (req.method === 'HEAD') this._hasBody = false;
   }
 
@@ -275,7 +286,7 @@ class ServerResponse extends OutgoingMessage {
     const msg = this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown';
     this.statusMessage = msg;
     if (this.statusCode === 204 || this.statusCode === 304) this._hasBody = false;
-    if (this._headFixed) bodyLength = undefined;
+    if (this._headFixed || !this.useChunkedEncodingByDefault) bodyLength = undefined;
     return this._head(`HTTP/1.1 ${this.statusCode} ${msg}`, bodyLength);
   }
 
@@ -291,6 +302,10 @@ function Server(options, requestListener) {
   if (typeof options === 'function') {
     requestListener = options;
     options = {};
+  } else if (options == null) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
   }
   // Node 18+: an http server turns Nagle's algorithm off for every connection unless told not to.
   net.Server.call(this, { allowHalfOpen: true, ...options, noDelay: options.noDelay ?? true });
@@ -318,7 +333,7 @@ function connectionListener(socket) {
     req = new IncomingMessage(socket);
     req._addInfo(info);
     if (info.upgrade && server.listenerCount('upgrade') > 0) return false;
-    const res = new ServerResponse(req, server);
+    const res = new ServerResponse(req, server, info.shouldKeepAlive);
     res._attach(socket);
     socket._httpServer.current = res;
     server.emit('request', req, res);

@@ -286,26 +286,9 @@ Socket.prototype.resetAndDestroy = function() {
   return this;
 };
 
-Socket.prototype.pause = function() {
-  if (!this.connecting && this._handle && this._handle.reading) {
-    this._handle.reading = false;
-    if (!this.destroyed) {
-      const err = this._handle.readStop();
-      if (err) this.destroy(errnoException(err, 'read'));
-    }
-  }
-  return stream.Duplex.prototype.pause.call(this);
-};
-
-Socket.prototype.resume = function() {
-  if (!this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
-  return stream.Duplex.prototype.resume.call(this);
-};
-
-Socket.prototype.read = function(n) {
-  if (!this.connecting && this._handle && !this._handle.reading) tryReadStart(this);
-  return stream.Duplex.prototype.read.call(this, n);
-};
+// Node's Socket read, pause and resume start or stop the handle only for a socket with an
+// `onread` buffer, which Looplab does not model: otherwise reading follows the stream alone
+// (_read starts it, a full buffer stops it), and a socket at EOF is not read again.
 
 // Called when creating new Socket, or when re-using a closed Socket
 Socket.prototype._final = function(cb) {
@@ -692,16 +675,25 @@ Server.prototype._listen2 = function setupListenHandle(address, port, addressTyp
 
 Server.prototype.listen = function(...args) {
   const normalized = normalizeArgs(args);
-  let options = normalized[0];
+  const options = normalized[0];
   const cb = normalized[1];
   if (this._handle) throw new codes.ERR_SERVER_ALREADY_LISTEN();
   if (cb !== null) this.once('listening', cb);
   // (handle[, backlog][, cb]) and paths are not modelled.
   if (options.path) throw new Error('looplab: listening on a path (IPC) is not modelled');
-  if (typeof options.port === 'undefined' && args.length > 0 && typeof args[0] === 'object' && args[0] !== null && 'port' in args[0] === false) {
-    options = { ...options, port: 0 };
+  // listen(), listen(cb), listen(null[, cb]) and { port: undefined } take a free port, as
+  // Node's listen does (it writes the 0 into the caller's options too).
+  if (args.length === 0 || typeof args[0] === 'function' ||
+      (typeof options.port === 'undefined' && 'port' in options) || options.port === null) {
+    options.port = 0;
   }
-  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+  if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+    if (!('port' in options)) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+    }
+    throw new codes.ERR_INVALID_ARG_VALUE('options', options);
+  }
+  const port = validatePort(options.port, 'options.port');
   const host = options.host;
   if (host && host !== 'localhost' && host !== '127.0.0.1' && host !== '::' && host !== '0.0.0.0' && host !== '::1') {
     throw new Error(`looplab: only the loopback is modelled; cannot listen on ${host}`);

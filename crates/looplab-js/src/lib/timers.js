@@ -11,6 +11,9 @@ const kId = Symbol('looplab.timerId');
 const kHasPrimitive = Symbol('kHasPrimitive');
 
 const timeouts = new IdTable(); // model id -> Timeout
+// The one-shot timer whose callback runs, and whether that callback refreshed it (armed again).
+let firing = null;
+let refreshedWhileFiring = false;
 const immediates = new IdTable(); // model id -> Immediate
 
 function validateCallback(callback) {
@@ -42,7 +45,10 @@ class Timeout {
   }
 
   refresh() {
-    if (!this._destroyed) tasks.timerRefresh(this[kId]);
+    if (!this._destroyed) {
+      tasks.timerRefresh(this[kId]);
+      if (this === firing) refreshedWhileFiring = true;
+    }
     return this;
   }
 
@@ -125,15 +131,29 @@ function runTimeout(id) {
   }
   const timer = timeouts.get(id);
   if (timer === undefined || timer._destroyed) return;
-  if (!timer._repeat) {
-    timer._destroyed = true;
-    timeouts.delete(id);
-  }
   const args = timer._timerArgs;
   const cb = timer._onTimeout;
-  if (typeof cb !== 'function') return;
-  if (args === undefined) cb.call(timer);
-  else cb.apply(timer, args);
+  if (timer._repeat) {
+    if (typeof cb !== 'function') return;
+    if (args === undefined) cb.call(timer);
+    else cb.apply(timer, args);
+    return;
+  }
+  // As listOnTimeout's finally: a timeout is spent only after its callback, and only if the
+  // callback did not refresh it.
+  firing = timer;
+  refreshedWhileFiring = false;
+  try {
+    if (typeof cb !== 'function') return;
+    if (args === undefined) cb.call(timer);
+    else cb.apply(timer, args);
+  } finally {
+    if (!refreshedWhileFiring && !timer._destroyed) {
+      timer._destroyed = true;
+      timeouts.delete(id);
+    }
+    firing = null;
+  }
 }
 
 class Immediate {
@@ -191,6 +211,16 @@ function runImmediate(id) {
   const argv = immediate._argv;
   if (argv === undefined) cb.call(immediate);
   else cb.apply(immediate, argv);
+}
+
+// util.promisify(setTimeout) and util.promisify(setImmediate) are timers/promises' functions, as
+// in Node, which defines them as the timers' promisify.custom.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    get() { return require('timers/promises')[name]; },
+  });
 }
 
 function active(timer) {

@@ -191,6 +191,12 @@ impl Backend for RealBackend {
         PollOutcome::Woke
     }
 
+    fn set_threadpool_env(&mut self, value: Option<String>) {
+        if self.pool.is_none() {
+            self.pool_env = value;
+        }
+    }
+
     fn submit_work(&mut self, request: RequestId, work: Work, trace: &mut Tracer) {
         self.submit_job(request, work, Box::new(|| {}), trace);
     }

@@ -111,6 +111,7 @@ module.exports = function register(E, SystemError) {
   E('ERR_SERVER_NOT_RUNNING', 'Server is not running.', Error);
   E('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.', Error);
   E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
+  E('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established', Error);
   E('ERR_HTTP_HEADERS_SENT', 'Cannot %s headers after they are sent to the client', Error);
   E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
   E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);

@@ -6,14 +6,24 @@
 const { IdTable } = require('internal/looplab/id_table');
 const tasks = internalBinding('tasks');
 const callbacks = new IdTable();
+let poolUsed = false;
+
+// libuv sizes the pool from UV_THREADPOOL_SIZE at its first request: the script may have set it.
+function beforeRequest() {
+  if (poolUsed) return;
+  poolUsed = true;
+  tasks.threadpoolEnv(process.env.UV_THREADPOOL_SIZE);
+}
 
 // `op` names the cost ('fs', 'dns', 'pbkdf2', 'scrypt', 'zlib', 'hash'); `amount` is its size.
 function submit(op, amount, label, done) {
+  beforeRequest();
   callbacks.set(tasks.submitWork(op, amount, label), done);
 }
 
 // `done(error, value)`: error is the code string (ENOENT ...) or message the operation failed with.
 function submitOp(op, args, label, done) {
+  beforeRequest();
   const id = tasks.submitOp(op, args, label);
   callbacks.set(id, () => {
     let value;

@@ -33,7 +33,15 @@ process.execPath = '/usr/local/bin/node';
 process.execArgv = [];
 process.argv = proc.argv();
 process.argv0 = 'node';
-process.env = proc.env();
+// Node's process.env holds strings: an assigned value is stored as its string (UV_THREADPOOL_SIZE
+// = 1 reads back as '1').
+process.env = new Proxy(proc.env(), {
+  __proto__: null,
+  set(target, key, value) {
+    target[key] = `${value}`;
+    return true;
+  },
+});
 // process.exitCode accepts an integer, or a string holding one (lib/internal/bootstrap/node.js).
 let exitCode;
 Object.defineProperty(process, 'exitCode', {
