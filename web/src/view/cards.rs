@@ -153,6 +153,13 @@ pub struct Card {
 }
 
 impl Card {
+    /// The delay a timer card was written with when Node raised it to 1 ms ("0" for
+    /// `setTimeout(f, 0)`, whose card `delay_words` names "setTimeout 0 ms").
+    pub fn delay_raised(&self) -> Option<&str> {
+        let delay = self.api.strip_suffix(" ms")?.rsplit(' ').next()?;
+        delay.parse::<f64>().is_ok_and(|d| d < 1.0).then_some(delay)
+    }
+
     /// "setTimeout 1 ms · line 2" (with the file when it is not the entry).
     pub fn label(&self, entry: &str) -> String {
         if self.file == entry || self.file.is_empty() {
@@ -212,35 +219,10 @@ fn sub_names(api: &str) -> &'static [&'static str] {
     }
 }
 
-/// What the learner's code calls at `frame`, as written there (`server.listen`, `net.connect`):
-/// the engine places a call at its opening parenthesis. At most the last two names of a chain.
-fn callee(files: &[(String, String)], frame: &Frame) -> Option<String> {
-    let text = files
-        .iter()
-        .find(|(n, _)| *n == short_file(&frame.file))?
-        .1
-        .as_str();
-    let line = text.lines().nth(frame.line.checked_sub(1)? as usize)?;
-    let chars: Vec<char> = line.chars().collect();
-    let open = frame.column.checked_sub(1)? as usize;
-    if chars.get(open) != Some(&'(') {
-        return None;
-    }
-    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.';
-    let start = chars[..open]
-        .iter()
-        .rposition(|&c| !name_char(c))
-        .map_or(0, |p| p + 1);
-    let chain: String = chars[start..open].iter().collect();
-    let parts: Vec<&str> = chain.split('.').filter(|p| !p.is_empty()).collect();
-    let tail = &parts[parts.len().saturating_sub(2)..];
-    (!tail.is_empty()).then(|| tail.join("."))
-}
-
-/// The text of the call's argument `n` (from 0) at `frame`, as written, when the source holds a
-/// call there: `setTimeout(() => {…}, 0)` has "0" as argument 1. Strings, templates and comments
-/// may hold commas and brackets; arguments may span lines.
-fn argument_written(files: &[(String, String)], frame: &Frame, n: usize) -> Option<String> {
+/// The source of the call at `frame` (the engine places a call at its opening parenthesis): its
+/// line up to the parenthesis, and the file's text from the parenthesis on. None when the source
+/// holds no call there.
+fn call_at<'a>(files: &'a [(String, String)], frame: &Frame) -> Option<(&'a str, &'a str)> {
     let text = files
         .iter()
         .find(|(name, _)| *name == short_file(&frame.file))?
@@ -255,10 +237,26 @@ fn argument_written(files: &[(String, String)], frame: &Frame, n: usize) -> Opti
     let (open, _) = line
         .char_indices()
         .nth(frame.column.checked_sub(1)? as usize)?;
-    let call = line.get(open..)?;
-    if !call.starts_with('(') {
-        return None;
-    }
+    let (before, call) = line.split_at(open);
+    (call.starts_with('(') && !before.contains('\n')).then_some((before, call))
+}
+
+/// What the learner's code calls at `frame`, as written there (`server.listen`, `net.connect`).
+/// At most the last two names of a chain.
+fn callee(files: &[(String, String)], frame: &Frame) -> Option<String> {
+    let (before, _) = call_at(files, frame)?;
+    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.';
+    let chain = &before[before.trim_end_matches(name_char).len()..];
+    let parts: Vec<&str> = chain.split('.').filter(|p| !p.is_empty()).collect();
+    let tail = &parts[parts.len().saturating_sub(2)..];
+    (!tail.is_empty()).then(|| tail.join("."))
+}
+
+/// The text of the call's argument `n` (from 0) at `frame`, as written, when the source holds a
+/// call there: `setTimeout(() => {…}, 0)` has "0" as argument 1. Strings, templates and comments
+/// may hold commas and brackets; arguments may span lines.
+fn argument_written(files: &[(String, String)], frame: &Frame, n: usize) -> Option<String> {
+    let (_, call) = call_at(files, frame)?;
     let (mut depth, mut args, mut current) = (0usize, Vec::new(), String::new());
     for (kind, piece) in tokenize(call) {
         if kind != Kind::Plain {
@@ -749,6 +747,17 @@ mod tests {
         assert_eq!(delay_words(Some("10".into()), 10), "10");
         assert_eq!(delay_words(Some("ms".into()), 1), "1");
         assert_eq!(delay_words(None, 1), "1");
+        let card = |api: &str| Card {
+            api: api.into(),
+            file: "main.js".into(),
+            line: 1,
+            moves: Vec::new(),
+            subs: Vec::new(),
+        };
+        assert_eq!(card("setTimeout 0 ms").delay_raised(), Some("0"));
+        assert_eq!(card("setInterval 0.5 ms").delay_raised(), Some("0.5"));
+        assert_eq!(card("setTimeout 1 ms").delay_raised(), None);
+        assert_eq!(card("setImmediate").delay_raised(), None);
     }
 
     #[test]

@@ -459,13 +459,8 @@ impl Story {
         match card.moves.first().map(|m| m.1) {
             Some(Place::Timers { due_ms }) => format!(
                 "{who} calls {api}{now}: the callback waits in the timer list, due at {due_ms} ms{}.",
-                // "setTimeout 0 ms": Node runs a delay under 1 ms as 1 ms.
-                match card.api.split(' ').nth(1) {
-                    Some(d) if d.parse::<f64>().is_ok_and(|d| d < 1.0) => {
-                        format!("; Node counts {d} ms as 1 ms")
-                    }
-                    _ => String::new(),
-                }
+                card.delay_raised()
+                    .map_or(String::new(), |d| format!("; Node counts {d} ms as 1 ms"))
             ),
             Some(Place::Immediates) => {
                 format!("{who} calls setImmediate{now}: the callback waits for the check phase.")
