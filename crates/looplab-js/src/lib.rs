@@ -14,11 +14,14 @@ mod guards;
 mod host;
 mod model;
 mod nesting;
+mod open_files;
 mod options;
 mod output_log;
 mod pool_op;
 #[cfg(not(target_arch = "wasm32"))]
 mod real_disk;
+#[cfg(not(target_arch = "wasm32"))]
+mod real_files;
 mod resolve;
 mod runtime;
 mod vfs;

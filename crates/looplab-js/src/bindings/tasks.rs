@@ -199,6 +199,22 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
+        "open" => PoolOp::Open {
+            path: string(0, context)?,
+            flags: arg_f64(&items, 1, context)? as u32,
+        },
+        "close" => PoolOp::Close(arg_f64(&items, 0, context)? as i32),
+        "fstat" => PoolOp::Fstat(arg_f64(&items, 0, context)? as i32),
+        "readFd" => PoolOp::ReadFd {
+            fd: arg_f64(&items, 0, context)? as i32,
+            length: arg_f64(&items, 1, context)? as usize,
+            position: super::fs::position_arg(&items, 2, context)?,
+        },
+        "writeFd" => PoolOp::WriteFd {
+            fd: arg_f64(&items, 0, context)? as i32,
+            data: super::arg_bytes(&items, 1, context)?,
+            position: super::fs::position_arg(&items, 2, context)?,
+        },
         "randomBytes" => {
             let mut seed = [0u8; 32];
             rand_core::RngCore::fill_bytes(&mut host(context).borrow_mut().rng, &mut seed);
@@ -301,6 +317,7 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             .into()),
         Some(Err(code)) => Err(boa_engine::JsError::from_opaque(super::str_value(&code))),
         Some(Ok(PoolValue::Unit)) => Ok(JsValue::undefined()),
+        Some(Ok(PoolValue::Number(n))) => Ok(JsValue::from(n as f64)),
         Some(Ok(PoolValue::Bytes(b))) => super::bytes_value(b, context),
         Some(Ok(PoolValue::Stat(s))) => Ok(super::array(
             vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
