@@ -39,6 +39,8 @@ pub struct WriteSite {
 
 pub(crate) struct Host {
     pub node: Node,
+    /// AsyncLocalStorage's frames: the current one and those callbacks keep.
+    pub async_context: crate::async_context::AsyncContext,
     pub vfs: Vfs,
     pub options: RunOptions,
     pub output: Output,
@@ -79,6 +81,7 @@ impl Host {
         let rng = ChaCha8Rng::seed_from_u64(options.seed);
         Host {
             node,
+            async_context: Default::default(),
             vfs,
             options,
             output: Vec::new(),

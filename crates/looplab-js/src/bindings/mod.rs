@@ -6,6 +6,7 @@ use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsString, JsValue, 
 
 use crate::host::HostRef;
 
+mod async_context;
 pub(crate) mod clock;
 mod crypto;
 mod engine;
@@ -37,6 +38,7 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "module" => module::FNS,
         "tcp" => tcp::FNS,
         "signal" => signal::FNS,
+        "async_context" => async_context::FNS,
         _ => return None,
     };
     let mut init = ObjectInitializer::new(context);
@@ -86,11 +88,11 @@ pub(crate) fn init_handle(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     let label = arg_string(args, 0, context)?;
-    let id = host(context)
-        .borrow_mut()
-        .node
-        .uv_mut()
-        .handle_init(kind, label);
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    let id = h.node.uv_mut().handle_init(kind, label);
+    h.async_context
+        .keep(crate::async_context::Resource::Handle(id.0));
     Ok(JsValue::from(id.0))
 }
 
