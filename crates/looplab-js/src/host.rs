@@ -42,6 +42,8 @@ pub(crate) struct Host {
     /// AsyncLocalStorage's frames: the current one and those callbacks keep.
     pub async_context: crate::async_context::AsyncContext,
     pub vfs: Vfs,
+    /// The realms `vm.createContext` made, by id.
+    pub realms: Vec<boa_engine::realm::Realm>,
     pub options: RunOptions,
     pub output: Output,
     /// Where each entry of `output` started, for entries written through `write_from`.
@@ -83,6 +85,7 @@ impl Host {
             node,
             async_context: Default::default(),
             vfs,
+            realms: Vec::new(),
             options,
             output: Vec::new(),
             sites: Vec::new(),

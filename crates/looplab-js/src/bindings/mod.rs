@@ -17,6 +17,7 @@ mod signal;
 mod stdio;
 mod tasks;
 mod tcp;
+mod vm;
 mod zlib;
 
 pub(crate) use crypto::{pbkdf2_key, scrypt_key};
@@ -39,6 +40,7 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "tcp" => tcp::FNS,
         "signal" => signal::FNS,
         "async_context" => async_context::FNS,
+        "vm" => vm::FNS,
         _ => return None,
     };
     let mut init = ObjectInitializer::new(context);
