@@ -270,40 +270,6 @@ function copyPrototype(src, dest, prefix) {
 
 primordials.IteratorPrototype = Reflect.getPrototypeOf(primordials.ArrayIteratorPrototype);
 
-// Looplab: engines without V8's Error.captureStackTrace. Errors keep the stack
-// the engine recorded at construction; other objects get one from here.
-if (typeof primordials.ErrorCaptureStackTrace !== 'function') {
-  const errorToString = Error.prototype.toString;
-  const objectToString = Object.prototype.toString;
-  primordials.ErrorCaptureStackTrace = function captureStackTrace(obj, constructorOpt) {
-    if (objectToString.call(obj) === '[object Error]') return;
-    let frames = String(new Error().stack ?? '').split('\n')
-      .filter((line) => line.startsWith('    at '));
-    frames.shift();
-    // As V8 does, drop the frames up to and including `constructorOpt`.
-    const name = typeof constructorOpt === 'function' ? constructorOpt.name : '';
-    if (name !== '') {
-      const at = frames.findIndex((line) => line.startsWith(`    at ${name} `));
-      if (at !== -1) frames = frames.slice(at + 1);
-    }
-    // Like V8, the header is read when `stack` is first read, not now: the
-    // object may still be under construction.
-    let stack;
-    Reflect.defineProperty(obj, 'stack', {
-      __proto__: null,
-      get() {
-        if (stack === undefined) {
-          const header = Reflect.apply(errorToString, obj, []);
-          stack = frames.length > 0 ? `${header}\n${frames.join('\n')}` : header;
-        }
-        return stack;
-      },
-      set(value) { stack = value; },
-      configurable: true,
-      enumerable: false,
-    });
-  };
-}
 
 /* eslint-enable node-core/prefer-primordials */
 
