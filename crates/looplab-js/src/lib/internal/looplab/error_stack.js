@@ -167,8 +167,37 @@ function header(error) {
   return String(Reflect.apply(toString, error, []));
 }
 
+// What the first call in the learner's files calls, as written (`fs.nope` in `fs.nope(1)`),
+// when the innermost frame is one.
+function calledAt(lines) {
+  for (const text of lines) {
+    const frame = frameLine.exec(text);
+    const pos = frame && !frame[2].startsWith('node:') ? place.exec(frame[2]) : null;
+    if (pos === null) continue;
+    const [, file, line] = pos;
+    let column = Number(pos[3]);
+    if (line === '1') column -= file.startsWith('file://') ? moduleBinding.esmPrefixLength : moduleBinding.wrapperLength;
+    const source = moduleBinding.sourceLine(file, Number(line));
+    if (typeof source !== 'string' || source[column - 1] !== '(') return undefined;
+    const callee = /[\w$.]+\s*$/.exec(source.slice(0, column - 1));
+    return callee ? callee[0].trim() : undefined;
+  }
+  return undefined;
+}
+
+// Boa says only "not a callable function"; V8 names what was called, as written.
+function nameTheCallee(error, lines) {
+  if (error.name !== 'TypeError' || error.message !== 'not a callable function') return;
+  const callee = calledAt(lines);
+  if (callee === undefined) return;
+  Reflect.defineProperty(error, 'message', {
+    __proto__: null, value: `${callee} is not a function`, writable: true, configurable: true, enumerable: false,
+  });
+}
+
 // V8's `stack`: the header, then at most Error.stackTraceLimit frames.
 function v8Stack(error, frames, skip = 0) {
+  nameTheCallee(error, String(frames).split('\n').filter((l) => l.startsWith('    at ')).slice(skip));
   const first = header(error);
   const lines = v8Frames(String(frames).split('\n').filter((l) => l.startsWith('    at ')).slice(skip))
     .slice(0, limit());
