@@ -2,6 +2,7 @@
 //!
 //! Events name handles, requests and queue items by id; labels travel once, in the event that
 //! creates the thing, so the hot events stay small and allocation-free.
+use crate::decision::{Choice, Chooser, DecisionPoint};
 use crate::node::Task;
 use crate::settings::Settings;
 use crate::time::Instant;
@@ -364,6 +365,21 @@ pub enum TraceEvent {
         #[serde(skip_serializing_if = "String::is_empty", default)]
         via: String,
     },
+    /// Real timing, not the rules, picks what happens next here (see `decision.rs`): what the
+    /// run took, what else a real machine could do, and why.
+    Decision {
+        /// The decision's place among the run's decisions, from 0: `Settings::choices` indexes them.
+        index: u32,
+        point: DecisionPoint,
+        chosen: Choice,
+        /// What the model's own timing does, and what other timing would do instead.
+        natural: String,
+        alternative: String,
+        /// The learner's sentence: why either can happen.
+        why: String,
+        /// How likely the alternative is on a real machine, by a simple jitter model (0 to 1).
+        chance: f64,
+    },
 }
 
 /// One frame of the learner's call stack.
@@ -396,6 +412,9 @@ pub struct Tracer {
     events: Vec<Stamped>,
     limit: usize,
     dropped: u64,
+    /// Picks the branch at each decision: kept with the recording, since whatever records an
+    /// event (the loop, the backend) may reach a decision.
+    chooser: Chooser,
 }
 
 impl Tracer {
@@ -404,7 +423,18 @@ impl Tracer {
             events: Vec::new(),
             limit,
             dropped: 0,
+            chooser: Chooser::default(),
         }
+    }
+
+    /// The branches to take at the run's first decisions (`Settings::choices`).
+    pub fn set_choices(&mut self, forced: Vec<Choice>) {
+        self.chooser = Chooser::new(forced);
+    }
+
+    /// The branch for the next decision, with its index; the caller records the `Decision`.
+    pub fn choose(&mut self) -> (u32, Choice) {
+        self.chooser.choose()
     }
 
     #[inline]

@@ -79,6 +79,7 @@ impl Node {
 
     pub fn with_backend(backend: Box<dyn Backend>, settings: Settings) -> Self {
         let mut lp = Loop::new(backend, settings.limits.max_trace_events);
+        lp.set_choices(settings.choices.clone());
         let timer_handle = lp.handle_init_internal(
             HandleKind::Timer,
             "Node timers (one uv_timer for all setTimeout/setInterval)",

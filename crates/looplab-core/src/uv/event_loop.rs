@@ -24,9 +24,10 @@ use super::request::{RequestId, RequestKind, RequestTable};
 use super::signal::{DefaultAction, KillOutcome, MAX_SIGNUM, SignalError, default_action};
 use super::timer_heap::TimerHeap;
 use super::watcher_list::WatcherList;
+use crate::decision::{Choice, DecisionPoint};
 use crate::time::{Duration, Instant};
 use crate::trace::{AliveReason, PollReason, QueueName, TraceEvent, Tracer};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 /// A callback libuv would make into its user now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +105,13 @@ pub struct Loop {
     idle_time: Duration,
     /// When `uv_run` first started: Node's `performance.nodeTiming.loopStart`.
     loop_start: Option<Instant>,
+    /// The clock when `update_time` last read it: `time_ms` is this, truncated.
+    time_read: Instant,
+    /// The clock reading each running timer's timeout was counted from.
+    timer_reads: HashMap<HandleId, Instant>,
+    /// The last timer-due decision (timer, clock reading, timeout), so one reading of the
+    /// clock decides a timer once however often the heap is read after it.
+    timer_decided: Option<(HandleId, Instant, u64)>,
 }
 
 impl Loop {
@@ -132,8 +140,12 @@ impl Loop {
             ready: Vec::new(),
             idle_time: Duration::ZERO,
             loop_start: None,
+            time_read: Instant::ZERO,
+            timer_reads: HashMap::new(),
+            timer_decided: None,
         };
-        lp.time_ms = lp.backend.now().as_millis();
+        lp.time_read = lp.backend.now();
+        lp.time_ms = lp.time_read.as_millis();
         // uv_loop_init: the async handle the pool signals; started and unref'd, so it never keeps
         // the loop alive by itself (the requests in flight do).
         lp.wq_async =
@@ -361,13 +373,64 @@ impl Loop {
     /// with timeout 0 from its own callback runs again in the same pass.
     fn next_due_timer(&mut self) -> Option<UvCallback> {
         let (id, timeout) = self.timers.peek()?;
-        if timeout > self.time_ms {
+        if timeout > self.time_ms && !self.timer_due_decision(id, timeout) {
             return None;
         }
         self.timer_stop(id);
         self.timer_again(id);
         self.record_callback(Some(id), None);
         Some(UvCallback::Timer(id))
+    }
+
+    /// A timer not due by the loop's clock reading may be due on a real machine: libuv counts
+    /// whole milliseconds, so a timer set `elapsed` before the reading with a `delay` ms timeout
+    /// is due iff a millisecond boundary fell where it makes the count reach `delay`. Where the
+    /// timer was set within its millisecond is timing, not a rule: with that phase uniform in
+    /// [0, 1) ms, the timer is due with chance `elapsed - (delay - 1)` ms (clamped to [0, 1]).
+    /// When that chance is above zero this is a decision; its alternative moves the clock to the
+    /// timeout (less than 1 ms on) and reads it again, so the timer is due. Returns whether the
+    /// timer is due now.
+    fn timer_due_decision(&mut self, id: HandleId, timeout: u64) -> bool {
+        let Some(&set_read) = self.timer_reads.get(&id) else {
+            return false;
+        };
+        let key = (id, self.time_read, timeout);
+        if self.timer_decided == Some(key) {
+            return false;
+        }
+        let delay = timeout.saturating_sub(set_read.as_millis());
+        let elapsed = (self.time_read - set_read).as_micros();
+        let needed = delay.saturating_sub(1).saturating_mul(1000);
+        if delay == 0 || elapsed <= needed {
+            return false;
+        }
+        self.timer_decided = Some(key);
+        let chance = ((elapsed - needed) as f64 / 1000.0).min(1.0);
+        let (index, chosen) = self.tracer.choose();
+        let why = format!(
+            "The {delay} ms timer was set {} ms before the loop last read its clock, and libuv counts whole milliseconds: it is due only if a millisecond ended in between at the right place, which depends on how fast the machine is (here {}% of the time).",
+            crate::decision::millis_text(elapsed),
+            (chance * 100.0).round()
+        );
+        self.record(TraceEvent::Decision {
+            index,
+            point: DecisionPoint::TimerDue { handle: id },
+            chosen,
+            natural: format!("the {delay} ms timer is not due yet"),
+            alternative: format!("the {delay} ms timer is due and runs now"),
+            why,
+            chance,
+        });
+        if chosen == Choice::Natural {
+            return false;
+        }
+        let boundary = Instant::from_micros(timeout.saturating_mul(1000));
+        let now = self.backend.now();
+        if boundary > now {
+            self.charge_main(boundary - now);
+        }
+        self.update_time();
+        timeout <= self.time_ms
     }
 
     fn io_poll(&mut self) -> PollOutcome {
@@ -513,7 +576,8 @@ impl Loop {
 
     /// `uv_update_time`.
     pub fn update_time(&mut self) {
-        let ms = self.backend.now().as_millis();
+        self.time_read = self.backend.now();
+        let ms = self.time_read.as_millis();
         if ms != self.time_ms {
             self.time_ms = ms;
             self.record(TraceEvent::TimeUpdate { loop_ms: ms });
@@ -590,6 +654,7 @@ impl Loop {
             return;
         }
         self.timers.start(id, self.time_ms, delay_ms, repeat_ms);
+        self.timer_reads.insert(id, self.time_read);
         self.set_active(id, true);
     }
 
@@ -602,6 +667,7 @@ impl Loop {
     /// `uv_timer_again`: restarts a repeating timer; does nothing for a one-shot timer.
     pub fn timer_again(&mut self, id: HandleId) {
         if self.timers.again(id, self.time_ms) {
+            self.timer_reads.insert(id, self.time_read);
             self.set_active(id, true);
         }
     }
@@ -833,6 +899,11 @@ impl Loop {
     }
 
     #[inline]
+    /// The branches to take at the run's first decisions (`Settings::choices`).
+    pub fn set_choices(&mut self, choices: Vec<Choice>) {
+        self.tracer.set_choices(choices);
+    }
+
     pub fn record(&mut self, event: TraceEvent) {
         let at = self.backend.now();
         self.tracer.record(at, event);
