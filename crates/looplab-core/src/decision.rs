@@ -33,6 +33,22 @@ pub enum DecisionPoint {
     },
 }
 
+/// One decision of a run: what it chose, what else was possible, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// The decision's place among the run's decisions, from 0: `Settings::choices` indexes them.
+    pub index: u32,
+    pub point: DecisionPoint,
+    pub chosen: Choice,
+    /// What the model's own timing does, and what other timing would do instead.
+    pub natural: String,
+    pub alternative: String,
+    /// The learner's sentence: why either can happen.
+    pub why: String,
+    /// How likely the alternative is on a real machine, by a simple jitter model (0 to 1).
+    pub chance: f64,
+}
+
 /// Hands out the branch for each decision of a run, in the order the decisions come.
 #[derive(Clone, Debug, Default)]
 pub struct Chooser {

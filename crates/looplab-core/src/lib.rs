@@ -21,7 +21,7 @@ pub mod uv;
 pub mod wire_bytes;
 
 pub use cost::CostModel;
-pub use decision::{Choice, DecisionPoint};
+pub use decision::{Choice, Decision, DecisionPoint};
 pub use node::{Node, Step, Task};
 pub use settings::{EntryKind, Limits, Settings};
 pub use time::{Duration, Instant};

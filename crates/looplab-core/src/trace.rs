@@ -2,7 +2,7 @@
 //!
 //! Events name handles, requests and queue items by id; labels travel once, in the event that
 //! creates the thing, so the hot events stay small and allocation-free.
-use crate::decision::{Choice, Chooser, DecisionPoint};
+use crate::decision::{Choice, Chooser, Decision};
 use crate::node::Task;
 use crate::settings::Settings;
 use crate::time::Instant;
@@ -367,19 +367,7 @@ pub enum TraceEvent {
     },
     /// Real timing, not the rules, picks what happens next here (see `decision.rs`): what the
     /// run took, what else a real machine could do, and why.
-    Decision {
-        /// The decision's place among the run's decisions, from 0: `Settings::choices` indexes them.
-        index: u32,
-        point: DecisionPoint,
-        chosen: Choice,
-        /// What the model's own timing does, and what other timing would do instead.
-        natural: String,
-        alternative: String,
-        /// The learner's sentence: why either can happen.
-        why: String,
-        /// How likely the alternative is on a real machine, by a simple jitter model (0 to 1).
-        chance: f64,
-    },
+    Decision(Decision),
 }
 
 /// One frame of the learner's call stack.
@@ -415,6 +403,9 @@ pub struct Tracer {
     /// Picks the branch at each decision: kept with the recording, since whatever records an
     /// event (the loop, the backend) may reach a decision.
     chooser: Chooser,
+    /// Every decision recorded, with its index among the events (`None` past the limit): kept
+    /// whatever the limit, since exploring a run's other orders starts from them.
+    decisions: Vec<(Option<usize>, Decision)>,
 }
 
 impl Tracer {
@@ -424,7 +415,13 @@ impl Tracer {
             limit,
             dropped: 0,
             chooser: Chooser::default(),
+            decisions: Vec::new(),
         }
+    }
+
+    /// The run's decisions so far, each with its index among the events if it was kept.
+    pub fn decisions(&self) -> &[(Option<usize>, Decision)] {
+        &self.decisions
     }
 
     /// The branches to take at the run's first decisions (`Settings::choices`).
@@ -439,6 +436,10 @@ impl Tracer {
 
     #[inline]
     pub fn record(&mut self, at: Instant, event: TraceEvent) {
+        if let TraceEvent::Decision(decision) = &event {
+            let kept = (self.events.len() < self.limit).then_some(self.events.len());
+            self.decisions.push((kept, decision.clone()));
+        }
         if self.events.len() < self.limit {
             self.events.push(Stamped { at, event });
         } else {

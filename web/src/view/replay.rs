@@ -258,7 +258,7 @@ impl View {
             }
             TraceEvent::TimerSchedule { .. }
             | TraceEvent::CallSite { .. }
-            | TraceEvent::Decision { .. }
+            | TraceEvent::Decision(_)
             | TraceEvent::WorkQueued { .. }
             | TraceEvent::BeforeExit { .. } => {}
             TraceEvent::WorkerStart { worker, request } => {

@@ -7,7 +7,7 @@ use super::cpu::Cpu;
 use super::network::{Delivery, SimNetwork};
 use super::thread_pool::{Job, ThreadPool};
 use crate::cost::CostModel;
-use crate::decision::{Choice, DecisionPoint};
+use crate::decision::{Choice, Decision, DecisionPoint};
 use crate::time::{Duration, Instant};
 use crate::trace::{ThreadId, TraceEvent, Tracer};
 use crate::uv::{
@@ -125,7 +125,7 @@ impl SimBackend {
             let chance = 0.5 * (1.0 - gap.as_micros() as f64 / window.as_micros().max(1) as f64);
             let (index, chosen) = trace.choose();
             let (first, second) = (job.request, second);
-            self.note(TraceEvent::Decision {
+            self.note(TraceEvent::Decision(Decision {
                 index,
                 point: DecisionPoint::PoolOrder { first, second },
                 chosen,
@@ -137,7 +137,7 @@ impl SimBackend {
                     crate::decision::millis_text(window.as_micros()),
                 ),
                 chance,
-            });
+            }));
             if chosen == Choice::Alternative {
                 self.waiting.push((second, worker));
                 return;

@@ -24,7 +24,7 @@ use super::request::{RequestId, RequestKind, RequestTable};
 use super::signal::{DefaultAction, KillOutcome, MAX_SIGNUM, SignalError, default_action};
 use super::timer_heap::TimerHeap;
 use super::watcher_list::WatcherList;
-use crate::decision::{Choice, DecisionPoint};
+use crate::decision::{Choice, Decision, DecisionPoint};
 use crate::time::{Duration, Instant};
 use crate::trace::{AliveReason, PollReason, QueueName, TraceEvent, Tracer};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -412,7 +412,7 @@ impl Loop {
             crate::decision::millis_text(elapsed),
             (chance * 100.0).round()
         );
-        self.record(TraceEvent::Decision {
+        self.record(TraceEvent::Decision(Decision {
             index,
             point: DecisionPoint::TimerDue { handle: id },
             chosen,
@@ -420,7 +420,7 @@ impl Loop {
             alternative: format!("the {delay} ms timer is due and runs now"),
             why,
             chance,
-        });
+        }));
         if chosen == Choice::Natural {
             return false;
         }
