@@ -26,6 +26,8 @@ pub enum Choice {
 pub enum DecisionPoint {
     /// A timer not due at a timers-phase check, which a later clock reading would make due.
     TimerDue { handle: crate::uv::HandleId },
+    /// A JavaScript timer whose clock reading a millisecond could have ended before.
+    TimerStart { timer: u64 },
     /// Two thread-pool jobs finishing close together: `first` finishes first in the natural run.
     PoolOrder {
         first: crate::uv::RequestId,
@@ -76,10 +78,22 @@ impl Chooser {
     }
 }
 
-/// Milliseconds with two decimals, as the learner's sentences print a gap.
+/// Milliseconds to the microsecond, without trailing zeros, as the learner's sentences print a gap.
 pub fn millis_text(micros: u64) -> String {
-    let text = format!("{:.2}", micros as f64 / 1000.0);
+    let text = format!("{:.3}", micros as f64 / 1000.0);
     text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A chance as a percentage: whole under 100 and over 1, else with the first digit that shows.
+pub fn percent_text(chance: f64) -> String {
+    let percent = chance * 100.0;
+    if percent >= 1.0 || percent == 0.0 {
+        format!("{percent:.0}%")
+    } else if percent >= 0.1 {
+        format!("{percent:.1}%")
+    } else {
+        "under 0.1%".to_string()
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +114,14 @@ mod tests {
         assert_eq!(millis_text(50), "0.05");
         assert_eq!(millis_text(1500), "1.5");
         assert_eq!(millis_text(2000), "2");
-        assert_eq!(millis_text(4), "0");
+        assert_eq!(millis_text(4), "0.004");
+    }
+
+    #[test]
+    fn small_chances_keep_a_digit_that_shows() {
+        assert_eq!(percent_text(0.45), "45%");
+        assert_eq!(percent_text(0.003), "0.3%");
+        assert_eq!(percent_text(0.0002), "under 0.1%");
+        assert_eq!(percent_text(1.0), "100%");
     }
 }

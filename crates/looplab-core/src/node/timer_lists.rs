@@ -144,6 +144,14 @@ impl TimerLists {
         schedule
     }
 
+    /// Whether a list of another duration, with timers in it, expires at `at`: a timer whose
+    /// expiry moved there would run after that list's timers instead of before them.
+    pub fn other_list_expires_at(&self, msecs: u32, at: u64) -> bool {
+        self.lists
+            .iter()
+            .any(|(&m, list)| m != msecs && list.live > 0 && list.expiry == at)
+    }
+
     /// Takes a timer out of its list; `unenroll` also deletes a list it empties.
     fn unlink(&mut self, id: TimerId, delete_empty: bool) {
         let t = &mut self.timeouts[id.0 as usize];

@@ -408,9 +408,9 @@ impl Loop {
         let chance = ((elapsed - needed) as f64 / 1000.0).min(1.0);
         let (index, chosen) = self.tracer.choose();
         let why = format!(
-            "The {delay} ms timer was set {} ms before the loop last read its clock, and libuv counts whole milliseconds: it is due only if a millisecond ended in between at the right place, which depends on how fast the machine is (here {}% of the time).",
+            "The {delay} ms timer was set {} ms before the loop last read its clock, and libuv counts whole milliseconds: it is due only if a millisecond ended in between at the right place, which depends on how fast the machine is (here {} of the time).",
             crate::decision::millis_text(elapsed),
-            (chance * 100.0).round()
+            crate::decision::percent_text(chance)
         );
         self.record(TraceEvent::Decision(Decision {
             index,
@@ -572,6 +572,16 @@ impl Loop {
     /// `uv_now`: the cached loop time in milliseconds.
     pub fn now_ms(&self) -> u64 {
         self.time_ms
+    }
+
+    /// When `update_time` last read the clock (`now_ms` is this, truncated).
+    pub fn time_read(&self) -> Instant {
+        self.time_read
+    }
+
+    /// The branch for the next decision, with its index; the caller records the `Decision`.
+    pub fn choose(&mut self) -> (u32, Choice) {
+        self.tracer.choose()
     }
 
     /// `uv_update_time`.

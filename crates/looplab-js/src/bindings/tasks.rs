@@ -33,7 +33,12 @@ fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     crate::call_site::record(context);
     let delay = arg_f64(args, 0, context)?;
     let repeat = arg(args, 1).to_boolean();
-    let id = host(context).borrow_mut().node.set_timeout(delay, repeat);
+    // getLibuvNow reads the clock: the script's work so far has moved it.
+    let remaining = context.instructions_remaining();
+    let host = host(context);
+    let mut host = host.borrow_mut();
+    host.charge_work(remaining);
+    let id = host.node.set_timeout(delay, repeat);
     Ok(JsValue::from(id.0))
 }
 

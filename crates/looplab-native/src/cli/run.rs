@@ -120,8 +120,8 @@ fn orders_text(found: &looplab_js::Orders) -> String {
             String::new()
         } else {
             format!(
-                " (not every branch: these runs cover {:.0}% of the chances)",
-                found.covered * 100.0
+                " (not every branch: these runs cover {} of the chances)",
+                looplab_core::decision::percent_text(found.covered)
             )
         },
     );
@@ -131,8 +131,8 @@ fn orders_text(found: &looplab_js::Orders) -> String {
             Some(d) => format!("when {}. {}", d.alternative, d.why),
         };
         text.push_str(&format!(
-            "\n=== {:.0}% ({} {}): {why}\n",
-            order.share * 100.0,
+            "\n=== {} ({} {}): {why}\n",
+            looplab_core::decision::percent_text(order.share),
             order.runs,
             if order.runs == 1 { "run" } else { "runs" },
         ));
