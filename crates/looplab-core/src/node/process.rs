@@ -798,3 +798,51 @@ impl Node {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 2 ms timer, then `gap` of work, then a 1 ms timer: the decisions its start makes.
+    fn second_start(gap: Duration, choices: Vec<Choice>) -> (Node, Vec<Decision>) {
+        let mut node = Node::simulated(Settings {
+            choices,
+            ..Settings::default()
+        });
+        node.set_timeout(2.0, false);
+        node.charge(gap);
+        node.set_timeout(1.0, false);
+        let decisions = node.uv().tracer().decisions().iter();
+        let decisions = decisions.map(|(_, d)| d.clone()).collect();
+        (node, decisions)
+    }
+
+    #[test]
+    fn a_timer_that_would_expire_with_a_longer_one_a_millisecond_later_is_a_decision() {
+        let (node, decisions) = second_start(Duration::from_micros(300), Vec::new());
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        let d = &decisions[0];
+        assert_eq!(d.point, DecisionPoint::TimerStart { timer: 1 });
+        // 300 µs of work and the second reading's own microsecond.
+        assert!((d.chance - 0.301).abs() < 1e-9, "{d:?}");
+        assert_eq!(node.uv().now_ms(), 0);
+    }
+
+    #[test]
+    fn its_alternative_counts_the_timer_from_the_next_millisecond() {
+        let (node, decisions) = second_start(Duration::from_micros(300), vec![Choice::Alternative]);
+        assert_eq!(decisions[0].chosen, Choice::Alternative);
+        assert_eq!(node.uv().now_ms(), 1);
+        assert_eq!(
+            node.timers.scheduled()[1].1,
+            2,
+            "expires with the 2 ms timer"
+        );
+    }
+
+    #[test]
+    fn a_reading_in_a_later_millisecond_already_is_no_decision() {
+        let (_, decisions) = second_start(Duration::from_micros(1_200), Vec::new());
+        assert!(decisions.is_empty(), "{decisions:?}");
+    }
+}

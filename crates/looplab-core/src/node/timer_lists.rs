@@ -324,6 +324,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_a_list_of_another_duration_with_timers_counts_as_expiring_with_it() {
+        let mut lists = TimerLists::default();
+        let two = lists.create(2, false);
+        lists.insert(two, 10);
+        assert!(lists.other_list_expires_at(1, 12));
+        assert!(!lists.other_list_expires_at(2, 12), "its own list");
+        assert!(!lists.other_list_expires_at(1, 11));
+        lists.clear(two);
+        assert!(!lists.other_list_expires_at(1, 12), "an emptied list");
+    }
+
+    #[test]
     fn coercion_matches_node() {
         assert_eq!(coerce_delay(0.0), (1, false));
         assert_eq!(coerce_delay(-5.0), (1, false));

@@ -472,3 +472,70 @@ impl Signals for SimBackend {
         Err(SignalError::NoSuchProcess)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::uv::WorkKind;
+
+    fn job(ms_cpu: u64, us_more: u64) -> Work {
+        Work {
+            kind: WorkKind::Cpu,
+            cpu: Duration::from_millis(ms_cpu) + Duration::from_micros(us_more),
+            blocked: Duration::ZERO,
+        }
+    }
+
+    /// Two jobs on two cores, the second `us_more` longer: the order the poll phase sees them.
+    fn completions(us_more: u64, choices: Vec<Choice>) -> (Vec<RequestId>, Vec<Decision>) {
+        let mut backend = SimBackend::new(2, Some("2".into()), &CostModel::default());
+        let mut trace = Tracer::new(1_000);
+        trace.set_choices(choices);
+        backend.submit_work(RequestId(0), job(10, 0), &mut trace);
+        backend.submit_work(RequestId(1), job(10, us_more), &mut trace);
+        let mut ready = Vec::new();
+        while ready.len() < 2 {
+            backend.poll(None, &mut ready, &mut trace);
+        }
+        let order = ready
+            .iter()
+            .map(|r| match r {
+                Ready::WorkDone(req) => *req,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let decisions = trace.decisions().iter().map(|(_, d)| d.clone()).collect();
+        (order, decisions)
+    }
+
+    #[test]
+    fn jobs_finishing_within_the_jitter_window_are_a_decision() {
+        let (order, decisions) = completions(50, Vec::new());
+        assert_eq!(order, [RequestId(0), RequestId(1)]);
+        assert_eq!(decisions.len(), 1);
+        let d = &decisions[0];
+        assert_eq!(
+            d.point,
+            DecisionPoint::PoolOrder {
+                first: RequestId(0),
+                second: RequestId(1)
+            }
+        );
+        // 0.05 ms apart in a 0.2 ms window (2% of 10 ms): the other order a little under half the time.
+        assert!((d.chance - 0.375).abs() < 1e-9, "{d:?}");
+    }
+
+    #[test]
+    fn the_alternative_delivers_the_other_job_first() {
+        let (order, decisions) = completions(50, vec![Choice::Alternative]);
+        assert_eq!(order, [RequestId(1), RequestId(0)]);
+        assert_eq!(decisions[0].chosen, Choice::Alternative);
+    }
+
+    #[test]
+    fn jobs_far_apart_finish_in_their_order_without_a_decision() {
+        let (order, decisions) = completions(1_000, Vec::new());
+        assert_eq!(order, [RequestId(0), RequestId(1)]);
+        assert!(decisions.is_empty(), "{decisions:?}");
+    }
+}

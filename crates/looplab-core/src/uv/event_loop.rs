@@ -978,3 +978,66 @@ impl Loop {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CostModel;
+    use crate::sim::SimBackend;
+
+    fn sim_loop(choices: Vec<Choice>) -> Loop {
+        let backend = SimBackend::new(1, None, &CostModel::default());
+        let mut lp = Loop::new(Box::new(backend), 10_000);
+        lp.set_choices(choices);
+        lp
+    }
+
+    /// A 1 ms timer set `after_us` into the run, then `uv_run`: when its callback runs (loop ms).
+    fn timer_fires_at(after_us: u64, choices: Vec<Choice>) -> (u64, Vec<Decision>) {
+        let mut lp = sim_loop(choices);
+        lp.charge_main(Duration::from_micros(300));
+        lp.update_time();
+        let timer = lp.handle_init(HandleKind::Timer, "t");
+        lp.timer_start(timer, 1, 0);
+        lp.charge_main(Duration::from_micros(after_us));
+        let mut fired = None;
+        lp.run_with(RunMode::Default, |lp, cb| {
+            if cb == UvCallback::Timer(timer) {
+                fired.get_or_insert(lp.now_ms());
+            }
+        });
+        let decisions = lp.tracer().decisions().iter().map(|(_, d)| d.clone());
+        (fired.expect("the timer fired"), decisions.collect())
+    }
+
+    #[test]
+    fn a_timer_close_to_due_is_a_decision_with_the_elapsed_share_of_a_millisecond() {
+        let (at, decisions) = timer_fires_at(200, Vec::new());
+        assert_eq!(at, 1, "the natural branch waits in poll for the timer");
+        let first = &decisions[0];
+        assert_eq!(first.chosen, Choice::Natural);
+        assert!((first.chance - 0.2).abs() < 1e-9, "{first:?}");
+        assert!(first.why.contains("0.2 ms"), "{}", first.why);
+    }
+
+    #[test]
+    fn the_alternative_moves_the_clock_to_the_timeout_and_runs_the_timer_before_the_loop() {
+        let (at, decisions) = timer_fires_at(200, vec![Choice::Alternative]);
+        assert_eq!(at, 1);
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        assert_eq!(decisions[0].chosen, Choice::Alternative);
+    }
+
+    #[test]
+    fn a_timer_due_anyway_or_not_yet_reached_makes_no_decision() {
+        // 1.2 ms after it was set the clock has passed its millisecond on any machine.
+        assert!(timer_fires_at(1_200, Vec::new()).1.is_empty());
+        let mut lp = sim_loop(Vec::new());
+        let timer = lp.handle_init(HandleKind::Timer, "t");
+        lp.timer_start(timer, 5, 0);
+        lp.charge_main(Duration::from_micros(300));
+        lp.run_with(RunMode::Default, |_, _| {});
+        // 0.3 ms into a 5 ms timer: no reading of the clock could make it due.
+        assert!(lp.tracer().decisions().is_empty());
+    }
+}
