@@ -27,8 +27,9 @@ pub struct CostModel {
     pub fs_call: Duration,
     /// Per KiB read or written by a file system call.
     pub fs_per_kib: Duration,
-    /// One PBKDF2 iteration with SHA-512 (the usual teaching example); other digests scale from it.
-    pub pbkdf2_iteration: Duration,
+    /// One PBKDF2 iteration with SHA-512 (the usual teaching example), in nanoseconds; other
+    /// digests scale from it.
+    pub pbkdf2_iteration_ns: u64,
     /// scrypt per unit of N·r (memory-hard cost).
     pub scrypt_per_nr: Duration,
     /// Hashing per KiB (createHash, randomBytes, zlib per KiB is `zlib_per_kib`).
@@ -70,18 +71,18 @@ impl Default for CostModel {
             js_callback: Duration::from_micros(20),
             js_microtask: Duration::from_micros(5),
             main_script: Duration::from_micros(200),
-            js_instruction_ps: 300,
+            js_instruction_ps: 225,
             clock_read: Duration::from_micros(1),
             fs_call: Duration::from_micros(100),
             fs_per_kib: Duration::from_micros(1),
-            pbkdf2_iteration: Duration::from_micros(1),
+            pbkdf2_iteration_ns: 800,
             scrypt_per_nr: Duration::from_micros(1),
             hash_per_kib: Duration::from_micros(2),
             zlib_per_kib: Duration::from_micros(10),
             fs_sync_call: Duration::from_micros(10),
             json_per_kib: Duration::from_micros(12),
             regex_per_kib: Duration::from_micros(4),
-            sort_per_kilo_compare: Duration::from_micros(40),
+            sort_per_kilo_compare: Duration::from_micros(25),
             dns_lookup: Duration::from_millis(2),
             dns_resolve: Duration::from_millis(2),
             network_latency: Duration::from_micros(50),
@@ -124,8 +125,8 @@ impl CostModel {
 
     /// PBKDF2 with `iterations` rounds; `digest_weight` is 1 for SHA-512, less for cheaper digests.
     pub fn pbkdf2(&self, iterations: u64, digest_weight: f64) -> Duration {
-        let us = self.pbkdf2_iteration.as_micros() as f64 * iterations as f64 * digest_weight;
-        Duration::from_micros(us.max(1.0) as u64)
+        let ns = self.pbkdf2_iteration_ns as f64 * iterations as f64 * digest_weight;
+        Duration::from_micros((ns / 1000.0).max(1.0) as u64)
     }
 
     pub fn scrypt(&self, n: u64, r: u64) -> Duration {

@@ -5,9 +5,12 @@ use std::rc::Rc;
 use boa_engine::builtins::promise::OperationType;
 use boa_engine::context::time::JsInstant;
 use boa_engine::context::{Clock, ContextBuilder, HostHooks};
-use boa_engine::job::{Job, JobExecutor};
+use boa_engine::job::{Job, JobCallback, JobExecutor};
+use boa_engine::object::builtins::JsFunction;
 use boa_engine::object::builtins::JsPromise;
-use boa_engine::{Context, JsObject, JsResult};
+use boa_engine::{Context, JsObject, JsResult, JsValue};
+
+use crate::async_context::ReactionFrame;
 
 use crate::host::HostRef;
 
@@ -61,6 +64,27 @@ impl JobExecutor for ModelJobs {
 struct Hooks(HostRef);
 
 impl HostHooks for Hooks {
+    /// A promise reaction keeps the async context current at `then` (or `await`).
+    fn make_job_callback(&self, callback: JsFunction, _context: &mut Context) -> JobCallback {
+        let frame = self.0.borrow().async_context.current.clone();
+        JobCallback::new(callback, ReactionFrame(frame))
+    }
+
+    fn call_job_callback(
+        &self,
+        job: &JobCallback,
+        this: &JsValue,
+        args: &[JsValue],
+        context: &mut Context,
+    ) -> JsResult<JsValue> {
+        let frame = job
+            .host_defined()
+            .downcast_ref::<ReactionFrame>()
+            .map(|f| f.0.clone())
+            .unwrap_or_default();
+        crate::async_context::within(frame, context, |ctx| job.callback().call(this, args, ctx))
+    }
+
     fn promise_rejection_tracker(
         &self,
         promise: &JsObject<boa_engine::builtins::promise::Promise>,

@@ -39,7 +39,11 @@ pub struct WriteSite {
 
 pub(crate) struct Host {
     pub node: Node,
+    /// AsyncLocalStorage's frames: the current one and those callbacks keep.
+    pub async_context: crate::async_context::AsyncContext,
     pub vfs: Vfs,
+    /// The realms `vm.createContext` made, by id.
+    pub realms: Vec<boa_engine::realm::Realm>,
     pub options: RunOptions,
     pub output: Output,
     /// Where each entry of `output` started, for entries written through `write_from`.
@@ -79,7 +83,9 @@ impl Host {
         let rng = ChaCha8Rng::seed_from_u64(options.seed);
         Host {
             node,
+            async_context: Default::default(),
             vfs,
+            realms: Vec::new(),
             options,
             output: Vec::new(),
             sites: Vec::new(),

@@ -1,6 +1,7 @@
 //! Looplab's JavaScript host: runs a user's Node.js script on the Boa engine, with Node's
 //! built-in modules, the CommonJS loader over a virtual file system, and every callback,
 //! tick and promise job scheduled by the model of libuv and Node's queues.
+mod async_context;
 mod bindings;
 mod builtins;
 mod call_site;
@@ -14,12 +15,15 @@ mod guards;
 mod host;
 mod model;
 mod nesting;
+mod open_files;
 mod options;
 pub mod orders;
 mod output_log;
 mod pool_op;
 #[cfg(not(target_arch = "wasm32"))]
 mod real_disk;
+#[cfg(not(target_arch = "wasm32"))]
+mod real_files;
 mod resolve;
 mod runtime;
 mod vfs;

@@ -23,6 +23,24 @@ pub(crate) enum PoolOp {
     Rmdir(String),
     Unlink(String),
     Rename(String, String),
+    /// `fs.open`: flags as Linux numbers them.
+    Open {
+        path: String,
+        flags: u32,
+    },
+    Close(i32),
+    /// `fs.read`: at `position`, or at the file's own.
+    ReadFd {
+        fd: i32,
+        length: usize,
+        position: Option<u64>,
+    },
+    WriteFd {
+        fd: i32,
+        data: Vec<u8>,
+        position: Option<u64>,
+    },
+    Fstat(i32),
     Pbkdf2 {
         password: Vec<u8>,
         salt: Vec<u8>,
@@ -62,11 +80,17 @@ pub(crate) enum PoolValue {
     Stat(Stat),
     Names(Vec<String>),
     Addresses(crate::dns_lookup::Addresses),
+    /// A descriptor, or a count of bytes written.
+    Number(u64),
     Unit,
 }
 
 /// An operation's outcome: a value, or the error code (`ENOENT`) or message JavaScript throws.
 pub(crate) type PoolResult = Result<PoolValue, String>;
+
+fn fd_value(fd: i32) -> PoolValue {
+    PoolValue::Number(fd as u64)
+}
 
 fn fs<T>(r: Result<T, FsError>, f: impl FnOnce(T) -> PoolValue) -> PoolResult {
     r.map(f).map_err(|e| e.0.to_string())
@@ -81,7 +105,10 @@ impl PoolOp {
             blocked: Duration::ZERO,
         };
         match self {
-            PoolOp::Write { data, .. } => (RequestKind::Fs, fs_work(data.len() as u64)),
+            PoolOp::Write { data, .. } | PoolOp::WriteFd { data, .. } => {
+                (RequestKind::Fs, fs_work(data.len() as u64))
+            }
+            PoolOp::ReadFd { length, .. } => (RequestKind::Fs, fs_work(*length as u64)),
             PoolOp::Pbkdf2 { rounds, digest, .. } => (
                 RequestKind::Work,
                 Work {
@@ -142,6 +169,17 @@ impl PoolOp {
             PoolOp::Rmdir(p) => fs(vfs.rmdir(&p), |()| PoolValue::Unit),
             PoolOp::Unlink(p) => fs(vfs.unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(vfs.rename(&a, &b), |()| PoolValue::Unit),
+            PoolOp::Open { path, flags } => fs(vfs.open(&path, flags), fd_value),
+            PoolOp::Close(fd) => fs(vfs.close(fd), |()| PoolValue::Unit),
+            PoolOp::ReadFd {
+                fd,
+                length,
+                position,
+            } => fs(vfs.read_fd(fd, length, position), PoolValue::Bytes),
+            PoolOp::WriteFd { fd, data, position } => fs(vfs.write_fd(fd, &data, position), |n| {
+                PoolValue::Number(n as u64)
+            }),
+            PoolOp::Fstat(fd) => fs(vfs.fstat(fd), PoolValue::Stat),
             PoolOp::Lookup { host, family } => {
                 crate::dns_lookup::simulated(&host, family).map(PoolValue::Addresses)
             }
@@ -153,6 +191,7 @@ impl PoolOp {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn run_real(self) -> PoolResult {
         use crate::real_disk as disk;
+        use crate::real_files as files;
         match self {
             PoolOp::Read(p) => fs(disk::read(&p), PoolValue::Bytes),
             PoolOp::Write { path, data, append } => {
@@ -166,6 +205,17 @@ impl PoolOp {
             PoolOp::Rmdir(p) => fs(disk::rmdir(&p), |()| PoolValue::Unit),
             PoolOp::Unlink(p) => fs(disk::unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(disk::rename(&a, &b), |()| PoolValue::Unit),
+            PoolOp::Open { path, flags } => fs(files::open(&path, flags), fd_value),
+            PoolOp::Close(fd) => fs(files::close(fd), |()| PoolValue::Unit),
+            PoolOp::ReadFd {
+                fd,
+                length,
+                position,
+            } => fs(files::read(fd, length, position), PoolValue::Bytes),
+            PoolOp::WriteFd { fd, data, position } => fs(files::write(fd, &data, position), |n| {
+                PoolValue::Number(n as u64)
+            }),
+            PoolOp::Fstat(fd) => fs(files::fstat(fd), PoolValue::Stat),
             PoolOp::Lookup { host, family } => {
                 crate::dns_lookup::getaddrinfo(&host, family).map(PoolValue::Addresses)
             }

@@ -4,7 +4,7 @@
 use crate::vfs::{FsError, Stat};
 use std::io::ErrorKind;
 
-fn code(e: &std::io::Error) -> FsError {
+pub(crate) fn code(e: &std::io::Error) -> FsError {
     FsError(match e.raw_os_error() {
         Some(2) => "ENOENT",
         Some(13) => "EACCES",

@@ -241,7 +241,9 @@ impl Runtime {
             budget: self.context.instructions_remaining(),
             task,
         };
+        self.host.borrow_mut().async_context.enter(task);
         let result = self.run_task(task);
+        self.host.borrow_mut().async_context.current = JsValue::undefined();
         let remaining = self.context.instructions_remaining();
         self.host.borrow_mut().charge_work(remaining);
         if let Err(err) = result {

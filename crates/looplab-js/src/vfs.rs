@@ -28,6 +28,8 @@ pub struct Vfs {
     disk: bool,
     /// `looplab run --real`: every call goes to the real file system, writes included.
     real: bool,
+    /// Descriptors `fs.open` handed out (simulated; `--real` keeps the kernel's).
+    pub(crate) files: crate::open_files::OpenFiles,
 }
 
 impl Vfs {

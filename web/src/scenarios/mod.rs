@@ -149,6 +149,10 @@ pub static SCENARIOS: &[Scenario] = &[
         .notice("Four slow hashes take every thread: the file read queued after them waits for one, even though it is quick.")
         .files(&[("main.js", include_str!("pool-shared/main.js"))])
         .opens_at(Open::End),
+    Scenario::new("read-stream", POOL, "A stream reads a file in pieces")
+        .notice("createReadStream opens the file, then reads a piece per trip to the thread pool (64 KiB unless told otherwise); each piece is a 'data' event, and the loop runs other callbacks in between.")
+        .files(&[("main.js", include_str!("read-stream/main.js"))])
+        .opens_at(Open::Find("chunk")),
     Scenario::new("dns-pool", POOL, "dns.lookup uses the pool")
         .notice("dns.lookup calls getaddrinfo on a pool thread (slow I/O: at most half the threads), not on the network.")
         .files(&[("main.js", include_str!("dns-pool/main.js"))])

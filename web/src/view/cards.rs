@@ -219,6 +219,17 @@ fn sub_names(api: &str) -> &'static [&'static str] {
     }
 }
 
+/// A follow-up request's step as its label names it: `fs.read` is "read".
+fn step_name(label: &str) -> Option<String> {
+    let call = label.split_whitespace().next()?;
+    let (_, name) = call.rsplit_once('.')?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Node's stream constructors whose first step is a nextTick of Node's own (the stream opens
+/// its file on the next tick): the learner's card starts there.
+const STREAM_APIS: &[&str] = &["createReadStream", "createWriteStream"];
+
 /// The source of the call at `frame` (the engine places a call at its opening parenthesis): its
 /// line up to the parenthesis, and the file's text from the parenthesis on. None when the source
 /// holds no call there.
@@ -324,6 +335,9 @@ pub struct Cards {
     learner_ticks: HashSet<u64>,
     /// Socket cards: their handle and what the socket is.
     sockets: HashMap<usize, (HandleId, SocketRole)>,
+    /// Stream cards (`fs.createReadStream`): Node's own nextTicks and requests for the stream,
+    /// made while the card's callbacks run, are the card's steps.
+    streams: HashSet<usize>,
     /// The line after which the next promise job's `.then(` is looked for.
     promise_from: Option<(String, u32)>,
     entry: String,
@@ -356,6 +370,11 @@ impl Cards {
     /// The card whose callback runs now.
     pub fn running(&self) -> Option<usize> {
         self.running.map(|(c, _)| c)
+    }
+
+    /// Is this a stream's card, whose steps are Node's own trips to the pool?
+    pub fn is_stream(&self, card: usize) -> bool {
+        self.streams.contains(&card)
     }
 
     /// Was this request's callback Node's own, not the learner's?
@@ -443,10 +462,12 @@ impl Cards {
                     // learner's code: the card stays where it waits.
                     let failed = matches!(task, Task::RequestDone(r)
                         if view.requests.get(r).is_some_and(|r| r.error.is_some()));
-                    let own = matches!(task, Task::RequestDone(_))
+                    let own = (matches!(task, Task::RequestDone(_))
                         && !sub_names(&self.cards[c].api).is_empty()
                         && self.cards[c].subs.len() < self.cards[c].expected_subs()
-                        && !failed;
+                        && !failed)
+                        || matches!(task, Task::Tick(t) if self.streams.contains(&c)
+                            && !self.learner_ticks.contains(&t.0));
                     if !own {
                         self.move_to(c, i, Place::Running);
                     }
@@ -477,6 +498,16 @@ impl Cards {
                                 .is_some_and(|(at, _)| *at > self.started) =>
                         {
                             self.internal.insert(r.0);
+                            self.running = None;
+                            return None;
+                        }
+                        Task::Tick(_)
+                            if self.streams.contains(&c)
+                                && self.cards[c]
+                                    .moves
+                                    .last()
+                                    .is_some_and(|(at, _)| *at > self.started) =>
+                        {
                             self.running = None;
                             return None;
                         }
@@ -526,6 +557,15 @@ impl Cards {
                     self.move_to(c, i, place);
                     return None;
                 }
+                // Node's own nextTick for a stream whose callback runs now: the stream's next step.
+                if *queue == QueueName::NextTick
+                    && self.site.is_none()
+                    && let Some(c) = self.running().filter(|c| self.streams.contains(c))
+                {
+                    self.by_key.insert(key, c);
+                    self.move_to(c, i, place);
+                    return None;
+                }
                 let site = if *queue == QueueName::Microtask {
                     if !learner_runs {
                         return None;
@@ -534,6 +574,12 @@ impl Cards {
                 } else {
                     self.site.take()?
                 };
+                if *queue == QueueName::NextTick && STREAM_APIS.contains(&self.via.as_str()) {
+                    let api = callee(files, &site).unwrap_or_else(|| format!("fs.{}", self.via));
+                    let c = self.make(key, api, i, place, &site);
+                    self.streams.insert(c);
+                    return Some(c);
+                }
                 // A nextTick Node queued inside the API the learner called (`socket.on`
                 // resuming a stream): Node's bookkeeping, unless it calls the learner back.
                 let api = match (queue, self.via.as_str()) {
@@ -563,6 +609,11 @@ impl Cards {
                 if let Some(&c) = self.by_key.get(&key) {
                     self.move_to(c, i, Place::Cleared);
                 }
+                None
+            }
+            // The call site was the print's: Node's bookkeeping after it is not the learner's.
+            E::Output { .. } => {
+                self.site = None;
                 None
             }
             E::RequestSubmit {
@@ -640,9 +691,10 @@ impl Cards {
                 let (c, _) = self.running?;
                 self.by_key.insert(Key::Request(request.0), c);
                 let n = self.cards[c].subs.len();
-                let name = sub_names(&self.cards[c].api)
-                    .get(n)
-                    .map_or_else(|| format!("step {}", n + 1), |s| s.to_string());
+                let name = sub_names(&self.cards[c].api).get(n).map_or_else(
+                    || step_name(label).unwrap_or_else(|| format!("step {}", n + 1)),
+                    |s| s.to_string(),
+                );
                 self.cards[c].subs.push(Sub { name, at: i });
                 self.move_to(c, i, Place::PollQueue);
                 None

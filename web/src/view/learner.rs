@@ -327,6 +327,15 @@ impl Story {
                 }
                 let card = self.cards.of_task(*task);
                 match (task, card) {
+                    // A stream's own bookkeeping between its trips: nothing the learner sees.
+                    (Task::Tick(t), Some(c)) if self.cards.is_stream(c) && !self.ahead.learner_ticks.contains(&t.0) => {
+                        return None;
+                    }
+                    (Task::RequestDone(_), Some(c)) if self.cards.is_stream(c) => {
+                        let card = &self.cards.cards[c];
+                        let done = card.subs.get(card.subs_at(i + 1).saturating_sub(1)).map_or("step", |s| s.name.as_str());
+                        format!("{NODE_OWN} for {}: its {done} is done{}.", self.label(c), Self::phase_words(view))
+                    }
                     (Task::RequestDone(_), Some(c)) => {
                         let card = &self.cards.cards[c];
                         let n = card.subs_at(i + 1);
@@ -385,6 +394,10 @@ impl Story {
                 let c = self.cards.of_request(*request)?;
                 // The first pool trip of a card is the one a learner follows; later ones are its sub-steps.
                 let card = &self.cards.cards[c];
+                if self.cards.is_stream(c) {
+                    let sub = card.subs.last().map_or("work", |s| s.name.as_str());
+                    return Some(format!("{}: its {sub} goes to pool thread {worker}, off the main thread.", self.label(c)));
+                }
                 if card.subs.len() > 1 {
                     return None;
                 }
@@ -659,6 +672,25 @@ mod tests {
         assert!(!debug_text(
             "Line 2 calls setTimeout(f, 1) and prints “Hi (there)”."
         ));
+    }
+
+    #[test]
+    fn a_stream_s_trips_to_the_pool_are_its_card_s_steps() {
+        let run = run_of("read-stream");
+        let apis: Vec<&str> = run.cards.cards.iter().map(|c| c.api.as_str()).collect();
+        assert_eq!(apis, ["fs.createReadStream", "setImmediate"]);
+        let stream = &run.cards.cards[0];
+        let subs: Vec<&str> = stream.subs.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(subs, ["open", "read", "read", "read", "read", "close"]);
+        let said: Vec<&str> = (0..=run.last_at(Level::Learner))
+            .map(|s| run.sentence_at(Level::Learner, s))
+            .collect();
+        let trips = said
+            .iter()
+            .filter(|s| s.contains("goes to pool thread"))
+            .count();
+        assert_eq!(trips, 6, "{said:#?}");
+        assert!(!said.iter().any(|s| s.contains("nextTick ·")), "{said:#?}");
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub struct SimBackend {
 /// calls finishes within 3 ms of 770 (node-semantics.md, section 6).
 const POOL_JITTER_PER_MILLE: u64 = 20;
 
+/// Jobs shorter than this keep the order they were queued in: their few percent are less than
+/// the hand-over to a waking thread, which the pool's FIFO does in order (node prints two
+/// failing fs.open callbacks in submission order, fs-descriptors in the corpus).
+const POOL_JITTER_FROM: Duration = Duration::from_millis(1);
+
 impl SimBackend {
     pub fn new(cores: u32, pool_env: Option<String>, cost: &CostModel) -> Self {
         SimBackend {
@@ -132,8 +137,12 @@ impl SimBackend {
                 natural: format!("request #{}'s job finishes first", first.0),
                 alternative: format!("request #{}'s job finishes first", second.0),
                 why: format!(
-                    "Two thread-pool jobs finish {} ms apart, and the same work takes a few percent more or less from run to run on a real machine ({} ms here), so either can finish first.",
-                    crate::decision::millis_text(gap.as_micros()),
+                    "Two thread-pool jobs finish {}, and the same work takes a few percent more or less from run to run on a real machine ({} ms here), so either can finish first.",
+                    if gap.is_zero() {
+                        "at the same moment".to_string()
+                    } else {
+                        format!("{} ms apart", crate::decision::millis_text(gap.as_micros()))
+                    },
                     crate::decision::millis_text(window.as_micros()),
                 ),
                 chance,
@@ -163,6 +172,9 @@ impl SimBackend {
     /// `job`, with how long after now it finishes (its share of the cores as they are now).
     fn close_behind(&self, worker: u32, job: Job) -> Option<(RequestId, Duration)> {
         let pool = self.pool.as_ref()?;
+        if job.work.cpu + job.work.blocked < POOL_JITTER_FROM {
+            return None;
+        }
         let window = Self::jitter_window(job);
         (0..pool.threads())
             .filter(|&w| w != worker && !self.waiting.iter().any(|&(_, x)| x == w))
@@ -530,6 +542,24 @@ mod tests {
         let (order, decisions) = completions(50, vec![Choice::Alternative]);
         assert_eq!(order, [RequestId(1), RequestId(0)]);
         assert_eq!(decisions[0].chosen, Choice::Alternative);
+    }
+
+    #[test]
+    fn short_jobs_keep_their_queue_order_without_a_decision() {
+        let mut backend = SimBackend::new(2, Some("2".into()), &CostModel::default());
+        let mut trace = Tracer::new(1_000);
+        let short = Work {
+            kind: WorkKind::FastIo,
+            cpu: Duration::from_micros(100),
+            blocked: Duration::ZERO,
+        };
+        backend.submit_work(RequestId(0), short, &mut trace);
+        backend.submit_work(RequestId(1), short, &mut trace);
+        let mut ready = Vec::new();
+        while ready.len() < 2 {
+            backend.poll(None, &mut ready, &mut trace);
+        }
+        assert!(trace.decisions().is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! error object (code, errno, syscall, path) from it.
 use boa_engine::{Context, JsError, JsResult, JsValue};
 
-use super::{Native, arg, arg_bytes, arg_string, array, bytes_value, host, str_value};
+use super::{Native, arg, arg_bytes, arg_f64, arg_string, array, bytes_value, host, str_value};
 use crate::resolve::join;
 use crate::vfs::FsError;
 
@@ -17,6 +17,11 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("unlink", unlink),
     ("rename", rename),
     ("resolve", resolve_path),
+    ("open", open),
+    ("close", close),
+    ("readFd", read_fd),
+    ("writeFd", write_fd),
+    ("fstat", fstat),
 ];
 
 fn path_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {
@@ -60,10 +65,7 @@ fn write(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
 fn stat(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let p = path_arg(args, 0, context)?;
     let s = host(context).borrow().vfs.stat(&p).map_err(fail)?;
-    Ok(array(
-        vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
-        context,
-    ))
+    Ok(stat_value(s, context))
 }
 
 fn readdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
@@ -105,4 +107,82 @@ fn rename(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
         .rename(&from, &to)
         .map_err(fail)?;
     Ok(JsValue::undefined())
+}
+
+/// A file position: a number, or null/undefined for the file's own position.
+pub(super) fn position_arg(
+    args: &[JsValue],
+    i: usize,
+    context: &mut Context,
+) -> JsResult<Option<u64>> {
+    let v = arg(args, i);
+    if v.is_null_or_undefined() {
+        return Ok(None);
+    }
+    Ok(Some(v.to_number(context)?.max(0.0) as u64))
+}
+
+fn fd_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<i32> {
+    Ok(arg_f64(args, i, context)? as i32)
+}
+
+fn stat_value(s: crate::vfs::Stat, context: &mut Context) -> JsValue {
+    array(
+        vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
+        context,
+    )
+}
+
+fn open(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let flags = arg_f64(args, 1, context)? as u32;
+    let fd = host(context)
+        .borrow_mut()
+        .vfs
+        .open(&p, flags)
+        .map_err(fail)?;
+    host(context).borrow_mut().charge_builtin(|c| c.fs_sync(0));
+    Ok(JsValue::from(fd))
+}
+
+fn close(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let fd = fd_arg(args, 0, context)?;
+    host(context).borrow_mut().vfs.close(fd).map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn read_fd(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let fd = fd_arg(args, 0, context)?;
+    let length = arg_f64(args, 1, context)?.max(0.0) as usize;
+    let position = position_arg(args, 2, context)?;
+    let data = host(context)
+        .borrow_mut()
+        .vfs
+        .read_fd(fd, length, position)
+        .map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.fs_sync(data.len() as u64));
+    bytes_value(data, context)
+}
+
+fn write_fd(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let fd = fd_arg(args, 0, context)?;
+    let data = arg_bytes(args, 1, context)?;
+    let position = position_arg(args, 2, context)?;
+    let n = host(context)
+        .borrow_mut()
+        .vfs
+        .write_fd(fd, &data, position)
+        .map_err(fail)?;
+    host(context)
+        .borrow_mut()
+        .charge_builtin(|c| c.fs_sync(data.len() as u64));
+    Ok(JsValue::from(n as f64))
+}
+
+fn fstat(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let fd = fd_arg(args, 0, context)?;
+    let s = host(context).borrow().vfs.fstat(fd).map_err(fail)?;
+    Ok(stat_value(s, context))
 }

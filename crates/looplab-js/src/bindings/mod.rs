@@ -6,6 +6,7 @@ use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsString, JsValue, 
 
 use crate::host::HostRef;
 
+mod async_context;
 pub(crate) mod clock;
 mod crypto;
 mod engine;
@@ -16,6 +17,7 @@ mod signal;
 mod stdio;
 mod tasks;
 mod tcp;
+mod vm;
 mod zlib;
 
 pub(crate) use crypto::{pbkdf2_key, scrypt_key};
@@ -37,6 +39,8 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "module" => module::FNS,
         "tcp" => tcp::FNS,
         "signal" => signal::FNS,
+        "async_context" => async_context::FNS,
+        "vm" => vm::FNS,
         _ => return None,
     };
     let mut init = ObjectInitializer::new(context);
@@ -86,11 +90,11 @@ pub(crate) fn init_handle(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     let label = arg_string(args, 0, context)?;
-    let id = host(context)
-        .borrow_mut()
-        .node
-        .uv_mut()
-        .handle_init(kind, label);
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    let id = h.node.uv_mut().handle_init(kind, label);
+    h.async_context
+        .keep(crate::async_context::Resource::Handle(id.0));
     Ok(JsValue::from(id.0))
 }
 

@@ -1,6 +1,8 @@
 //! `tasks`: timers, immediates, nextTick, microtasks and thread-pool requests. The model hands out
 //! ids and decides when each runs; JavaScript keeps the callbacks keyed by those ids.
 use boa_engine::job::{Job, PromiseJob};
+
+use crate::async_context::Resource;
 use boa_engine::{Context, JsNativeError, JsResult, JsValue};
 
 use super::{Native, arg, arg_f64, arg_string, host};
@@ -35,16 +37,20 @@ fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let repeat = arg(args, 1).to_boolean();
     // getLibuvNow reads the clock: the script's work so far has moved it.
     let remaining = context.instructions_remaining();
-    let host = host(context);
-    let mut host = host.borrow_mut();
-    host.charge_work(remaining);
-    let id = host.node.set_timeout(delay, repeat);
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    h.charge_work(remaining);
+    let id = h.node.set_timeout(delay, repeat);
+    h.async_context.keep(Resource::Timer(id.0));
     Ok(JsValue::from(id.0))
 }
 
 fn clear_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let id = TimerId(id_arg(args, context)?);
-    host(context).borrow_mut().node.clear_timeout(id);
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    h.node.clear_timeout(id);
+    h.async_context.forget(Resource::Timer(id.0));
     Ok(JsValue::undefined())
 }
 
@@ -63,7 +69,10 @@ fn timer_refresh(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
 
 fn set_immediate(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
-    let id = host(context).borrow_mut().node.set_immediate();
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    let id = h.node.set_immediate();
+    h.async_context.keep(Resource::Immediate(id.0));
     Ok(JsValue::from(id.0))
 }
 
@@ -83,7 +92,12 @@ fn immediate_ref(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
 /// The tick's id, or undefined once the process is exiting (Node drops the callback).
 fn next_tick(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     crate::call_site::record(context);
-    let id = host(context).borrow_mut().node.next_tick();
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    let id = h.node.next_tick();
+    if let Some(id) = id {
+        h.async_context.keep(Resource::Tick(id.0));
+    }
     Ok(id.map_or(JsValue::undefined(), |id| JsValue::from(id.0)))
 }
 
@@ -94,7 +108,11 @@ fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
             .with_message("callback must be a function")
             .into());
     };
-    let job = PromiseJob::new(move |ctx| f.call(&JsValue::undefined(), &[], ctx));
+    // The callback runs in the frame current at queueMicrotask, as a promise reaction would.
+    let frame = host(context).borrow().async_context.current.clone();
+    let job = PromiseJob::new(move |ctx| {
+        crate::async_context::within(frame, ctx, |ctx| f.call(&JsValue::undefined(), &[], ctx))
+    });
     context.enqueue_job(Job::from(job));
     Ok(JsValue::undefined())
 }
@@ -137,6 +155,7 @@ fn submit_work(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         }
     };
     let id = h.node.submit_work(kind, work, label);
+    h.async_context.keep(Resource::Request(id.0));
     Ok(JsValue::from(id.0))
 }
 
@@ -204,6 +223,22 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
+        "open" => PoolOp::Open {
+            path: string(0, context)?,
+            flags: arg_f64(&items, 1, context)? as u32,
+        },
+        "close" => PoolOp::Close(arg_f64(&items, 0, context)? as i32),
+        "fstat" => PoolOp::Fstat(arg_f64(&items, 0, context)? as i32),
+        "readFd" => PoolOp::ReadFd {
+            fd: arg_f64(&items, 0, context)? as i32,
+            length: arg_f64(&items, 1, context)? as usize,
+            position: super::fs::position_arg(&items, 2, context)?,
+        },
+        "writeFd" => PoolOp::WriteFd {
+            fd: arg_f64(&items, 0, context)? as i32,
+            data: super::arg_bytes(&items, 1, context)?,
+            position: super::fs::position_arg(&items, 2, context)?,
+        },
         "randomBytes" => {
             let mut seed = [0u8; 32];
             rand_core::RngCore::fill_bytes(&mut host(context).borrow_mut().rng, &mut seed);
@@ -260,11 +295,13 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
             *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
         };
         let id = h.node.submit_job(kind, work, label, Box::new(job));
+        h.async_context.keep(Resource::Request(id.0));
         h.real_results.insert(id.0, cell);
         return Ok(JsValue::from(id.0));
     }
     let result = op.run_on(&mut h.vfs);
     let id = h.node.submit_work(kind, work, label);
+    h.async_context.keep(Resource::Request(id.0));
     h.pool_results.insert(id.0, result);
     Ok(JsValue::from(id.0))
 }
@@ -306,6 +343,7 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             .into()),
         Some(Err(code)) => Err(boa_engine::JsError::from_opaque(super::str_value(&code))),
         Some(Ok(PoolValue::Unit)) => Ok(JsValue::undefined()),
+        Some(Ok(PoolValue::Number(n))) => Ok(JsValue::from(n as f64)),
         Some(Ok(PoolValue::Bytes(b))) => super::bytes_value(b, context),
         Some(Ok(PoolValue::Stat(s))) => Ok(super::array(
             vec![JsValue::from(s.is_dir), JsValue::from(s.size)],

@@ -141,6 +141,8 @@ fn accept(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     }
     let made = h.node.uv_mut().handle_init(HandleKind::Tcp, label);
     debug_assert_eq!(made, conn, "the accepted connection got the next handle id");
+    h.async_context
+        .keep(crate::async_context::Resource::Handle(conn.0));
     record_open(&mut h, conn, false)?;
     Ok(JsValue::from(conn.0))
 }

@@ -9,6 +9,9 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("gunzip", |_, a, c| transform(ZlibOp::Gunzip, a, c)),
     ("deflate", |_, a, c| transform(ZlibOp::Deflate, a, c)),
     ("inflate", |_, a, c| transform(ZlibOp::Inflate, a, c)),
+    ("deflateRaw", |_, a, c| transform(ZlibOp::DeflateRaw, a, c)),
+    ("inflateRaw", |_, a, c| transform(ZlibOp::InflateRaw, a, c)),
+    ("unzip", |_, a, c| transform(ZlibOp::Unzip, a, c)),
 ];
 
 fn transform(op: ZlibOp, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

@@ -6,6 +6,7 @@
 const { Buffer } = require('buffer');
 const { submit, submitOp } = require('internal/looplab/pool');
 const { call, uvException } = require('internal/looplab/fs_errors');
+const { stringToFlags, constants: flagConstants } = require('internal/fs/flags');
 const fsb = internalBinding('fs');
 
 function invalidArgType(name, expected, actual) {
@@ -327,6 +328,175 @@ const mkdir = oneShot('mkdir', mkdirSync);
 const rm = oneShot('rm', rmSync);
 const copyFile = oneShot('copyFile', copyFileSync);
 
+// ---- descriptors: open, read, write, fstat, close ---------------------------------------------
+
+function checkFd(fd) {
+  const { validateInt32 } = require('internal/validators');
+  validateInt32(fd, 'fd', 0);
+  return fd;
+}
+
+function checkBuffer(buffer) {
+  if (!ArrayBuffer.isView(buffer)) {
+    throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  return buffer;
+}
+
+function bytesOf(view) {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
+// (buffer, offset, length, position) or (buffer, { offset, length, position }), as fs.read takes.
+function readArgs(buffer, offset, length, position) {
+  if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  offset = offset ?? 0;
+  length = length ?? buffer.byteLength - offset;
+  const { validateInteger } = require('internal/validators');
+  validateInteger(offset, 'offset', 0);
+  validateInteger(length, 'length', 0, buffer.byteLength - offset);
+  if (typeof position === 'bigint') position = Number(position);
+  if (position !== null && position !== undefined && position < 0) position = null;
+  return [offset, length, position ?? null];
+}
+
+// A string with (position, encoding), or a buffer with (offset, length, position): the bytes
+// written and the position.
+function writeArgs(data, a, b, c) {
+  if (typeof data === 'string') return [Buffer.from(data, typeof b === 'string' ? b : 'utf8'), a ?? null];
+  checkBuffer(data);
+  if (a !== null && typeof a === 'object') ({ offset: a = 0, length: b, position: c = null } = a);
+  const offset = a ?? 0;
+  const length = b ?? data.byteLength - offset;
+  const { validateInteger } = require('internal/validators');
+  validateInteger(offset, 'offset', 0);
+  validateInteger(length, 'length', 0, data.byteLength - offset);
+  return [bytesOf(data).subarray(offset, offset + length), c ?? null];
+}
+
+// One pool request on a descriptor; a failure is Node's error for the syscall, with no path.
+function fdRequest(label, op, args, syscall, cb, path) {
+  submitOp(op, args, label, (code, value) => {
+    if (code !== undefined) {
+      cb(typeof code === 'string' ? uvException(code, syscall, path, undefined, true) : code);
+      return;
+    }
+    cb(null, value);
+  });
+}
+
+function openSync(path, flags, mode) {
+  path = checkPath(path);
+  const bits = stringToFlags(flags);
+  return call(() => fsb.open(path, bits, mode ?? 0o666), 'open', path);
+}
+
+function open(path, flags, mode, cb) {
+  path = checkPath(path);
+  if (typeof flags === 'function') [flags, cb] = ['r', flags];
+  else if (typeof mode === 'function') [mode, cb] = [0o666, mode];
+  checkCallback(cb);
+  const bits = stringToFlags(flags);
+  fdRequest('fs.open', 'open', [fsb.resolve(path), bits], 'open', cb, path);
+}
+
+function closeSync(fd) {
+  checkFd(fd);
+  call(() => fsb.close(fd), 'close');
+}
+
+function close(fd, cb = () => {}) {
+  checkFd(fd);
+  checkCallback(cb);
+  fdRequest('fs.close', 'close', [fd], 'close', (err) => cb(err));
+}
+
+function readSync(fd, buffer, offset, length, position) {
+  checkFd(fd);
+  checkBuffer(buffer);
+  [offset, length, position] = readArgs(buffer, offset, length, position);
+  if (length === 0) return 0;
+  const data = call(() => fsb.readFd(fd, length, position), 'read');
+  bytesOf(buffer).set(data, offset);
+  return data.length;
+}
+
+function read(fd, buffer, offset, length, position, cb) {
+  checkFd(fd);
+  if (typeof buffer === 'function') {
+    cb = buffer;
+    buffer = Buffer.alloc(16384);
+  } else if (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
+    cb = offset;
+    ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer);
+  } else if (typeof offset === 'function') {
+    cb = offset;
+    offset = undefined;
+  } else if (typeof length === 'function') {
+    cb = length;
+    length = undefined;
+  }
+  checkCallback(cb);
+  checkBuffer(buffer);
+  [offset, length, position] = readArgs(buffer, offset, length, position);
+  if (length === 0) {
+    process.nextTick(cb, null, 0, buffer);
+    return;
+  }
+  fdRequest('fs.read', 'readFd', [fd, length, position], 'read', (err, data) => {
+    if (err) {
+      cb(err);
+      return;
+    }
+    bytesOf(buffer).set(data, offset);
+    cb(null, data.length, buffer);
+  });
+}
+
+function writeSync(fd, data, a, b, c) {
+  checkFd(fd);
+  const [bytes, position] = writeArgs(data, a, b, c);
+  return call(() => fsb.writeFd(fd, bytes, position), 'write');
+}
+
+function write(fd, data, ...rest) {
+  checkFd(fd);
+  const cb = checkCallback(rest.pop());
+  const [bytes, position] = writeArgs(data, ...rest);
+  fdRequest('fs.write', 'writeFd', [fd, bytes, position], 'write', (err, written) => {
+    if (err) cb(err);
+    else cb(null, written, data);
+  });
+}
+
+function fstatSync(fd) {
+  checkFd(fd);
+  const [isDir, size] = call(() => fsb.fstat(fd), 'fstat');
+  return new Stats(isDir, size);
+}
+
+function fstat(fd, options, cb) {
+  checkFd(fd);
+  if (typeof options === 'function') cb = options;
+  checkCallback(cb);
+  fdRequest('fs.fstat', 'fstat', [fd], 'fstat', (err, value) => {
+    if (err) cb(err);
+    else cb(null, new Stats(value[0], value[1]));
+  });
+}
+
+function createReadStream(path, options) {
+  const { ReadStream } = require('internal/fs/streams');
+  return new ReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  const { WriteStream } = require('internal/fs/streams');
+  return new WriteStream(path, options);
+}
+
 function exists(path, cb) {
   checkCallback(cb);
   const ok = existsSync(path);
@@ -338,9 +508,17 @@ module.exports = {
   accessSync, readdirSync, mkdirSync, rmdirSync, rmSync, unlinkSync, renameSync, copyFileSync,
   readFile, writeFile, appendFile, stat, lstat: stat, readdir, mkdir, rmdir, rm, unlink, rename,
   copyFile, access, exists, Stats, Dirent,
-  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1 },
+  openSync, open, closeSync, close, readSync, read, writeSync, write, fstatSync, fstat,
+  createReadStream, createWriteStream,
+  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, ...flagConstants },
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
 };
+for (const name of ['ReadStream', 'WriteStream']) {
+  Object.defineProperty(module.exports, name, {
+    __proto__: null, enumerable: true, configurable: true,
+    get() { return require('internal/fs/streams')[name]; },
+  });
+}
 Object.defineProperty(module.exports, 'promises', {
   __proto__: null, enumerable: true, configurable: true,
   get() { return require('fs/promises'); },

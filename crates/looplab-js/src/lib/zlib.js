@@ -1,5 +1,6 @@
 'use strict';
-// Looplab: zlib's gzip/gunzip and deflate/inflate; the async forms are thread-pool requests.
+// Looplab: zlib's gzip/gunzip, deflate/inflate (zlib and raw) and unzip: sync on the main
+// thread, async as thread-pool requests, and as streams (internal/zlib/zlib_base).
 
 const { Buffer } = require('buffer');
 const { submit, submitOp } = require('internal/looplab/pool');
@@ -15,19 +16,14 @@ function input(data) {
   throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView', 'ArrayBuffer'], data);
 }
 
-function zlibError() {
-  const err = new Error('incorrect header check');
-  err.errno = -3;
-  err.code = 'Z_DATA_ERROR';
-  return err;
-}
+const { zlibError, ...classes } = require('internal/zlib/zlib_base');
 
 function sync(op) {
   return function (data) {
     try {
       return toBuf(zb[op](input(data)));
     } catch (e) {
-      if (typeof e === 'string') throw zlibError();
+      if (typeof e === 'string') throw zlibError(e);
       throw e;
     }
   };
@@ -41,7 +37,7 @@ function withPool(op) {
     if (typeof options === 'function') callback = options;
     submitOp(op, [input(data)], `zlib.${op}: write`, (err, out) => {
       if (err !== undefined) {
-        process.nextTick(callback, typeof err === 'string' ? zlibError() : err);
+        process.nextTick(callback, typeof err === 'string' ? zlibError(err) : err);
         return;
       }
       submit('zlib', 0, `zlib.${op}: flush`, () => process.nextTick(callback, null, toBuf(out)));
@@ -49,7 +45,18 @@ function withPool(op) {
   };
 }
 
+const streams = {};
+for (const name of ['Gzip', 'Gunzip', 'Deflate', 'Inflate', 'DeflateRaw', 'InflateRaw', 'Unzip']) {
+  streams[`create${name}`] = (options) => new classes[name](options);
+}
+
 module.exports = {
+  ...classes,
+  ...streams,
+  deflateRawSync: sync('deflateRaw'),
+  inflateRawSync: sync('inflateRaw'),
+  deflateRaw: withPool('deflateRaw'),
+  inflateRaw: withPool('inflateRaw'),
   gzipSync: sync('gzip'),
   gunzipSync: sync('gunzip'),
   deflateSync: sync('deflate'),
@@ -58,7 +65,7 @@ module.exports = {
   gunzip: withPool('gunzip'),
   deflate: withPool('deflate'),
   inflate: withPool('inflate'),
-  unzipSync: sync('gunzip'),
-  unzip: withPool('gunzip'),
+  unzipSync: sync('unzip'),
+  unzip: withPool('unzip'),
   constants: { Z_NO_FLUSH: 0, Z_FINISH: 4, Z_OK: 0, Z_STREAM_END: 1, Z_DATA_ERROR: -3, Z_DEFAULT_COMPRESSION: -1 },
 };

@@ -23,5 +23,6 @@ module.exports = {
   rename: wrap(fs.rename),
   copyFile: wrap(fs.copyFile),
   access: wrap(fs.access),
+  open: require('internal/fs/file_handle').open,
   constants: fs.constants,
 };

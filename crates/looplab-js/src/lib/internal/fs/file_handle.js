@@ -1,0 +1,87 @@
+'use strict';
+// Looplab: fs/promises' FileHandle: a descriptor whose calls return promises, each one pool
+// request as its callback form is (readFile: fstat, then reads until one returns nothing).
+
+const { Buffer } = require('buffer');
+
+const fs = () => require('fs');
+
+function promised(fn, ...args) {
+  return new Promise((resolve, reject) => {
+    fn(...args, (err, ...values) => (err ? reject(err) : resolve(values)));
+  });
+}
+
+class FileHandle {
+  #fd;
+
+  constructor(fd) {
+    this.#fd = fd;
+  }
+
+  get fd() { return this.#fd; }
+
+  async read(buffer, offset, length, position) {
+    if (buffer === undefined || (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
+      ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer ?? {});
+    }
+    const [bytesRead] = await promised(fs().read, this.#fd, buffer, offset ?? 0,
+      length ?? buffer.byteLength - (offset ?? 0), position ?? null);
+    return { bytesRead, buffer };
+  }
+
+  async write(data, ...rest) {
+    const [bytesWritten] = await promised(fs().write, this.#fd, data, ...rest);
+    return { bytesWritten, buffer: data };
+  }
+
+  async stat() {
+    const [stats] = await promised(fs().fstat, this.#fd);
+    return stats;
+  }
+
+  async readFile(options) {
+    await this.stat();
+    const chunks = [];
+    for (;;) {
+      const { bytesRead, buffer } = await this.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    const all = Buffer.concat(chunks);
+    const encoding = typeof options === 'string' ? options : options?.encoding;
+    return encoding ? all.toString(encoding) : all;
+  }
+
+  async writeFile(data, options) {
+    const encoding = typeof options === 'string' ? options : options?.encoding ?? 'utf8';
+    const bytes = typeof data === 'string' ? Buffer.from(data, encoding) : data;
+    await this.write(bytes, 0, bytes.byteLength, null);
+  }
+
+  async appendFile(data, options) {
+    return this.writeFile(data, options);
+  }
+
+  async close() {
+    if (this.#fd === -1) return;
+    const fd = this.#fd;
+    this.#fd = -1;
+    await promised(fs().close, fd);
+  }
+
+  createReadStream(options) {
+    return fs().createReadStream(null, { ...options, fd: this.#fd });
+  }
+
+  createWriteStream(options) {
+    return fs().createWriteStream(null, { ...options, fd: this.#fd });
+  }
+}
+
+async function open(path, flags, mode) {
+  const [fd] = await promised(fs().open, path, flags ?? 'r', mode ?? 0o666);
+  return new FileHandle(fd);
+}
+
+module.exports = { FileHandle, open };

@@ -1,0 +1,201 @@
+//! File descriptors: what `fs.open` hands out and `fs.read`, `fs.write`, `fs.fstat` and
+//! `fs.close` take. Simulated, an open file is a path with an access mode and a position over
+//! the [`Vfs`]; with `--real` it is a real one (`real_files`).
+use std::collections::BTreeMap;
+
+use crate::vfs::{FsError, Stat, Vfs};
+
+/// Linux's `open(2)` flags, the numbers Node's `fs.constants` carries.
+pub mod flag {
+    pub const WRONLY: u32 = 0o1;
+    pub const RDWR: u32 = 0o2;
+    pub const CREAT: u32 = 0o100;
+    pub const EXCL: u32 = 0o200;
+    pub const TRUNC: u32 = 0o1000;
+    pub const APPEND: u32 = 0o2000;
+}
+
+#[derive(Debug, Clone)]
+struct OpenFile {
+    path: String,
+    readable: bool,
+    writable: bool,
+    append: bool,
+    position: u64,
+}
+
+/// The simulated process's open files, by descriptor.
+#[derive(Debug, Default)]
+pub struct OpenFiles {
+    files: BTreeMap<i32, OpenFile>,
+}
+
+impl OpenFiles {
+    /// The lowest free descriptor above stdio, as the kernel picks (real node has already used
+    /// a dozen of its own for epoll and pipes, so its first is higher).
+    fn next_fd(&self) -> i32 {
+        (3..).find(|fd| !self.files.contains_key(fd)).unwrap_or(3)
+    }
+
+    fn get(&self, fd: i32) -> Result<OpenFile, FsError> {
+        self.files.get(&fd).cloned().ok_or(FsError("EBADF"))
+    }
+}
+
+impl Vfs {
+    /// `open(2)`: `flags` as Linux numbers them.
+    pub fn open(&mut self, path: &str, flags: u32) -> Result<i32, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::open(path, flags);
+        }
+        let access = flags & 0o3;
+        let writable = access == flag::WRONLY || access == flag::RDWR;
+        match self.stat(path) {
+            Ok(s) if s.is_dir && writable => return Err(FsError("EISDIR")),
+            Ok(_) if flags & flag::CREAT != 0 && flags & flag::EXCL != 0 => {
+                return Err(FsError("EEXIST"));
+            }
+            Ok(s) if !s.is_dir && writable && flags & flag::TRUNC != 0 => {
+                self.write(path, &[], false)?
+            }
+            Ok(_) => {}
+            Err(FsError("ENOENT")) if flags & flag::CREAT != 0 => self.write(path, &[], false)?,
+            Err(e) => return Err(e),
+        }
+        let fd = self.files.next_fd();
+        self.files.files.insert(
+            fd,
+            OpenFile {
+                path: path.to_string(),
+                readable: access != flag::WRONLY,
+                writable,
+                append: flags & flag::APPEND != 0,
+                position: 0,
+            },
+        );
+        Ok(fd)
+    }
+
+    pub fn close(&mut self, fd: i32) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::close(fd);
+        }
+        self.files
+            .files
+            .remove(&fd)
+            .map(|_| ())
+            .ok_or(FsError("EBADF"))
+    }
+
+    /// `pread(2)` at `position`, or `read(2)` at the file's own position (which it moves).
+    pub fn read_fd(
+        &mut self,
+        fd: i32,
+        length: usize,
+        position: Option<u64>,
+    ) -> Result<Vec<u8>, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::read(fd, length, position);
+        }
+        let file = self.files.get(fd)?;
+        if !file.readable {
+            return Err(FsError("EBADF"));
+        }
+        let data = self.read(&file.path)?;
+        let start = position.unwrap_or(file.position).min(data.len() as u64) as usize;
+        let end = start.saturating_add(length).min(data.len());
+        if position.is_none() {
+            self.move_to(fd, end as u64);
+        }
+        Ok(data[start..end].to_vec())
+    }
+
+    /// `pwrite(2)` at `position`, or `write(2)` at the file's own position; a file opened to
+    /// append is written at its end whatever the position, as Linux does.
+    pub fn write_fd(
+        &mut self,
+        fd: i32,
+        data: &[u8],
+        position: Option<u64>,
+    ) -> Result<usize, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::write(fd, data, position);
+        }
+        let file = self.files.get(fd)?;
+        if !file.writable {
+            return Err(FsError("EBADF"));
+        }
+        let mut bytes = self.read(&file.path)?;
+        let at = if file.append {
+            bytes.len()
+        } else {
+            position.unwrap_or(file.position) as usize
+        };
+        if bytes.len() < at + data.len() {
+            bytes.resize(at + data.len(), 0);
+        }
+        bytes[at..at + data.len()].copy_from_slice(data);
+        self.write(&file.path, &bytes, false)?;
+        if position.is_none() || file.append {
+            self.move_to(fd, (at + data.len()) as u64);
+        }
+        Ok(data.len())
+    }
+
+    pub fn fstat(&self, fd: i32) -> Result<Stat, FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::fstat(fd);
+        }
+        self.stat(&self.files.get(fd)?.path)
+    }
+
+    fn move_to(&mut self, fd: i32, position: u64) {
+        if let Some(f) = self.files.files.get_mut(&fd) {
+            f.position = position;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_descriptor_reads_and_writes_at_its_position() {
+        let mut vfs = Vfs::memory();
+        vfs.insert("/a.txt", "hello world");
+        let fd = vfs.open("/a.txt", 0).unwrap();
+        assert_eq!(fd, 3);
+        assert_eq!(vfs.read_fd(fd, 5, None).unwrap(), b"hello");
+        assert_eq!(vfs.read_fd(fd, 100, None).unwrap(), b" world");
+        assert_eq!(vfs.read_fd(fd, 100, None).unwrap(), b"");
+        assert_eq!(vfs.read_fd(fd, 3, Some(6)).unwrap(), b"wor");
+        assert_eq!(vfs.write_fd(fd, b"x", None), Err(FsError("EBADF")));
+        vfs.close(fd).unwrap();
+        assert_eq!(vfs.close(fd), Err(FsError("EBADF")));
+
+        let w = vfs
+            .open("/b.txt", flag::WRONLY | flag::CREAT | flag::TRUNC)
+            .unwrap();
+        assert_eq!(w, 3, "the lowest free descriptor again");
+        vfs.write_fd(w, b"abc", None).unwrap();
+        vfs.write_fd(w, b"Z", Some(5)).unwrap();
+        assert_eq!(vfs.read("/b.txt").unwrap(), b"abc\0\0Z");
+        assert_eq!(vfs.fstat(w).unwrap().size, 6);
+        assert_eq!(vfs.read_fd(w, 1, None), Err(FsError("EBADF")));
+        assert_eq!(
+            vfs.open("/b.txt", flag::WRONLY | flag::CREAT | flag::EXCL),
+            Err(FsError("EEXIST"))
+        );
+        let a = vfs.open("/b.txt", flag::WRONLY | flag::APPEND).unwrap();
+        vfs.write_fd(a, b"!", Some(0)).unwrap();
+        assert_eq!(vfs.read("/b.txt").unwrap(), b"abc\0\0Z!");
+        assert_eq!(vfs.open("/none", 0), Err(FsError("ENOENT")));
+        assert_eq!(vfs.open("/", flag::WRONLY), Err(FsError("EISDIR")));
+    }
+}
