@@ -1,7 +1,8 @@
 //! How a run is judged against real node: a fidelity scenario is a directory with its script
 //! (`main.js`, or `main.mjs` for an ES module entry) and `expected.json` recorded from node.
-//! Stack frame lines (`    at ...`) are left out (the engine's frames are not V8's), PIDs are
-//! masked and the scenario's own directory becomes `<dir>`.
+//! Stack frames in the scenario's own files are compared as V8 prints them, frames of Node's
+//! module loader by name (Looplab's loader stands in for it), and Node's other internal frames
+//! are left out; PIDs are masked and the scenario's own directory becomes `<dir>`.
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -111,11 +112,35 @@ pub fn entry_script(dir: &Path) -> &'static str {
     }
 }
 
-/// Frames differ between engines; PIDs differ between runs.
+/// A stack frame as the comparison sees it: a frame in the scenario's files as printed, one of
+/// Node's module loader by its name alone, and None for Node's other internal frames.
+fn frame(rest: &str) -> Option<String> {
+    if rest.contains("<dir>") {
+        return Some(format!("    at {rest}"));
+    }
+    let loader = ["(node:internal/modules/", "node:internal/main/"];
+    if loader.iter().any(|l| rest.contains(l)) {
+        let name = rest.split(" (").next().unwrap_or(rest);
+        let name = if name.starts_with("node:") {
+            "<node>"
+        } else {
+            name
+        };
+        let open = if rest.ends_with(" {") { " {" } else { "" };
+        return Some(format!("    at {name}{open}"));
+    }
+    None
+}
+
+/// Frames in Node's internals differ between engines; PIDs differ between runs.
 pub fn normalize(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.split('\n') {
         if let Some(rest) = line.strip_prefix("    at ") {
+            if let Some(kept) = frame(rest) {
+                out.push(kept);
+                continue;
+            }
             if rest.ends_with(" {")
                 && let Some(last) = out.last_mut()
                 && !last.ends_with(" {")
@@ -208,10 +233,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn frames_and_pids_do_not_count() {
-        let node = "Error: x\n    at f (a.js:1:1)\n(node:123) Warning: w\n";
+    fn node_s_internal_frames_and_pids_do_not_count() {
+        let node = "Error: x\n    at f (node:events:1:1)\n(node:123) Warning: w\n";
         let ours = "Error: x\n    at g (native)\n(node:9) Warning: w\n";
         assert_eq!(normalize(node), normalize(ours));
+    }
+
+    #[test]
+    fn the_learner_s_frames_count_and_the_loader_s_by_name() {
+        let node = "E\n    at f (<dir>/a.js:1:5)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)";
+        let near = "E\n    at f (<dir>/a.js:1:5)\n    at Module._compile (node:internal/modules/cjs/loader:9:9)";
+        assert_eq!(normalize(node), normalize(near));
+        let moved = "E\n    at f (<dir>/a.js:1:6)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)";
+        assert_ne!(normalize(node), normalize(moved));
+        let renamed = "E\n    at f (<dir>/a.js:1:5)\n    at compile (node:internal/modules/cjs/loader:1521:14)";
+        assert_ne!(normalize(node), normalize(renamed));
     }
 
     #[test]

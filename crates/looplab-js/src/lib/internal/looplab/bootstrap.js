@@ -61,6 +61,7 @@ defineValue('queueMicrotask', function queueMicrotask(callback) {
 });
 
 // Node's globals from its JavaScript built-ins (console, Buffer, URL, performance ...).
+requireBuiltin('internal/looplab/error_stack').install();
 requireBuiltin('internal/bootstrap/globals');
 // Math.random from the run's seed, so a run replays the same.
 {

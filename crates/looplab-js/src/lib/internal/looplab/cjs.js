@@ -166,7 +166,7 @@ function cachedPath(key, resolve) {
   return found;
 }
 
-Module._load = function load(request, parent) {
+Module._load = function _load(request, parent) {
   if (request.startsWith('node:')) {
     const name = request.slice(5);
     if (!publicBuiltins.has(name)) {
@@ -224,7 +224,7 @@ Module.prototype.load = function load(filename) {
   this.loaded = true;
 };
 
-Module.prototype.require = function require(id) {
+Module.prototype.require = function moduleRequire(id) {
   if (typeof id !== 'string') {
     const { codes } = requireBuiltin('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', id);

@@ -37,11 +37,9 @@ function sourceHeader(err, fromPromise) {
   if (loc === undefined) return '';
   const src = moduleBinding.sourceLine(loc.file, loc.line);
   if (src === undefined) return '';
+  // Stacks place frames as V8 does (internal/looplab/error_stack): the loader's wrapper is
+  // already left out of line 1.
   let col = loc.col - 1;
-  // Line 1 starts with the loader's own text: the CommonJS wrapper, or the ES module hook.
-  if (loc.line === 1) {
-    col -= loc.file.startsWith('file://') ? moduleBinding.esmPrefixLength : moduleBinding.wrapperLength;
-  }
   if (!fromPromise) {
     // V8 points at the throw statement; the engine records where the error was made.
     const at = src.lastIndexOf('throw', col);
