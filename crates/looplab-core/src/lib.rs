@@ -10,6 +10,7 @@
 //! runs, the JavaScript calls back into the model (`set_timeout`, `next_tick`, `submit_work`, ...).
 pub mod conformance;
 pub mod cost;
+pub mod decision;
 pub mod demo;
 pub mod node;
 pub mod settings;
@@ -20,6 +21,7 @@ pub mod uv;
 pub mod wire_bytes;
 
 pub use cost::CostModel;
+pub use decision::{Choice, Decision, DecisionPoint};
 pub use node::{Node, Step, Task};
 pub use settings::{EntryKind, Limits, Settings};
 pub use time::{Duration, Instant};

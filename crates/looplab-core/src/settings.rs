@@ -1,5 +1,6 @@
 //! What a run depends on besides the script: pool size, cores, entry kind, costs and limits.
 use crate::cost::CostModel;
+use crate::decision::Choice;
 use crate::time::Duration;
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,10 @@ pub struct Settings {
     pub entry: EntryKind,
     pub cost: CostModel,
     pub limits: Limits,
+    /// The branch to take at each of the run's first decisions (`decision.rs`); later ones
+    /// and all of them when empty take the natural branch. Left out of a trace when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
 }
 
 impl Default for Settings {
@@ -34,6 +39,7 @@ impl Default for Settings {
             entry: EntryKind::CommonJs,
             cost: CostModel::default(),
             limits: Limits::default(),
+            choices: Vec::new(),
         }
     }
 }

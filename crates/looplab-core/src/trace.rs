@@ -2,6 +2,7 @@
 //!
 //! Events name handles, requests and queue items by id; labels travel once, in the event that
 //! creates the thing, so the hot events stay small and allocation-free.
+use crate::decision::{Choice, Chooser, Decision};
 use crate::node::Task;
 use crate::settings::Settings;
 use crate::time::Instant;
@@ -364,6 +365,9 @@ pub enum TraceEvent {
         #[serde(skip_serializing_if = "String::is_empty", default)]
         via: String,
     },
+    /// Real timing, not the rules, picks what happens next here (see `decision.rs`): what the
+    /// run took, what else a real machine could do, and why.
+    Decision(Decision),
 }
 
 /// One frame of the learner's call stack.
@@ -396,6 +400,12 @@ pub struct Tracer {
     events: Vec<Stamped>,
     limit: usize,
     dropped: u64,
+    /// Picks the branch at each decision: kept with the recording, since whatever records an
+    /// event (the loop, the backend) may reach a decision.
+    chooser: Chooser,
+    /// Every decision recorded, with its index among the events (`None` past the limit): kept
+    /// whatever the limit, since exploring a run's other orders starts from them.
+    decisions: Vec<(Option<usize>, Decision)>,
 }
 
 impl Tracer {
@@ -404,11 +414,32 @@ impl Tracer {
             events: Vec::new(),
             limit,
             dropped: 0,
+            chooser: Chooser::default(),
+            decisions: Vec::new(),
         }
+    }
+
+    /// The run's decisions so far, each with its index among the events if it was kept.
+    pub fn decisions(&self) -> &[(Option<usize>, Decision)] {
+        &self.decisions
+    }
+
+    /// The branches to take at the run's first decisions (`Settings::choices`).
+    pub fn set_choices(&mut self, forced: Vec<Choice>) {
+        self.chooser = Chooser::new(forced);
+    }
+
+    /// The branch for the next decision, with its index; the caller records the `Decision`.
+    pub fn choose(&mut self) -> (u32, Choice) {
+        self.chooser.choose()
     }
 
     #[inline]
     pub fn record(&mut self, at: Instant, event: TraceEvent) {
+        if let TraceEvent::Decision(decision) = &event {
+            let kept = (self.events.len() < self.limit).then_some(self.events.len());
+            self.decisions.push((kept, decision.clone()));
+        }
         if self.events.len() < self.limit {
             self.events.push(Stamped { at, event });
         } else {

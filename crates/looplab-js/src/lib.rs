@@ -17,6 +17,7 @@ mod model;
 mod nesting;
 mod open_files;
 mod options;
+pub mod orders;
 mod output_log;
 mod pool_op;
 #[cfg(not(target_arch = "wasm32"))]
@@ -32,6 +33,7 @@ mod zlib_codec;
 pub use engine_stack::{ENGINE_STACK_BYTES, on_engine_stack};
 pub use host::{Output, Stream, WriteSite};
 pub use options::{Limits, RunOptions};
+pub use orders::{Order, Orders, explore};
 pub use output_log::{OutputLog, output_event};
 pub use resolve::join as join_path;
 pub use runtime::{BackendFactory, RunResult, Runtime};

@@ -73,6 +73,9 @@ pub struct RunOptions {
     /// wall clock with `--real`.
     pub epoch_ms: i64,
     pub limits: Limits,
+    /// The branch to take at each of the run's first decisions (`looplab_core::decision`);
+    /// empty: the model's own timing everywhere.
+    pub choices: Vec<looplab_core::Choice>,
 }
 
 impl RunOptions {
@@ -87,6 +90,7 @@ impl RunOptions {
             seed: 0x0100_b1ab,
             epoch_ms: crate::engine::EPOCH_MS,
             limits: Limits::default(),
+            choices: Vec::new(),
         }
     }
 }

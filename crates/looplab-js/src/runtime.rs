@@ -103,6 +103,7 @@ impl Runtime {
             threadpool_env,
             cores: options.cores as u32,
             entry,
+            choices: options.choices.clone(),
             ..Settings::default()
         };
         settings.limits.max_tasks = options.limits.max_callbacks;
@@ -180,6 +181,11 @@ impl Runtime {
     pub fn events_from(&self, start: usize) -> Vec<looplab_core::trace::Stamped> {
         let host = self.host.borrow();
         host.node.events().get(start..).unwrap_or_default().to_vec()
+    }
+
+    /// The run's decisions so far, each with its index among the trace's events if kept.
+    pub fn decisions(&self) -> Vec<(Option<usize>, looplab_core::Decision)> {
+        self.host.borrow().node.uv().tracer().decisions().to_vec()
     }
 
     /// The model's virtual time now (the loop's high-resolution clock).

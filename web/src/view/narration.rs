@@ -199,6 +199,8 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::QueuePop { .. } => return None,
         // Where the code was is drawn (the call stack, the running line), not said.
         TraceEvent::CallSite { .. } => return None,
+        TraceEvent::Decision(d) if d.chosen == looplab_core::Choice::Natural => format!("Timing decides here: {} (on another machine, {}). {}", d.natural, d.alternative, d.why),
+        TraceEvent::Decision(d) => format!("Timing decides here: {} (this run takes the other branch; the model's own timing gives: {}). {}", d.alternative, d.natural, d.why),
         TraceEvent::QueueRemove { queue, id } => format!("#{id} is removed from {} (cleared).", queue_name(*queue)),
         TraceEvent::TimeoutInit { id, after_ms, repeat, .. } => format!("{} #{id} for {after_ms} ms goes into the {after_ms} ms list (one list per duration).", if *repeat { "setInterval" } else { "setTimeout" }),
         TraceEvent::TimeoutRef { id, refed } => format!("Timer #{id} is {}.", if *refed { "ref'd" } else { "unref'd: it will not keep the process alive" }),

@@ -258,6 +258,7 @@ impl View {
             }
             TraceEvent::TimerSchedule { .. }
             | TraceEvent::CallSite { .. }
+            | TraceEvent::Decision(_)
             | TraceEvent::WorkQueued { .. }
             | TraceEvent::BeforeExit { .. } => {}
             TraceEvent::WorkerStart { worker, request } => {

@@ -11,6 +11,7 @@ use super::job_queue::{MicrotaskQueue, TickQueue};
 use super::life::{Life, Stage, Stopper};
 use super::task::Task;
 use super::timer_lists::{TimerLists, TimersStep, coerce_delay};
+use crate::decision::{Choice, Decision, DecisionPoint};
 use crate::settings::{EntryKind, Settings};
 use crate::sim::SimBackend;
 use crate::time::{Duration, Instant};
@@ -79,6 +80,7 @@ impl Node {
 
     pub fn with_backend(backend: Box<dyn Backend>, settings: Settings) -> Self {
         let mut lp = Loop::new(backend, settings.limits.max_trace_events);
+        lp.set_choices(settings.choices.clone());
         let timer_handle = lp.handle_init_internal(
             HandleKind::Timer,
             "Node timers (one uv_timer for all setTimeout/setInterval)",
@@ -467,7 +469,13 @@ impl Node {
             repeat,
             refed: true,
         });
-        let start = self.libuv_now();
+        let before = self.lp.time_read();
+        // getLibuvNow reads the clock (uv_update_time), which takes time as any reading does.
+        self.lp.charge_main(self.settings.cost.clock_read);
+        let mut start = self.libuv_now();
+        if self.start_decision(id, msecs, before, start) == Choice::Alternative {
+            start = self.libuv_now();
+        }
         if let Some(delay) = self.timers.insert(id, start) {
             self.schedule_timer(delay as u64);
         }
@@ -476,6 +484,47 @@ impl Node {
             id: id.0,
         });
         id
+    }
+
+    /// Each `setTimeout` reads the clock afresh (`getLibuvNow`), so whether a millisecond ended
+    /// since the previous reading `before` is timing: with the clock's phase uniform, it did
+    /// with chance (the gap between the readings) / 1 ms. It matters when the timer, counted
+    /// from the next millisecond, would expire with a list of another duration, which then
+    /// runs first (node's order within an expiry is the lists' creation order). That is a
+    /// decision; its alternative moves the clock to that next millisecond (a slower script).
+    fn start_decision(&mut self, id: TimerId, msecs: u32, before: Instant, start: u64) -> Choice {
+        let read = self.lp.time_read();
+        if before.as_millis() != start
+            || read <= before
+            || !self
+                .timers
+                .other_list_expires_at(msecs, start + u64::from(msecs) + 1)
+        {
+            return Choice::Natural;
+        }
+        let gap = (read - before).as_micros();
+        let chance = (gap as f64 / 1000.0).min(1.0);
+        let (index, chosen) = self.lp.choose();
+        let later = start + u64::from(msecs) + 1;
+        self.lp.record(TraceEvent::Decision(Decision {
+            index,
+            point: DecisionPoint::TimerStart { timer: id.0 },
+            chosen,
+            natural: format!("the {msecs} ms timer counts from {start} ms and expires before the timers due at {later} ms"),
+            alternative: format!("a millisecond ends first: the {msecs} ms timer counts from {} ms and runs after the timers due at {later} ms", start + 1),
+            why: format!(
+                "Every setTimeout reads the clock afresh, {} ms after the previous reading here: on a slower machine a millisecond ends in between (here {} of the time), and this timer then expires together with a longer one set earlier, which goes first.",
+                crate::decision::millis_text(gap),
+                crate::decision::percent_text(chance)
+            ),
+            chance,
+        }));
+        if chosen == Choice::Alternative {
+            let boundary = Instant::from_micros((start + 1) * 1000);
+            self.lp
+                .charge_main(boundary.saturating_duration_since(self.lp.hrtime()));
+        }
+        chosen
     }
 
     /// `clearTimeout` / `clearInterval`.
@@ -747,5 +796,53 @@ impl Node {
                 Step::Halt(message) => return Err(message),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 2 ms timer, then `gap` of work, then a 1 ms timer: the decisions its start makes.
+    fn second_start(gap: Duration, choices: Vec<Choice>) -> (Node, Vec<Decision>) {
+        let mut node = Node::simulated(Settings {
+            choices,
+            ..Settings::default()
+        });
+        node.set_timeout(2.0, false);
+        node.charge(gap);
+        node.set_timeout(1.0, false);
+        let decisions = node.uv().tracer().decisions().iter();
+        let decisions = decisions.map(|(_, d)| d.clone()).collect();
+        (node, decisions)
+    }
+
+    #[test]
+    fn a_timer_that_would_expire_with_a_longer_one_a_millisecond_later_is_a_decision() {
+        let (node, decisions) = second_start(Duration::from_micros(300), Vec::new());
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        let d = &decisions[0];
+        assert_eq!(d.point, DecisionPoint::TimerStart { timer: 1 });
+        // 300 µs of work and the second reading's own microsecond.
+        assert!((d.chance - 0.301).abs() < 1e-9, "{d:?}");
+        assert_eq!(node.uv().now_ms(), 0);
+    }
+
+    #[test]
+    fn its_alternative_counts_the_timer_from_the_next_millisecond() {
+        let (node, decisions) = second_start(Duration::from_micros(300), vec![Choice::Alternative]);
+        assert_eq!(decisions[0].chosen, Choice::Alternative);
+        assert_eq!(node.uv().now_ms(), 1);
+        assert_eq!(
+            node.timers.scheduled()[1].1,
+            2,
+            "expires with the 2 ms timer"
+        );
+    }
+
+    #[test]
+    fn a_reading_in_a_later_millisecond_already_is_no_decision() {
+        let (_, decisions) = second_start(Duration::from_micros(1_200), Vec::new());
+        assert!(decisions.is_empty(), "{decisions:?}");
     }
 }

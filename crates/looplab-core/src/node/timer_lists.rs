@@ -144,6 +144,14 @@ impl TimerLists {
         schedule
     }
 
+    /// Whether a list of another duration, with timers in it, expires at `at`: a timer whose
+    /// expiry moved there would run after that list's timers instead of before them.
+    pub fn other_list_expires_at(&self, msecs: u32, at: u64) -> bool {
+        self.lists
+            .iter()
+            .any(|(&m, list)| m != msecs && list.live > 0 && list.expiry == at)
+    }
+
     /// Takes a timer out of its list; `unenroll` also deletes a list it empties.
     fn unlink(&mut self, id: TimerId, delete_empty: bool) {
         let t = &mut self.timeouts[id.0 as usize];
@@ -314,6 +322,18 @@ impl TimerLists {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_list_of_another_duration_with_timers_counts_as_expiring_with_it() {
+        let mut lists = TimerLists::default();
+        let two = lists.create(2, false);
+        lists.insert(two, 10);
+        assert!(lists.other_list_expires_at(1, 12));
+        assert!(!lists.other_list_expires_at(2, 12), "its own list");
+        assert!(!lists.other_list_expires_at(1, 11));
+        lists.clear(two);
+        assert!(!lists.other_list_expires_at(1, 12), "an emptied list");
+    }
 
     #[test]
     fn coercion_matches_node() {

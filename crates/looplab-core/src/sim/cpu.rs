@@ -59,6 +59,19 @@ impl Cpu {
         self.run_queue.iter().any(|(t, _)| *t == thread)
     }
 
+    /// How long until `thread`'s work is done if nothing else becomes runnable: its CPU time
+    /// left, stretched by the share of a core it gets while threads outnumber cores.
+    pub fn time_to_finish(&self, thread: ThreadId) -> Option<Duration> {
+        let &(_, left) = self.run_queue.iter().find(|(t, _)| *t == thread)?;
+        let runnable = self.run_queue.len() as u64;
+        let cores = u64::from(self.cores);
+        Some(if runnable > cores {
+            Duration::from_micros(left.as_micros().saturating_mul(runnable) / cores)
+        } else {
+            left
+        })
+    }
+
     fn oversubscribed(&self) -> bool {
         self.run_queue.len() > self.cores as usize
     }

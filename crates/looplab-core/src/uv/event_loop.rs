@@ -24,9 +24,10 @@ use super::request::{RequestId, RequestKind, RequestTable};
 use super::signal::{DefaultAction, KillOutcome, MAX_SIGNUM, SignalError, default_action};
 use super::timer_heap::TimerHeap;
 use super::watcher_list::WatcherList;
+use crate::decision::{Choice, Decision, DecisionPoint};
 use crate::time::{Duration, Instant};
 use crate::trace::{AliveReason, PollReason, QueueName, TraceEvent, Tracer};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 /// A callback libuv would make into its user now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +105,13 @@ pub struct Loop {
     idle_time: Duration,
     /// When `uv_run` first started: Node's `performance.nodeTiming.loopStart`.
     loop_start: Option<Instant>,
+    /// The clock when `update_time` last read it: `time_ms` is this, truncated.
+    time_read: Instant,
+    /// The clock reading each running timer's timeout was counted from.
+    timer_reads: HashMap<HandleId, Instant>,
+    /// The last timer-due decision (timer, clock reading, timeout), so one reading of the
+    /// clock decides a timer once however often the heap is read after it.
+    timer_decided: Option<(HandleId, Instant, u64)>,
 }
 
 impl Loop {
@@ -132,8 +140,12 @@ impl Loop {
             ready: Vec::new(),
             idle_time: Duration::ZERO,
             loop_start: None,
+            time_read: Instant::ZERO,
+            timer_reads: HashMap::new(),
+            timer_decided: None,
         };
-        lp.time_ms = lp.backend.now().as_millis();
+        lp.time_read = lp.backend.now();
+        lp.time_ms = lp.time_read.as_millis();
         // uv_loop_init: the async handle the pool signals; started and unref'd, so it never keeps
         // the loop alive by itself (the requests in flight do).
         lp.wq_async =
@@ -361,13 +373,64 @@ impl Loop {
     /// with timeout 0 from its own callback runs again in the same pass.
     fn next_due_timer(&mut self) -> Option<UvCallback> {
         let (id, timeout) = self.timers.peek()?;
-        if timeout > self.time_ms {
+        if timeout > self.time_ms && !self.timer_due_decision(id, timeout) {
             return None;
         }
         self.timer_stop(id);
         self.timer_again(id);
         self.record_callback(Some(id), None);
         Some(UvCallback::Timer(id))
+    }
+
+    /// A timer not due by the loop's clock reading may be due on a real machine: libuv counts
+    /// whole milliseconds, so a timer set `elapsed` before the reading with a `delay` ms timeout
+    /// is due iff a millisecond boundary fell where it makes the count reach `delay`. Where the
+    /// timer was set within its millisecond is timing, not a rule: with that phase uniform in
+    /// [0, 1) ms, the timer is due with chance `elapsed - (delay - 1)` ms (clamped to [0, 1]).
+    /// When that chance is above zero this is a decision; its alternative moves the clock to the
+    /// timeout (less than 1 ms on) and reads it again, so the timer is due. Returns whether the
+    /// timer is due now.
+    fn timer_due_decision(&mut self, id: HandleId, timeout: u64) -> bool {
+        let Some(&set_read) = self.timer_reads.get(&id) else {
+            return false;
+        };
+        let key = (id, self.time_read, timeout);
+        if self.timer_decided == Some(key) {
+            return false;
+        }
+        let delay = timeout.saturating_sub(set_read.as_millis());
+        let elapsed = (self.time_read - set_read).as_micros();
+        let needed = delay.saturating_sub(1).saturating_mul(1000);
+        if delay == 0 || elapsed <= needed {
+            return false;
+        }
+        self.timer_decided = Some(key);
+        let chance = ((elapsed - needed) as f64 / 1000.0).min(1.0);
+        let (index, chosen) = self.tracer.choose();
+        let why = format!(
+            "The {delay} ms timer was set {} ms before the loop last read its clock, and libuv counts whole milliseconds: it is due only if a millisecond ended in between at the right place, which depends on how fast the machine is (here {} of the time).",
+            crate::decision::millis_text(elapsed),
+            crate::decision::percent_text(chance)
+        );
+        self.record(TraceEvent::Decision(Decision {
+            index,
+            point: DecisionPoint::TimerDue { handle: id },
+            chosen,
+            natural: format!("the {delay} ms timer is not due yet"),
+            alternative: format!("the {delay} ms timer is due and runs now"),
+            why,
+            chance,
+        }));
+        if chosen == Choice::Natural {
+            return false;
+        }
+        let boundary = Instant::from_micros(timeout.saturating_mul(1000));
+        let now = self.backend.now();
+        if boundary > now {
+            self.charge_main(boundary - now);
+        }
+        self.update_time();
+        timeout <= self.time_ms
     }
 
     fn io_poll(&mut self) -> PollOutcome {
@@ -511,9 +574,20 @@ impl Loop {
         self.time_ms
     }
 
+    /// When `update_time` last read the clock (`now_ms` is this, truncated).
+    pub fn time_read(&self) -> Instant {
+        self.time_read
+    }
+
+    /// The branch for the next decision, with its index; the caller records the `Decision`.
+    pub fn choose(&mut self) -> (u32, Choice) {
+        self.tracer.choose()
+    }
+
     /// `uv_update_time`.
     pub fn update_time(&mut self) {
-        let ms = self.backend.now().as_millis();
+        self.time_read = self.backend.now();
+        let ms = self.time_read.as_millis();
         if ms != self.time_ms {
             self.time_ms = ms;
             self.record(TraceEvent::TimeUpdate { loop_ms: ms });
@@ -590,6 +664,7 @@ impl Loop {
             return;
         }
         self.timers.start(id, self.time_ms, delay_ms, repeat_ms);
+        self.timer_reads.insert(id, self.time_read);
         self.set_active(id, true);
     }
 
@@ -602,6 +677,7 @@ impl Loop {
     /// `uv_timer_again`: restarts a repeating timer; does nothing for a one-shot timer.
     pub fn timer_again(&mut self, id: HandleId) {
         if self.timers.again(id, self.time_ms) {
+            self.timer_reads.insert(id, self.time_read);
             self.set_active(id, true);
         }
     }
@@ -833,6 +909,11 @@ impl Loop {
     }
 
     #[inline]
+    /// The branches to take at the run's first decisions (`Settings::choices`).
+    pub fn set_choices(&mut self, choices: Vec<Choice>) {
+        self.tracer.set_choices(choices);
+    }
+
     pub fn record(&mut self, event: TraceEvent) {
         let at = self.backend.now();
         self.tracer.record(at, event);
@@ -895,5 +976,68 @@ impl Loop {
                 LoopStep::WouldBlockForever => return true,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CostModel;
+    use crate::sim::SimBackend;
+
+    fn sim_loop(choices: Vec<Choice>) -> Loop {
+        let backend = SimBackend::new(1, None, &CostModel::default());
+        let mut lp = Loop::new(Box::new(backend), 10_000);
+        lp.set_choices(choices);
+        lp
+    }
+
+    /// A 1 ms timer set `after_us` into the run, then `uv_run`: when its callback runs (loop ms).
+    fn timer_fires_at(after_us: u64, choices: Vec<Choice>) -> (u64, Vec<Decision>) {
+        let mut lp = sim_loop(choices);
+        lp.charge_main(Duration::from_micros(300));
+        lp.update_time();
+        let timer = lp.handle_init(HandleKind::Timer, "t");
+        lp.timer_start(timer, 1, 0);
+        lp.charge_main(Duration::from_micros(after_us));
+        let mut fired = None;
+        lp.run_with(RunMode::Default, |lp, cb| {
+            if cb == UvCallback::Timer(timer) {
+                fired.get_or_insert(lp.now_ms());
+            }
+        });
+        let decisions = lp.tracer().decisions().iter().map(|(_, d)| d.clone());
+        (fired.expect("the timer fired"), decisions.collect())
+    }
+
+    #[test]
+    fn a_timer_close_to_due_is_a_decision_with_the_elapsed_share_of_a_millisecond() {
+        let (at, decisions) = timer_fires_at(200, Vec::new());
+        assert_eq!(at, 1, "the natural branch waits in poll for the timer");
+        let first = &decisions[0];
+        assert_eq!(first.chosen, Choice::Natural);
+        assert!((first.chance - 0.2).abs() < 1e-9, "{first:?}");
+        assert!(first.why.contains("0.2 ms"), "{}", first.why);
+    }
+
+    #[test]
+    fn the_alternative_moves_the_clock_to_the_timeout_and_runs_the_timer_before_the_loop() {
+        let (at, decisions) = timer_fires_at(200, vec![Choice::Alternative]);
+        assert_eq!(at, 1);
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        assert_eq!(decisions[0].chosen, Choice::Alternative);
+    }
+
+    #[test]
+    fn a_timer_due_anyway_or_not_yet_reached_makes_no_decision() {
+        // 1.2 ms after it was set the clock has passed its millisecond on any machine.
+        assert!(timer_fires_at(1_200, Vec::new()).1.is_empty());
+        let mut lp = sim_loop(Vec::new());
+        let timer = lp.handle_init(HandleKind::Timer, "t");
+        lp.timer_start(timer, 5, 0);
+        lp.charge_main(Duration::from_micros(300));
+        lp.run_with(RunMode::Default, |_, _| {});
+        // 0.3 ms into a 5 ms timer: no reading of the clock could make it due.
+        assert!(lp.tracer().decisions().is_empty());
     }
 }

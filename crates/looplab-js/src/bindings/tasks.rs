@@ -35,8 +35,11 @@ fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     crate::call_site::record(context);
     let delay = arg_f64(args, 0, context)?;
     let repeat = arg(args, 1).to_boolean();
+    // getLibuvNow reads the clock: the script's work so far has moved it.
+    let remaining = context.instructions_remaining();
     let h = host(context);
     let mut h = h.borrow_mut();
+    h.charge_work(remaining);
     let id = h.node.set_timeout(delay, repeat);
     h.async_context.keep(Resource::Timer(id.0));
     Ok(JsValue::from(id.0))

@@ -25,6 +25,12 @@ pub struct Args {
     /// Run on the real operating system: epoll, OS threads, real files and sockets, real time.
     #[arg(long)]
     pub real: bool,
+    /// Run the script up to N times (default 100), once per branch where real timing could
+    /// change what runs next (the model's decisions), and print each distinct output, likeliest
+    /// first, with its share and the decision that made it differ. `--orders=N` sets N.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true,
+          default_missing_value = "100", conflicts_with_all = ["trace", "real"])]
+    pub orders: Option<usize>,
     /// The script (CommonJS, or an ES module for .mjs).
     pub script: PathBuf,
     /// Arguments for the script (`process.argv.slice(2)`).
@@ -54,6 +60,13 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Without --trace nobody reads the trace: keeping it would cost memory by the event.
     if args.trace.is_none() {
         options.limits.max_trace_events = 0;
+    }
+    if let Some(budget) = args.orders {
+        options.limits.max_trace_events = 0;
+        let orders = looplab_js::explore(&options, Vfs::over_disk, budget)?;
+        print!("{}", orders_text(&orders));
+        std::io::stdout().flush()?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut runtime = if args.real {
         options.epoch_ms = std::time::SystemTime::now()
@@ -93,6 +106,46 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         let _ = signal_hook::low_level::emulate_default_handler(signum);
     }
     Ok(ExitCode::from((status & 0xff) as u8))
+}
+
+/// Each distinct output under a header: its share, its runs, and why it differs.
+fn orders_text(found: &looplab_js::Orders) -> String {
+    let distinct = found.orders.len();
+    let mut text = format!(
+        "{distinct} distinct {} in {} {}{}\n",
+        if distinct == 1 { "output" } else { "outputs" },
+        found.runs,
+        if found.runs == 1 { "run" } else { "runs" },
+        if found.complete {
+            String::new()
+        } else {
+            format!(
+                " (not every branch: these runs cover {} of the chances)",
+                looplab_core::decision::percent_text(found.covered)
+            )
+        },
+    );
+    for order in &found.orders {
+        let why = match &order.decision {
+            None => "the model's own timing".to_string(),
+            Some(d) => format!("when {}. {}", d.alternative, d.why),
+        };
+        text.push_str(&format!(
+            "\n=== {} ({} {}): {why}\n",
+            looplab_core::decision::percent_text(order.share),
+            order.runs,
+            if order.runs == 1 { "run" } else { "runs" },
+        ));
+        text.push_str(&order.stdout);
+        if !order.stderr.is_empty() {
+            text.push_str("--- stderr\n");
+            text.push_str(&order.stderr);
+        }
+        if order.status != 0 {
+            text.push_str(&format!("--- exit status {}\n", order.status));
+        }
+    }
+    text
 }
 
 fn flush(output: looplab_js::Output) -> anyhow::Result<()> {
