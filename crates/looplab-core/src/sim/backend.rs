@@ -130,12 +130,18 @@ impl SimBackend {
             let chance = 0.5 * (1.0 - gap.as_micros() as f64 / window.as_micros().max(1) as f64);
             let (index, chosen) = trace.choose();
             let (first, second) = (job.request, second);
+            // Requests are numbered as they are made: the learner knows them by that order.
+            let (natural, other) = if first.0 < second.0 {
+                ("earlier", "later")
+            } else {
+                ("later", "earlier")
+            };
             self.note(TraceEvent::Decision(Decision {
                 index,
                 point: DecisionPoint::PoolOrder { first, second },
                 chosen,
-                natural: format!("request #{}'s job finishes first", first.0),
-                alternative: format!("request #{}'s job finishes first", second.0),
+                natural: format!("the job asked for {natural} finishes first"),
+                alternative: format!("the job asked for {other} finishes first"),
                 why: format!(
                     "Two thread-pool jobs finish {}, and the same work takes a few percent more or less from run to run on a real machine ({} ms here), so either can finish first.",
                     if gap.is_zero() {

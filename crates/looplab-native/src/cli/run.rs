@@ -126,8 +126,16 @@ fn orders_text(found: &looplab_js::Orders) -> String {
         },
     );
     for order in &found.orders {
+        // The natural output is the branch each other order's decision did not take.
         let why = match &order.decision {
-            None => "the model's own timing".to_string(),
+            None => found
+                .orders
+                .iter()
+                .find_map(|o| o.decision.as_ref())
+                .map_or_else(
+                    || "the model's own timing".to_string(),
+                    |d| format!("when {}", d.natural),
+                ),
             Some(d) => format!("when {}. {}", d.alternative, d.why),
         };
         text.push_str(&format!(
