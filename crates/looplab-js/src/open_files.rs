@@ -146,6 +146,30 @@ impl Vfs {
         Ok(data.len())
     }
 
+    /// `truncate(2)`: cut a file to `len` bytes, or fill it with zeros up to them.
+    pub fn truncate(&mut self, path: &str, len: u64) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_disk::truncate(path, len);
+        }
+        let mut bytes = self.read(path)?;
+        bytes.resize(len as usize, 0);
+        self.write(path, &bytes, false)
+    }
+
+    /// `ftruncate(2)`: the same through a descriptor open for writing.
+    pub fn ftruncate(&mut self, fd: i32, len: u64) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::ftruncate(fd, len);
+        }
+        let file = self.files.get(fd)?;
+        if !file.writable {
+            return Err(FsError("EINVAL"));
+        }
+        self.truncate(&file.path, len)
+    }
+
     pub fn fstat(&self, fd: i32) -> Result<Stat, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
@@ -196,6 +220,16 @@ mod tests {
         vfs.write_fd(a, b"!", Some(0)).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"abc\0\0Z!");
         assert_eq!(vfs.open("/none", 0), Err(FsError("ENOENT")));
+        vfs.truncate("/b.txt", 2).unwrap();
+        assert_eq!(vfs.read("/b.txt").unwrap(), b"ab");
+        vfs.ftruncate(a, 4).unwrap();
+        assert_eq!(vfs.read("/b.txt").unwrap(), b"ab\0\0");
+        let r = vfs.open("/b.txt", 0).unwrap();
+        assert_eq!(
+            vfs.ftruncate(r, 0),
+            Err(FsError("EINVAL")),
+            "not open for writing"
+        );
         assert_eq!(vfs.open("/", flag::WRONLY), Err(FsError("EISDIR")));
     }
 }

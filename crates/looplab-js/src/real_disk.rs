@@ -46,6 +46,14 @@ pub fn write(path: &str, data: &[u8], append: bool) -> Result<(), FsError> {
     file.write_all(data).map_err(|e| code(&e))
 }
 
+pub fn truncate(path: &str, len: u64) -> Result<(), FsError> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| code(&e))?;
+    file.set_len(len).map_err(|e| code(&e))
+}
+
 pub fn unlink(path: &str) -> Result<(), FsError> {
     if stat(path)?.is_dir {
         return Err(FsError("EISDIR"));

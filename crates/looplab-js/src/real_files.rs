@@ -62,6 +62,10 @@ pub fn write(fd: i32, data: &[u8], position: Option<u64>) -> Result<usize, FsErr
     .map_err(|e| code(&e))
 }
 
+pub fn ftruncate(fd: i32, len: u64) -> Result<(), FsError> {
+    file(fd)?.set_len(len).map_err(|e| code(&e))
+}
+
 pub fn fstat(fd: i32) -> Result<Stat, FsError> {
     let meta = file(fd)?.metadata().map_err(|e| code(&e))?;
     Ok(Stat {

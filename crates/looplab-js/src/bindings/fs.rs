@@ -22,6 +22,8 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("readFd", read_fd),
     ("writeFd", write_fd),
     ("fstat", fstat),
+    ("truncate", truncate),
+    ("ftruncate", ftruncate),
 ];
 
 fn path_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {
@@ -179,6 +181,32 @@ fn write_fd(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
         .borrow_mut()
         .charge_builtin(|c| c.fs_sync(data.len() as u64));
     Ok(JsValue::from(n as f64))
+}
+
+fn length_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<u64> {
+    Ok(arg_f64(args, i, context)?.max(0.0) as u64)
+}
+
+fn truncate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let len = length_arg(args, 1, context)?;
+    host(context)
+        .borrow_mut()
+        .vfs
+        .truncate(&p, len)
+        .map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn ftruncate(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let fd = fd_arg(args, 0, context)?;
+    let len = length_arg(args, 1, context)?;
+    host(context)
+        .borrow_mut()
+        .vfs
+        .ftruncate(fd, len)
+        .map_err(fail)?;
+    Ok(JsValue::undefined())
 }
 
 fn fstat(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

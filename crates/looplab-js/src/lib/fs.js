@@ -487,6 +487,60 @@ function fstat(fd, options, cb) {
   });
 }
 
+function ftruncateSync(fd, len = 0) {
+  checkFd(fd);
+  call(() => fsb.ftruncate(fd, len), 'ftruncate');
+}
+
+function truncateSync(path, len = 0) {
+  if (typeof path === 'number') return ftruncateSync(path, len);
+  path = checkPath(path);
+  call(() => fsb.truncate(path, len), 'open', path);
+}
+
+function ftruncate(fd, len, cb) {
+  if (typeof len === 'function') [len, cb] = [0, len];
+  checkFd(fd);
+  checkCallback(cb);
+  request('fs.ftruncate', 0, 1, () => ftruncateSync(fd, len), cb);
+}
+
+// As Node does it: open, ftruncate, close, each a trip to the pool.
+function truncate(path, len, cb) {
+  if (typeof len === 'function') [len, cb] = [0, len];
+  checkCallback(cb);
+  open(path, 'r+', (err, fd) => {
+    if (err) {
+      cb(err);
+      return;
+    }
+    ftruncate(fd, len ?? 0, (err1) => close(fd, (err2) => cb(err1 || err2 || null)));
+  });
+}
+
+const tempChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+// `prefix` and six random letters or digits, made as a directory (another name if it exists).
+function mkdtempSync(prefix, options) {
+  prefix = checkPath(prefix, 'prefix');
+  const { randomBytes } = require('crypto');
+  for (;;) {
+    const suffix = Array.from(randomBytes(6), (b) => tempChars[b % tempChars.length]).join('');
+    try {
+      call(() => fsb.mkdir(prefix + suffix, false), 'mkdtemp', `${prefix}XXXXXX`);
+      return prefix + suffix;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+function mkdtemp(prefix, options, cb) {
+  if (typeof options === 'function') cb = options;
+  checkCallback(cb);
+  request('fs.mkdtemp', 0, 1, () => mkdtempSync(prefix), cb);
+}
+
 function createReadStream(path, options) {
   const { ReadStream } = require('internal/fs/streams');
   return new ReadStream(path, options);
@@ -509,7 +563,8 @@ module.exports = {
   readFile, writeFile, appendFile, stat, lstat: stat, readdir, mkdir, rmdir, rm, unlink, rename,
   copyFile, access, exists, Stats, Dirent,
   openSync, open, closeSync, close, readSync, read, writeSync, write, fstatSync, fstat,
-  createReadStream, createWriteStream,
+  createReadStream, createWriteStream, truncateSync, truncate, ftruncateSync, ftruncate,
+  mkdtempSync, mkdtemp,
   constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, ...flagConstants },
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
 };

@@ -24,5 +24,7 @@ module.exports = {
   copyFile: wrap(fs.copyFile),
   access: wrap(fs.access),
   open: require('internal/fs/file_handle').open,
+  truncate: wrap(fs.truncate),
+  mkdtemp: wrap(fs.mkdtemp),
   constants: fs.constants,
 };
