@@ -87,9 +87,22 @@ class Dirent {
 
 // ---- synchronous forms ------------------------------------------------------------------------
 
+// Everything from a descriptor's position on. Stdin (fd 0) is empty: Looplab gives a script no
+// input (internal/looplab/stdin).
+function readAllFd(fd) {
+  checkFd(fd);
+  if (fd === 0) return Buffer.alloc(0);
+  const chunks = [];
+  for (;;) {
+    const chunk = call(() => fsb.readFd(fd, 64 * 1024, null), 'read');
+    if (chunk.length === 0) return Buffer.concat(chunks);
+    chunks.push(toBuffer(chunk));
+  }
+}
+
 function readFileSync(path, options) {
-  path = checkPath(path);
-  const buf = toBuffer(call(() => fsb.read(path), 'open', path));
+  const buf = typeof path === 'number' ? readAllFd(path) :
+    toBuffer(call(() => fsb.read(checkPath(path)), 'open', path));
   const enc = encodingOf(options);
   return enc ? buf.toString(enc) : buf;
 }

@@ -257,8 +257,13 @@ function stream(fd) {
   s.hasColors = () => false;
   return s;
 }
+let stdin;
 let stdout;
 let stderr;
+Object.defineProperty(process, 'stdin', {
+  __proto__: null, configurable: true, enumerable: true,
+  get() { return stdin ??= require('internal/looplab/stdin').makeStdin(); },
+});
 Object.defineProperty(process, 'stdout', {
   __proto__: null, configurable: true, enumerable: true,
   get() { return stdout ??= stream(1); },
