@@ -362,6 +362,14 @@ impl Cards {
         &self.entry
     }
 
+    /// Did the card move while the running task ran (Node's next step for it is under way)?
+    fn moved_since_start(&self, card: usize) -> bool {
+        self.cards[card]
+            .moves
+            .last()
+            .is_some_and(|(at, _)| *at > self.started)
+    }
+
     /// The card a task belongs to.
     pub fn of_task(&self, task: Task) -> Option<usize> {
         task_key(task).and_then(|k| self.by_key.get(&k).copied())
@@ -491,23 +499,12 @@ impl Cards {
                             Place::Os
                         }
                         // Node's own next step of the card is under way.
-                        Task::RequestDone(r)
-                            if self.cards[c]
-                                .moves
-                                .last()
-                                .is_some_and(|(at, _)| *at > self.started) =>
-                        {
+                        Task::RequestDone(r) if self.moved_since_start(c) => {
                             self.internal.insert(r.0);
                             self.running = None;
                             return None;
                         }
-                        Task::Tick(_)
-                            if self.streams.contains(&c)
-                                && self.cards[c]
-                                    .moves
-                                    .last()
-                                    .is_some_and(|(at, _)| *at > self.started) =>
-                        {
+                        Task::Tick(_) if self.streams.contains(&c) && self.moved_since_start(c) => {
                             self.running = None;
                             return None;
                         }

@@ -88,13 +88,24 @@ const receivers = {
   runImmediate: ['Immediate', '_onImmediate'],
 };
 
+// The frame lines of a stack's text.
+function frameLines(text) {
+  return String(text).split('\n').filter((l) => l.startsWith('    at '));
+}
+
+// A column of a learner's file as written: line 1 of a module starts with the loader's own text
+// (the CommonJS wrapper, or the ES module hook), which Boa counts.
+function sourceColumn(file, line, column) {
+  if (line !== 1) return column;
+  const prefix = file.startsWith('file://') ? moduleBinding.esmPrefixLength : moduleBinding.wrapperLength;
+  return Math.max(column - prefix, 1);
+}
+
 // A frame in the learner's files; `caller` is the raw frame below it. Boa calls every function
 // without a name `<main>`: a module's top level is the one its loader called.
 function userFrame(name, file, line, column, caller) {
   const esm = file.startsWith('file://');
-  if (line === 1) column -= esm ? moduleBinding.esmPrefixLength : moduleBinding.wrapperLength;
-  if (column < 1) column = 1;
-  column = calleeColumn(file, line, column);
+  column = calleeColumn(file, line, sourceColumn(file, line, column));
   const at = `${file}:${line}:${column}`;
   const anonymous = name === '<main>' || name === '' || name === '<anonymous>';
   if (anonymous && (caller === undefined || caller[1] === 'compile')) {
@@ -174,10 +185,10 @@ function calledAt(lines) {
     const frame = frameLine.exec(text);
     const pos = frame && !frame[2].startsWith('node:') ? place.exec(frame[2]) : null;
     if (pos === null) continue;
-    const [, file, line] = pos;
-    let column = Number(pos[3]);
-    if (line === '1') column -= file.startsWith('file://') ? moduleBinding.esmPrefixLength : moduleBinding.wrapperLength;
-    const source = moduleBinding.sourceLine(file, Number(line));
+    const [, file] = pos;
+    const line = Number(pos[2]);
+    const column = sourceColumn(file, line, Number(pos[3]));
+    const source = moduleBinding.sourceLine(file, line);
     if (typeof source !== 'string' || source[column - 1] !== '(') return undefined;
     const callee = /[\w$.]+\s*$/.exec(source.slice(0, column - 1));
     return callee ? callee[0].trim() : undefined;
@@ -195,12 +206,11 @@ function nameTheCallee(error, lines) {
   });
 }
 
-// V8's `stack`: the header, then at most Error.stackTraceLimit frames.
-function v8Stack(error, frames, skip = 0) {
-  nameTheCallee(error, String(frames).split('\n').filter((l) => l.startsWith('    at ')).slice(skip));
+// V8's `stack` from Boa's frame lines: the header, then at most Error.stackTraceLimit frames.
+function v8Stack(error, frames) {
+  nameTheCallee(error, frames);
   const first = header(error);
-  const lines = v8Frames(String(frames).split('\n').filter((l) => l.startsWith('    at ')).slice(skip))
-    .slice(0, limit());
+  const lines = v8Frames(frames).slice(0, limit());
   return lines.length > 0 ? `${first}\n${lines.join('\n')}` : first;
 }
 
@@ -220,7 +230,7 @@ function install() {
       if (written.has(this)) return written.get(this);
       const frames = Reflect.apply(engineStack.get, this, []);
       if (typeof frames !== 'string') return frames;
-      const stack = v8Stack(this, frames);
+      const stack = v8Stack(this, frameLines(frames));
       written.set(this, stack);
       return stack;
     },
@@ -236,8 +246,7 @@ function install() {
       throw new codes.ERR_INVALID_ARG_TYPE('object', 'Object', object);
     }
     // The frames from this call's caller on; with constructorOpt, from its caller on.
-    let frames = String(Reflect.apply(engineStack.get, new Error(), [])).split('\n')
-      .filter((l) => l.startsWith('    at ')).slice(1);
+    let frames = frameLines(Reflect.apply(engineStack.get, new Error(), [])).slice(1);
     const name = typeof constructorOpt === 'function' ? constructorOpt.name : '';
     if (name !== '') {
       const at = frames.findIndex((l) => l.startsWith(`    at ${name} `));
@@ -249,7 +258,7 @@ function install() {
       configurable: true,
       enumerable: false,
       get() {
-        stack ??= v8Stack(object, frames.join('\n'));
+        stack ??= v8Stack(object, frames);
         return stack;
       },
       set(value) {
