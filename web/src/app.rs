@@ -9,8 +9,9 @@ use crate::components::{
     editor::Editor, embed_dialog::EmbedDialog, handles::Handles, layer_strip::LayerStrip,
     loop_ring::LoopRing, module_view::ModuleView, narration::Narration, page_footer::PageFooter,
     page_header::Dialog, page_header::PageHeader, panel_tabs::PanelTabs, queues::Queues,
-    settings_panel::SettingsPanel, share_panel::SharePanel, thread_pool::ThreadPool,
-    timeline_view::TimelineView, upload_view::UploadView, wire_view::WireView,
+    race_orders::RaceOrders, settings_panel::SettingsPanel, share_panel::SharePanel,
+    thread_pool::ThreadPool, timeline_view::TimelineView, upload_view::UploadView,
+    wire_view::WireView,
 };
 use crate::decode::embed_panels::EmbedPanel;
 use crate::hooks::{
@@ -182,6 +183,11 @@ pub fn app() -> Html {
     };
 
     let jump_internal = dispatch.reform(Action::GoToInternal);
+    // Where the run on show parts from another order of its race, when it has one.
+    let parting = run
+        .zip(state.race.as_deref())
+        .and_then(|(r, race)| r.parting_step(race, &state.choices));
+    let parting_step = parting.zip(run).map(|(i, r)| r.at_level(level, i));
     let applied = run.map_or(0, |r| r.applied(istep));
     let about = scenario.map(|sc| {
         html! {
@@ -217,12 +223,17 @@ pub fn app() -> Html {
                     <UploadView />
                 } else {
                     <div class="bar" data-testid="control-bar">
-                        <Controls step={step} last={state.last()} has_run={state.run.is_some()}
+                        <Controls step={step} last={state.last()} has_run={state.run.is_some()} mark={parting_step}
                             running={state.running.is_some()} on_stop={stop.clone()}
                             playing={state.playing} stale={state.stale} speed={state.speed}
                             compact={state.embed && state.read_only} on_action={dispatch.clone()} />
                         <Narration sentence={sentence} time_us={view.at.as_micros()} why={why}
                             clock={run.map_or("virtual time", |r| r.clock())} />
+                        if let Some(race) = state.race.clone() {
+                            <RaceOrders race={race} current={run.and(state.order())} parting={parting}
+                                disabled={state.running.is_some() || state.stale}
+                                on_pick={dispatch.reform(Action::PickOrder)} on_jump={jump_internal.clone()} />
+                        }
                     </div>
                     <PanelTabs current={*tab} on_pick={let t = tab.clone(); Callback::from(move |p| t.set(p))} />
                     <div class={classes!("stage", (!show(EmbedPanel::Code) && !show(EmbedPanel::Stack)).then_some("no-code"),
@@ -272,7 +283,7 @@ pub fn app() -> Html {
                         <Queues view={view.clone()} />
                         <ThreadPool view={view.clone()} pool={settings.pool} cores={settings.cores} now={now} />
                         if let Some(run) = state.run.clone() {
-                            <TimelineView run={run} step={istep} on_jump={jump_internal.clone()} />
+                            <TimelineView run={run} step={istep} parting={parting} on_jump={jump_internal.clone()} />
                         }
                         <Handles view={view.clone()} />
                         <ModuleView run={state.run.clone()} step={istep} on_jump={jump_internal.clone()} />

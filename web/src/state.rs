@@ -10,9 +10,11 @@ use crate::decode::embed_panels::EmbedPanels;
 use crate::decode::share::{FORMAT, Shared};
 use crate::files::{RunSettings, SourceFile};
 use crate::run::finished::RunData;
+use crate::run::race::Race;
 use crate::run::runner::Progress;
 use crate::scenario::{self, Open, Scenario};
 use crate::view::level::Level;
+use looplab_core::Choice;
 
 /// Play speeds in steps per second.
 pub const SPEEDS: [u32; 5] = [1, 2, 4, 10, 30];
@@ -44,6 +46,11 @@ pub struct State {
     pub open_at: OpenAt,
     /// A run going on off the page's thread: how far it has got.
     pub running: Option<Running>,
+    /// The branches the run is made with at its decisions: empty for the model's own timing,
+    /// else the order of `race` the learner picked.
+    pub choices: Vec<Choice>,
+    /// The orders the files can print, when timing decides between more than one.
+    pub race: Option<Rc<Race>>,
 }
 
 /// A run in progress, as the page shows it (and offers Stop).
@@ -60,6 +67,8 @@ pub struct Running {
 pub enum OpenAt {
     Scenario(Open),
     Step(usize),
+    /// Where the order picked parts from the others.
+    Parting,
 }
 
 impl Default for State {
@@ -83,6 +92,8 @@ impl Default for State {
             run_request: 1,
             open_at: OpenAt::Scenario(first.open),
             running: None,
+            choices: Vec::new(),
+            race: None,
         }
     }
 }
@@ -131,6 +142,8 @@ pub enum Action {
     },
     /// Run the files (the page's effect does it and answers with `Ran`).
     Run,
+    /// Run the order of the race with this index, and open it where it parts from the others.
+    PickOrder(usize),
     /// A trace file was opened: step through its run; the editor shows a note, since the code
     /// is not in a trace.
     OpenTrace {
@@ -180,7 +193,13 @@ impl State {
         self
     }
 
+    /// The order of the race this state's run prints, if it has a race.
+    pub fn order(&self) -> Option<usize> {
+        self.race.as_ref()?.order_of(&self.choices)
+    }
+
     fn edited(mut self) -> Self {
+        self.choices.clear();
         self.stale = true;
         self.scenario = None;
         self.playing = false;
@@ -196,7 +215,8 @@ impl State {
 pub fn opening_step(run: &RunData, open: OpenAt, level: Level) -> usize {
     match open {
         OpenAt::Step(step) => step.min(run.last_at(level)),
-        OpenAt::Scenario(Open::Start) => 0,
+        // The reducer finds it: it knows the race and the order.
+        OpenAt::Parting | OpenAt::Scenario(Open::Start) => 0,
         OpenAt::Scenario(Open::End) => run.last_at(level),
         OpenAt::Scenario(Open::Find(text)) => {
             run.find(text).map_or(0, |i| run.at_level_after(level, i))
@@ -234,6 +254,8 @@ impl Reducible for State {
                     stale: true,
                     run_request: s.run_request + 1,
                     open_at: OpenAt::Scenario(sc.open),
+                    choices: Vec::new(),
+                    race: None,
                     ..s
                 },
                 None => return self,
@@ -246,14 +268,30 @@ impl Reducible for State {
                     ..s.edited()
                 }
             }
-            Action::Ran { run, step } => State {
-                run: Some(run),
-                stale: false,
-                playing: false,
-                running: None,
-                ..s
+            Action::Ran { run, step } => {
+                // A run with the model's own timing brings its race; an order the learner
+                // picked keeps the race it came from.
+                let race = match (&run.race, s.choices.is_empty()) {
+                    (Some(race), _) => Some(race.clone()),
+                    (None, false) => s.race.clone(),
+                    (None, true) => None,
+                };
+                let parting = match (s.open_at, &race) {
+                    (OpenAt::Parting, Some(race)) => run
+                        .parting_step(race, &s.choices)
+                        .map(|i| run.at_level(s.level, i)),
+                    _ => None,
+                };
+                State {
+                    run: Some(run),
+                    race,
+                    stale: false,
+                    playing: false,
+                    running: None,
+                    ..s
+                }
+                .at(parting.unwrap_or(step))
             }
-            .at(step),
             Action::StepForward => {
                 let step = s.step + 1;
                 s.at(step)
@@ -337,6 +375,8 @@ impl Reducible for State {
                     stale: true,
                     run_request: s.run_request + 1,
                     open_at: OpenAt::Step(shared.step),
+                    choices: Vec::new(),
+                    race: None,
                     ..s
                 }
             }
@@ -346,8 +386,26 @@ impl Reducible for State {
                 run: None,
                 step: 0,
                 playing: false,
+                choices: Vec::new(),
                 ..s
             },
+            Action::PickOrder(i) => {
+                let Some(order) = s.race.as_ref().and_then(|r| r.orders.get(i)) else {
+                    return self;
+                };
+                if s.order() == Some(i) || s.stale {
+                    return self;
+                }
+                State {
+                    choices: order.choices.clone(),
+                    run_request: s.run_request + 1,
+                    open_at: OpenAt::Parting,
+                    run: None,
+                    step: 0,
+                    playing: false,
+                    ..s
+                }
+            }
             Action::OpenTrace { run, name } => State {
                 files: vec![SourceFile::new(&name, &trace_note(&name))],
                 active_file: 0,
@@ -359,6 +417,8 @@ impl Reducible for State {
                 stale: false,
                 message: None,
                 running: None,
+                choices: Vec::new(),
+                race: None,
                 ..s
             },
             Action::Embed {
@@ -387,7 +447,7 @@ mod tests {
 
     fn ran() -> Rc<State> {
         let s = Rc::new(State::default());
-        let run = Rc::new(runner::run(&s.files, s.settings));
+        let run = Rc::new(runner::run(&s.files, s.settings, &[]));
         s.reduce(Action::Ran { run, step: 0 })
     }
 
@@ -535,9 +595,72 @@ mod tests {
         let s = Rc::new(State::default()).reduce(Action::Restore(shared));
         assert_eq!(s.scenario, Some("tour"));
         assert_eq!(s.open_at, OpenAt::Step(12));
-        let run = Rc::new(runner::run(&s.files, s.settings));
+        let run = Rc::new(runner::run(&s.files, s.settings, &[]));
         let step = opening_step(&run, s.open_at, s.level);
         let s = s.reduce(Action::Ran { run, step });
         assert_eq!((s.step, s.level), (12, Level::Learner));
+    }
+
+    /// Runs the files as the page's effect would, with the state's branches.
+    fn run_now(s: &Rc<State>) -> Rc<State> {
+        let run = Rc::new(runner::run(&s.files, s.settings, &s.choices));
+        let step = opening_step(&run, s.open_at, s.level);
+        s.clone().reduce(Action::Ran { run, step })
+    }
+
+    #[cfg(feature = "js")]
+    #[test]
+    fn a_race_lists_its_orders_and_picking_one_opens_where_they_part() {
+        let s =
+            run_now(&Rc::new(State::default()).reduce(Action::LoadScenario("race-made-no-race")));
+        let race = s
+            .race
+            .clone()
+            .expect("the main module's timer and immediate race");
+        assert_eq!(race.orders.len(), 2, "{race:?}");
+        let natural = s.order().expect("the run on show is one of the orders");
+        assert!(race.orders[natural].choices.is_empty());
+        let other = 1 - natural;
+        assert_eq!(
+            s.run.as_ref().unwrap().output(),
+            race.orders[natural].stdout
+        );
+
+        let picked = s.clone().reduce(Action::PickOrder(other));
+        assert_eq!(picked.open_at, OpenAt::Parting);
+        assert_eq!(picked.run_request, s.run_request + 1);
+        assert_eq!(picked.choices, race.orders[other].choices);
+        let picked = run_now(&picked);
+        assert_eq!(picked.order(), Some(other));
+        assert_eq!(
+            picked.race,
+            Some(race.clone()),
+            "an order picked keeps its race"
+        );
+        let run = picked.run.as_ref().unwrap();
+        assert_eq!(run.output(), race.orders[other].stdout);
+        let sentence = run.learner_step(picked.step).sentence.clone();
+        assert!(sentence.starts_with("A race, the other way"), "{sentence}");
+
+        // Picking the order on show does nothing; a fresh run forgets the picked branches.
+        assert!(Rc::ptr_eq(
+            &picked,
+            &picked.clone().reduce(Action::PickOrder(other))
+        ));
+        let again = picked.clone().reduce(Action::Run);
+        assert!(again.choices.is_empty());
+        let again = run_now(&again);
+        assert_eq!(again.order(), Some(natural));
+    }
+
+    #[cfg(feature = "js")]
+    #[test]
+    fn a_run_without_a_race_has_no_orders() {
+        let s = run_now(&Rc::new(State::default()).reduce(Action::LoadScenario("race-io")));
+        assert_eq!(s.race, None);
+        assert_eq!(
+            s.clone().reduce(Action::PickOrder(0)).run_request,
+            s.run_request
+        );
     }
 }

@@ -9,6 +9,9 @@ pub struct ControlsProps {
     /// The last step; 0 when nothing has run.
     pub last: usize,
     pub has_run: bool,
+    /// A step to mark on the scrubber: where a race's orders part.
+    #[prop_or_default]
+    pub mark: Option<usize>,
     /// A run is going on: Run becomes Stop.
     pub running: bool,
     pub on_stop: Callback<()>,
@@ -109,7 +112,13 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             <div class="scrub">
                 <input type="range" min="0" max={props.last.to_string()} value={props.step.to_string()}
-                    aria-label="Step" disabled={none} oninput={on_scrub} data-testid="scrubber" />
+                    aria-label="Step" disabled={none} oninput={on_scrub} data-testid="scrubber"
+                    list={props.mark.map(|_| "scrub-marks")} />
+                if let Some(mark) = props.mark {
+                    <datalist id="scrub-marks">
+                        <option value={mark.to_string()} label="the orders part here" />
+                    </datalist>
+                }
                 <span data-testid="step-counter" aria-live="off">
                     { format!("step {} of {}", props.step + 1, props.last + 1) }
                 </span>

@@ -17,6 +17,7 @@ pub mod page_footer;
 pub mod page_header;
 pub mod panel_tabs;
 pub mod queues;
+pub mod race_orders;
 pub mod real_upload;
 pub mod scenario_picker;
 pub mod settings_panel;

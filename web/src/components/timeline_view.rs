@@ -10,6 +10,9 @@ use crate::run::finished::RunData;
 pub struct TimelineViewProps {
     pub run: Rc<RunData>,
     pub step: usize,
+    /// The step where a race's orders part, marked on the time axis.
+    #[prop_or_default]
+    pub parting: Option<usize>,
     pub on_jump: Callback<usize>,
 }
 
@@ -54,6 +57,12 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     aria-label={format!("Main thread and pool threads busy over {}", props.run.clock())}
                     height={height.to_string()} {onclick} data-testid="timeline">
                     <Bars run={props.run.clone()} />
+                    if let Some(at) = props.parting.map(|s| x(props.run.time_us(s))) {
+                        <line class="parting" x1={at.to_string()} x2={at.to_string()} y1="0" y2={height.to_string()}
+                            data-testid="timeline-parting">
+                            <title>{ "Timing decided here: the orders part" }</title>
+                        </line>
+                    }
                     <line class="now" x1={now.to_string()} x2={now.to_string()} y1="0" y2={height.to_string()} />
                 </svg>
             </div>

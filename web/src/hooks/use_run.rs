@@ -35,6 +35,7 @@ impl Job {
     fn start(
         _: &[crate::files::SourceFile],
         _: crate::files::RunSettings,
+        _: &[looplab_core::Choice],
         _: Callback<Rc<RunData>>,
     ) -> Option<Job> {
         None
@@ -75,14 +76,14 @@ pub fn use_run(state: UseReducerHandle<State>) -> RunHandle {
                             s.dispatch(Action::Ran { run, step });
                         })
                     };
-                    match Job::start(&s.files, s.settings, on_done.clone()) {
+                    match Job::start(&s.files, s.settings, &s.choices, on_done.clone()) {
                         Some(j) => {
                             *job.borrow_mut() = Some(j);
                             s.dispatch(Action::Running(Default::default()));
                         }
-                        None => {
-                            on_done.emit(Rc::new(crate::run::runner::run(&s.files, s.settings)))
-                        }
+                        None => on_done.emit(Rc::new(crate::run::runner::run(
+                            &s.files, s.settings, &s.choices,
+                        ))),
                     }
                 })
             };

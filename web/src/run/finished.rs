@@ -6,8 +6,11 @@ use crate::view::narration::narrate;
 use crate::view::replay::{Replay, View};
 use looplab_core::trace::{Frame, Stamped, Trace, TraceEvent};
 
+use std::rc::Rc;
+
 use crate::decode::trace_file::Origin;
 use crate::files::{RunSettings, SourceFile};
+use crate::run::race::Race;
 use crate::view::cards::Cards;
 use crate::view::learner::{LearnerStep, Story};
 use crate::view::level::Level;
@@ -49,6 +52,9 @@ pub struct RunData {
     learner_steps: Vec<LearnerStep>,
     /// The learner's callbacks, where each one is at every step.
     pub cards: Cards,
+    /// The orders the run's race can print (more than one), when it has a race and was run
+    /// with the model's own timing; the page keeps them for the orders the learner picks.
+    pub race: Option<Rc<Race>>,
 }
 
 /// Runs never change once made: two are equal when they are the same run.
@@ -138,7 +144,25 @@ impl RunData {
             learner,
             learner_steps,
             cards: story.cards,
+            race: None,
         }
+    }
+
+    /// The internal step of the run's decision `index` (`looplab_core::Decision::index`).
+    pub fn decision_step(&self, index: u32) -> Option<usize> {
+        let event = self
+            .replay
+            .trace()
+            .events
+            .iter()
+            .position(|e| matches!(&e.event, TraceEvent::Decision(d) if d.index == index))?;
+        Some(self.step_of_event(event))
+    }
+
+    /// The internal step where this run, made with the branches `choices`, parts from another
+    /// of `race`'s orders.
+    pub fn parting_step(&self, race: &Race, choices: &[looplab_core::Choice]) -> Option<usize> {
+        self.decision_step(race.parting(race.order_of(choices)?)?)
     }
 
     /// The last step at `level`.
@@ -330,7 +354,7 @@ mod held_tests {
     #[test]
     fn the_step_of_a_long_callback_shows_the_loop_held() {
         let busy = crate::scenario::find("busy-loop").expect("busy-loop scenario");
-        let run = crate::run::runner::run(&busy.source_files(), busy.settings());
+        let run = crate::run::runner::run(&busy.source_files(), busy.settings(), &[]);
         let said = (0..=run.last_at(Level::Learner))
             .find(|&s| {
                 run.sentence_at(Level::Learner, s)
@@ -340,7 +364,7 @@ mod held_tests {
         let held = run.held_ms(run.internal(Level::Learner, said));
         assert!(held.is_some_and(|ms| ms >= 5), "{held:?}");
         let tour = crate::scenario::find("tour").expect("tour scenario");
-        let run = crate::run::runner::run(&tour.source_files(), tour.settings());
+        let run = crate::run::runner::run(&tour.source_files(), tour.settings(), &[]);
         assert!((0..=run.last()).all(|s| run.held_ms(s).is_none()));
     }
 }

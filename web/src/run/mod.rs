@@ -4,6 +4,7 @@ pub mod demo_host;
 #[cfg(all(feature = "js", target_arch = "wasm32"))]
 pub mod fidelity_hook;
 pub mod finished;
+pub mod race;
 pub mod runner;
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub mod worker;

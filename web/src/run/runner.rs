@@ -7,26 +7,29 @@
 use crate::files::{RunSettings, SourceFile};
 use crate::run::demo_host;
 use crate::run::finished::RunData;
+use looplab_core::Choice;
 
 fn is_demo(files: &[SourceFile]) -> bool {
     let squash = |s: &str| s.split_whitespace().collect::<String>();
     files.len() == 1 && squash(&files[0].text) == squash(demo_host::DEMO_SOURCE)
 }
 
-pub fn run(files: &[SourceFile], settings: RunSettings) -> RunData {
+/// Runs `files` with the branches `choices` forces at the run's decisions (empty: the model's
+/// own timing everywhere).
+pub fn run(files: &[SourceFile], settings: RunSettings, choices: &[Choice]) -> RunData {
     let settings = settings.clamped();
     // The demo's Rust stand-in is for builds without an engine; with one, the real code runs.
     let mut data = if !cfg!(feature = "js") && is_demo(files) {
         RunData::new(demo_host::run(settings.to_core()), None)
     } else {
-        engine::run(files, settings)
+        engine::run(files, settings, choices)
     };
     data.settings = settings;
     data
 }
 
 #[cfg(all(feature = "js", target_arch = "wasm32"))]
-pub use engine::{EngineRun, Part, Received};
+pub use engine::{EXPLORE_RUNS, EngineRun, Part, Received, explore};
 
 /// How far a run has got: what the page shows while it goes on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,6 +45,7 @@ pub struct Progress {
 #[cfg(feature = "js")]
 mod engine {
     use super::*;
+    use crate::run::race::{Race, RaceOrder};
     use looplab_core::Instant;
     use looplab_core::trace::{Stamped, TRACE_VERSION, Trace, TraceEvent};
     use looplab_js::{Limits, OutputLog, RunOptions, Runtime, Vfs, output_event};
@@ -76,17 +80,72 @@ mod engine {
         }
     }
 
-    pub fn run(files: &[SourceFile], settings: RunSettings) -> RunData {
+    pub fn run(files: &[SourceFile], settings: RunSettings, choices: &[Choice]) -> RunData {
         let mut received = Received::default();
-        match EngineRun::start(files, settings) {
+        let mut race = None;
+        match EngineRun::start(files, settings, choices) {
             Ok(mut run) => {
                 while received.status.is_none() {
                     received.absorb(run.advance(|| true));
                 }
+                if choices.is_empty() && run.has_race() {
+                    race = explore(files, settings, EXPLORE_RUNS);
+                }
             }
             Err(error) => received.error = Some(error),
         }
-        received.into_run(files, settings, None)
+        let mut data = received.into_run(files, settings, None);
+        data.race = race.map(std::rc::Rc::new);
+        data
+    }
+
+    /// At most this many runs explore a race's orders: a race's branches are few, and a run
+    /// the learner waits for must not grow much longer for them.
+    pub const EXPLORE_RUNS: usize = 32;
+
+    /// The page's files in a fresh file system, and the options to run them with.
+    fn prepared(
+        files: &[SourceFile],
+        settings: RunSettings,
+        choices: &[Choice],
+    ) -> (RunOptions, Vfs) {
+        let entry = entry_path(files, settings);
+        let mut vfs = Vfs::memory();
+        for (i, f) in files.iter().enumerate() {
+            let path = if i == 0 {
+                entry.clone()
+            } else {
+                format!("{APP_DIR}/{}", f.name)
+            };
+            vfs.insert(&path, f.text.as_bytes());
+        }
+        let mut options = RunOptions::new(entry, APP_DIR);
+        options.threadpool_size = settings.pool as usize;
+        options.cores = settings.cores as usize;
+        options.limits = page_limits();
+        options.choices = choices.to_vec();
+        (options, vfs)
+    }
+
+    /// Every order the files can print, when more than one (`looplab_js::explore` within
+    /// `budget` runs); None for a script that prints one way, or one that fails to run.
+    pub fn explore(files: &[SourceFile], settings: RunSettings, budget: usize) -> Option<Race> {
+        let (options, _) = prepared(files, settings, &[]);
+        let found =
+            looplab_js::explore(&options, || prepared(files, settings, &[]).1, budget).ok()?;
+        let orders = found
+            .orders
+            .into_iter()
+            .map(|o| RaceOrder {
+                stdout: o.stdout,
+                stderr: o.stderr,
+                status: o.status,
+                share: o.share,
+                choices: o.choices,
+                why: o.decision.map(|d| d.why),
+            })
+            .collect();
+        Race::from_orders(orders, found.runs, found.complete)
     }
 
     /// What a run recorded since its last part: a worker posts each to the page.
@@ -110,21 +169,12 @@ mod engine {
     }
 
     impl EngineRun {
-        pub fn start(files: &[SourceFile], settings: RunSettings) -> Result<Self, String> {
-            let entry = entry_path(files, settings);
-            let mut vfs = Vfs::memory();
-            for (i, f) in files.iter().enumerate() {
-                let path = if i == 0 {
-                    entry.clone()
-                } else {
-                    format!("{APP_DIR}/{}", f.name)
-                };
-                vfs.insert(&path, f.text.as_bytes());
-            }
-            let mut options = RunOptions::new(entry, APP_DIR);
-            options.threadpool_size = settings.pool as usize;
-            options.cores = settings.cores as usize;
-            options.limits = page_limits();
+        pub fn start(
+            files: &[SourceFile],
+            settings: RunSettings,
+            choices: &[Choice],
+        ) -> Result<Self, String> {
+            let (options, vfs) = prepared(files, settings, choices);
             let runtime = Runtime::new(options, vfs).map_err(|e| e.to_string())?;
             Ok(EngineRun {
                 runtime,
@@ -133,6 +183,12 @@ mod engine {
                 tasks: 0,
                 status: None,
             })
+        }
+
+        /// Whether timing decided anything in the run so far: a decision that could have gone
+        /// the other way.
+        pub fn has_race(&self) -> bool {
+            self.runtime.decisions().iter().any(|(_, d)| d.chance > 0.0)
         }
 
         /// Steps while `more()` says so, at least once, until the process ends; returns what
@@ -236,7 +292,7 @@ mod engine {
     use super::*;
     use looplab_core::trace::{TRACE_VERSION, Trace};
 
-    pub fn run(_files: &[SourceFile], settings: RunSettings) -> RunData {
+    pub fn run(_files: &[SourceFile], settings: RunSettings, _choices: &[Choice]) -> RunData {
         let trace = Trace {
             version: TRACE_VERSION,
             settings: settings.to_core(),
@@ -265,9 +321,9 @@ mod tests {
     fn a_run_received_in_parts_is_the_run_made_at_once() {
         let files = crate::scenarios::SCENARIOS[0].source_files();
         let settings = RunSettings::default();
-        let whole = run(&files, settings);
+        let whole = run(&files, settings, &[]);
         let mut received = engine::Received::default();
-        let mut run = engine::EngineRun::start(&files, settings).expect("starts");
+        let mut run = engine::EngineRun::start(&files, settings, &[]).expect("starts");
         let mut parts = 0;
         while received.status.is_none() {
             received.absorb(run.advance(|| false));

@@ -11,12 +11,17 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, W
 
 use crate::files::{RunSettings, SourceFile};
 use crate::run::finished::RunData;
-use crate::run::runner::{EngineRun, Part, Progress, Received};
+use crate::run::race::Race;
+use crate::run::runner::{EngineRun, Part, Progress, Received, explore};
+use looplab_core::Choice;
 
 #[derive(Serialize, Deserialize)]
 struct Request {
     files: Vec<SourceFile>,
     settings: RunSettings,
+    /// The branches to force at the run's decisions: an order of a race the learner picked.
+    #[serde(default)]
+    choices: Vec<Choice>,
 }
 
 /// What the worker posts besides a part, as JSON text: small, so the page reads it at once and
@@ -29,6 +34,8 @@ struct Meta {
     status: Option<i32>,
     /// The run could not start (or the worker failed): the reason.
     failed: Option<String>,
+    /// The orders the run's race can print, with the run's last part.
+    race: Option<Race>,
 }
 
 /// The worker's side: runs one request to the end, posting a part after every step. A step
@@ -60,23 +67,38 @@ pub fn run_in_worker(request: &str) {
         Ok(r) => r,
         Err(e) => return fail(format!("a malformed run request: {e}")),
     };
-    let mut run = match EngineRun::start(&request.files, request.settings) {
+    let performance = scope.performance();
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let started = now();
+    let mut run = match EngineRun::start(&request.files, request.settings, &request.choices) {
         Ok(run) => run,
         Err(e) => return fail(e),
     };
     loop {
         let part = run.advance(|| false);
-        let meta = Meta {
+        let mut meta = Meta {
             progress: part.progress,
             status: part.status,
-            failed: None,
+            ..Meta::default()
         };
+        // A run the learner made (not an order they picked) with a race: find its orders
+        // before the last part, within about a second and a half of runs like this one.
+        if meta.status.is_some() && request.choices.is_empty() && run.has_race() {
+            let ms = (now() - started).max(1.0);
+            let budget = ((EXPLORE_MS / ms) as usize).clamp(2, EXPLORE_RUNS);
+            meta.race = explore(&request.files, request.settings, budget);
+        }
         post(&meta, Some(&part));
         if meta.status.is_some() {
             return;
         }
     }
 }
+
+/// The wall time exploring a race may take, in runs as long as the learner's.
+const EXPLORE_MS: f64 = 1500.0;
+/// At most this many runs (a race's branches are few).
+const EXPLORE_RUNS: usize = crate::run::runner::EXPLORE_RUNS;
 
 /// A run going on in a worker. Dropping it ends the run.
 pub struct RunJob {
@@ -138,6 +160,7 @@ impl RunJob {
     pub fn start(
         files: &[SourceFile],
         settings: RunSettings,
+        choices: &[Choice],
         on_done: yew::Callback<Rc<RunData>>,
     ) -> Option<RunJob> {
         let settings = settings.clamped();
@@ -200,6 +223,7 @@ impl RunJob {
         let request = serde_json::to_string(&Request {
             files: files.to_vec(),
             settings,
+            choices: choices.to_vec(),
         })
         .ok()?;
         let message = js_sys::Object::new();
@@ -249,6 +273,7 @@ impl Shared {
         }
         let mut run = received.into_run(&self.files, self.settings, notice);
         run.settings = self.settings;
+        run.race = self.meta.race.take().map(Rc::new);
         run
     }
 }

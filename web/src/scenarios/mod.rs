@@ -132,6 +132,13 @@ pub static SCENARIOS: &[Scenario] = &[
         .notice("After poll comes check: an immediate set in an I/O callback always runs before a 0 ms timer, which waits for the next timers run.")
         .files(&[("main.js", include_str!("race-io/main.js"))])
         .opens_at(Open::End),
+    Scenario::new("race-made-no-race", RACE, "A race, and how to make it no race")
+        .notice("The same two calls, twice. From the main module, timing decides: the orders bar shows both outputs node prints, and 'Where they part' jumps to the step that decided. From inside an I/O callback the immediate always wins, so there is one order for that half.")
+        .files(&[
+            // The fidelity corpus's own scenario: node's outputs for it are recorded there.
+            ("main.js", include_str!("../../../tests/fidelity/race-made-no-race/main.js")),
+        ])
+        .opens_at(Open::Find("Timing decides")),
     Scenario::new("immediate-in-check", RACE, "An immediate set during check waits")
         .notice("The check phase runs only the immediates queued before it began; one queued from an immediate runs in the next iteration.")
         .files(&[("main.js", include_str!("immediate-in-check/main.js"))])
@@ -243,7 +250,7 @@ mod tests {
     fn every_scenario_opens_where_it_says() {
         for s in SCENARIOS {
             if let Open::Find(text) = s.open {
-                let run = crate::run::runner::run(&s.source_files(), s.settings());
+                let run = crate::run::runner::run(&s.source_files(), s.settings(), &[]);
                 assert!(
                     run.find(text).is_some(),
                     "{} opens at a sentence with {text:?}",

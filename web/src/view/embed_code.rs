@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn switching_level_keeps_the_moment() {
         let s = shared();
-        let run = crate::run::runner::run(&s.files, s.settings);
+        let run = crate::run::runner::run(&s.files, s.settings, &[]);
         let learner = EmbedOptions::from_page(Level::Learner, run.last_at(Level::Learner));
         let internals = learner.at_level(Level::Internals, Some(&run));
         assert_eq!(internals.step, run.internal(Level::Learner, learner.step));

@@ -48,6 +48,9 @@ pub fn definition(context: Context) -> &'static str {
         Context::Phase(Phase::Close) => {
             "Close runs the 'close' callbacks of handles that were closed."
         }
+        Context::Race => {
+            "Node's rules fix the order of most callbacks, but where two things are ready at almost the same moment, the machine's timing picks. Such a script can print in more than one order: the orders bar lists them, and each is a run to step through."
+        }
         Context::Exit => {
             "The loop goes round while something keeps it alive: a timer, a request in flight, an open server or socket. With nothing left, the process exits."
         }
@@ -60,6 +63,8 @@ pub enum Context {
     Main,
     Microtasks,
     Phase(Phase),
+    /// Timing, not Node's rules, decides what happens next.
+    Race,
     Exit,
 }
 
@@ -222,6 +227,9 @@ impl Story {
             TraceEvent::Exit { .. } | TraceEvent::AliveCheck { alive: false, .. }
         ) {
             return Some(Context::Exit);
+        }
+        if matches!(event, TraceEvent::Decision(_)) {
+            return Some(Context::Race);
         }
         let running = match event {
             TraceEvent::TaskStart { task } => Some(*task),
@@ -430,6 +438,7 @@ impl Story {
             E::AliveCheck { alive: false, .. } => {
                 "Nothing keeps the loop alive any more: no timer, no work in flight, nothing open. The loop stops.".into()
             }
+            E::Decision(d) if d.chance > 0.0 => race_sentence(d),
             E::Exit { code } => format!("The process exits with code {code}."),
             E::Halt { message } => message.clone(),
             E::ModuleEvalStart { path, format } if !path.starts_with("node:") && short_file(path) != self.cards.entry() => format!(
@@ -506,6 +515,25 @@ impl Story {
     }
 }
 
+/// A decision as the learner reads it: what this run does, and how often a real machine does
+/// the other.
+fn race_sentence(d: &looplab_core::Decision) -> String {
+    let other = looplab_core::decision::percent_text(match d.chosen {
+        looplab_core::Choice::Natural => d.chance,
+        looplab_core::Choice::Alternative => 1.0 - d.chance,
+    });
+    match d.chosen {
+        looplab_core::Choice::Natural => format!(
+            "A race: {}. Timing decides it: in {other} of real runs {} instead.",
+            d.natural, d.alternative
+        ),
+        looplab_core::Choice::Alternative => format!(
+            "A race, the other way: {}. With this model's timing {} ({other} of real runs).",
+            d.alternative, d.natural
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -524,7 +552,7 @@ mod tests {
 
     fn run_of(id: &str) -> RunData {
         let sc = crate::scenario::find(id).unwrap();
-        crate::run::runner::run(&sc.source_files(), sc.settings())
+        crate::run::runner::run(&sc.source_files(), sc.settings(), &[])
     }
 
     #[test]
@@ -653,7 +681,7 @@ mod tests {
                 continue;
             }
             topics.push(sc.topic);
-            let run = crate::run::runner::run(&sc.source_files(), sc.settings());
+            let run = crate::run::runner::run(&sc.source_files(), sc.settings(), &[]);
             for step in 0..=run.last_at(Level::Learner) {
                 let s = run.sentence_at(Level::Learner, step);
                 assert!(s.chars().count() <= MAX_CHARS, "{}: {s}", sc.id);

@@ -671,7 +671,7 @@ mod tests {
 
     fn run(id: &str) -> RunData {
         let sc = scenario::find(id).expect("scenario");
-        runner::run(&sc.source_files(), sc.settings())
+        runner::run(&sc.source_files(), sc.settings(), &[])
     }
 
     #[test]

@@ -170,7 +170,7 @@ mod tests {
     #[test]
     fn the_tour_goes_round_in_libuv_order_and_the_marker_never_turns_back() {
         let sc = crate::scenario::find("tour").unwrap();
-        let run = crate::run::runner::run(&sc.source_files(), sc.settings());
+        let run = crate::run::runner::run(&sc.source_files(), sc.settings(), &[]);
         let mut seen: Vec<&str> = Vec::new();
         let mut last = f64::MIN;
         for step in 0..=run.last() {

@@ -89,7 +89,11 @@ mod tests {
     use crate::files::{RunSettings, SourceFile};
 
     fn run_of(code: &str) -> RunData {
-        crate::run::runner::run(&[SourceFile::new("main.js", code)], RunSettings::default())
+        crate::run::runner::run(
+            &[SourceFile::new("main.js", code)],
+            RunSettings::default(),
+            &[],
+        )
     }
 
     #[test]

@@ -173,7 +173,7 @@ mod tests {
 
     fn run(id: &str) -> RunData {
         let s = find(id).expect("scenario");
-        let run = crate::run::runner::run(&s.source_files(), s.settings());
+        let run = crate::run::runner::run(&s.source_files(), s.settings(), &[]);
         if let Open::Find(text) = s.open {
             assert!(
                 run.find(text).is_some(),
