@@ -84,6 +84,16 @@ await withBrowser(async (context) => {
   await shot(page, "race-360");
   await page.setViewportSize({ width: 1440, height: 900 });
 
+  // A share link keeps the order on show: it opens on that order, with the orders bar.
+  await page.getByTestId("share").click();
+  const link = await page.getByTestId("share-link").inputValue();
+  const shared = await openPage(context, link);
+  await waitForRun(shared);
+  await shared.getByTestId("race-badge").waitFor({ timeout: 10_000 });
+  assert.deepEqual(await pressed(shared), [other], "the link opens the order it was made on");
+  assert.equal(await allConsoleText(shared), otherOutput);
+  await shared.close();
+
   // Inside an I/O callback there is no race: no badge.
   await page.getByTestId("scenario-picker").selectOption("race-io");
   await waitForRun(page);

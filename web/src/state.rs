@@ -182,6 +182,7 @@ impl State {
             step: self.step,
             scenario: self.scenario.map(str::to_string),
             level: self.level,
+            choices: self.choices.clone(),
         }
     }
 
@@ -375,7 +376,7 @@ impl Reducible for State {
                     stale: true,
                     run_request: s.run_request + 1,
                     open_at: OpenAt::Step(shared.step),
-                    choices: Vec::new(),
+                    choices: shared.choices,
                     race: None,
                     ..s
                 }

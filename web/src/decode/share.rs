@@ -27,6 +27,9 @@ pub struct Shared {
     /// The level `step` counts at. Links from before levels counted every trace event.
     #[serde(default = "internals")]
     pub level: Level,
+    /// The branches of the race's order on show, when it is not the model's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<looplab_core::Choice>,
 }
 
 fn internals() -> Level {
@@ -140,7 +143,21 @@ mod tests {
             step: 7,
             scenario: Some("tour".into()),
             level: Level::Learner,
+            choices: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_link_keeps_the_order_on_show() {
+        let mut other = sample();
+        other.choices = vec![looplab_core::Choice::Alternative];
+        assert_eq!(decode(&encode(&other)), Ok(other));
+        // A link to the model's own order carries no choices at all.
+        assert!(
+            !serde_json::to_string(&sample())
+                .unwrap()
+                .contains("choices")
+        );
     }
 
     #[test]

@@ -36,6 +36,7 @@ impl Job {
         _: &[crate::files::SourceFile],
         _: crate::files::RunSettings,
         _: &[looplab_core::Choice],
+        _: bool,
         _: Callback<Rc<RunData>>,
     ) -> Option<Job> {
         None
@@ -76,7 +77,10 @@ pub fn use_run(state: UseReducerHandle<State>) -> RunHandle {
                             s.dispatch(Action::Ran { run, step });
                         })
                     };
-                    match Job::start(&s.files, s.settings, &s.choices, on_done.clone()) {
+                    // An order picked from a race already found needs no exploring; a shared
+                    // link to an order does.
+                    let explore = s.race.is_none();
+                    match Job::start(&s.files, s.settings, &s.choices, explore, on_done.clone()) {
                         Some(j) => {
                             *job.borrow_mut() = Some(j);
                             s.dispatch(Action::Running(Default::default()));

@@ -22,6 +22,9 @@ struct Request {
     /// The branches to force at the run's decisions: an order of a race the learner picked.
     #[serde(default)]
     choices: Vec<Choice>,
+    /// Find the orders of the run's race, if it has one.
+    #[serde(default)]
+    explore: bool,
 }
 
 /// What the worker posts besides a part, as JSON text: small, so the page reads it at once and
@@ -81,9 +84,9 @@ pub fn run_in_worker(request: &str) {
             status: part.status,
             ..Meta::default()
         };
-        // A run the learner made (not an order they picked) with a race: find its orders
-        // before the last part, within about a second and a half of runs like this one.
-        if meta.status.is_some() && request.choices.is_empty() && run.has_race() {
+        // A run with a race whose orders the page does not know yet: find them before the
+        // last part, within about a second and a half of runs like this one.
+        if meta.status.is_some() && request.explore && run.has_race() {
             let ms = (now() - started).max(1.0);
             let budget = ((EXPLORE_MS / ms) as usize).clamp(2, EXPLORE_RUNS);
             meta.race = explore(&request.files, request.settings, budget);
@@ -161,6 +164,7 @@ impl RunJob {
         files: &[SourceFile],
         settings: RunSettings,
         choices: &[Choice],
+        explore: bool,
         on_done: yew::Callback<Rc<RunData>>,
     ) -> Option<RunJob> {
         let settings = settings.clamped();
@@ -224,6 +228,7 @@ impl RunJob {
             files: files.to_vec(),
             settings,
             choices: choices.to_vec(),
+            explore,
         })
         .ok()?;
         let message = js_sys::Object::new();

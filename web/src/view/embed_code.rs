@@ -86,6 +86,7 @@ mod tests {
             step: 3,
             scenario: None,
             level: Level::Learner,
+            choices: Vec::new(),
         }
     }
 
