@@ -149,9 +149,12 @@ function timingSafeEqual(a, b) {
   return diff === 0;
 }
 
+const { callableWithoutNew } = require('internal/util');
+const HashFunction = callableWithoutNew(Hash);
+
 module.exports = {
   createHash, createHmac, hash, randomBytes, randomFill, randomFillSync, randomUUID, randomInt,
-  pbkdf2, pbkdf2Sync, scrypt, scryptSync, timingSafeEqual, Hash, Hmac: Hash,
+  pbkdf2, pbkdf2Sync, scrypt, scryptSync, timingSafeEqual, Hash: HashFunction, Hmac: HashFunction,
   getHashes: () => ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'],
   webcrypto: { getRandomValues: (a) => randomFillSync(a) },
   getRandomValues: (a) => randomFillSync(a),

@@ -177,7 +177,8 @@ class OutgoingMessage extends Writable {
   _send(head, body) {
     const parts = [];
     if (head) parts.push(Buffer.from(head, 'latin1'));
-    if (body && body.length) {
+    // A response to HEAD, a 204 or a 304 has no body: Node ignores what is written to it.
+    if (body && body.length && this._hasBody) {
       if (this.chunkedEncoding) {
         parts.push(Buffer.from(body.length.toString(16) + '\r\n', 'latin1'), body, Buffer.from('\r\n'));
       } else {
@@ -196,7 +197,7 @@ class OutgoingMessage extends Writable {
   _final(cb) {
     const parts = [];
     if (!this.headersSent) parts.push(...this._send(this._firstHead(0), null));
-    if (this.chunkedEncoding) parts.push(Buffer.from('0\r\n\r\n', 'latin1'));
+    if (this._hasBody && this.chunkedEncoding) parts.push(Buffer.from('0\r\n\r\n', 'latin1'));
     this.finished = true;
     this._flushTo(parts, (err) => {
       cb(err);
@@ -346,6 +347,7 @@ function connectionListener(socket) {
   };
   function onData(chunk) {
     const rest = parser.execute(chunk);
+    if (rest instanceof Error) return onClientError(rest);
     if (rest !== null && req.upgrade && server.listenerCount('upgrade') > 0) {
       socket.removeListener('data', onData);
       socket.removeListener('end', onEnd);
@@ -365,7 +367,9 @@ function connectionListener(socket) {
   function onClientError(err) {
     if (server.emit('clientError', err, socket)) return;
     const res = socket._httpServer?.current;
-    if (socket.writable && !(res && res.headersSent)) socket.write(BAD_REQUEST);
+    if (socket.writable && !(res && res.headersSent)) {
+      socket.write(err.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : BAD_REQUEST);
+    }
     socket.destroy(err);
   }
   // socketOnClose: a request still waiting for its response is aborted, then the response closes.
@@ -628,6 +632,16 @@ class ClientRequest extends OutgoingMessage {
     };
     function onData(chunk) {
       const rest = parser.execute(chunk);
+      if (rest instanceof Error) {
+        // socketOnData: the parser is done with, the socket destroyed, then the request fails
+        // (and closes when the socket has).
+        socket.removeListener('data', onData);
+        socket.removeListener('end', onEnd);
+        socket.destroy();
+        socket._hadError = true;
+        req.emit('error', rest);
+        return;
+      }
       if (rest !== null && res && res.upgrade) {
         cleanup();
         if (req.agent) req.agent._remove(req.agent.getName(req._options), socket);
@@ -695,6 +709,8 @@ class ClientRequest extends OutgoingMessage {
 }
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const HEADERS_TOO_LARGE =
+  'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
 
 function connResetException(msg) {
   const ex = new Error(msg);
@@ -712,10 +728,12 @@ function get(url, options, cb) {
   return req;
 }
 
+const { callableWithoutNew } = require('internal/util');
+
 module.exports = {
   METHODS,
   STATUS_CODES,
-  Agent,
+  Agent: callableWithoutNew(Agent),
   ClientRequest,
   IncomingMessage,
   OutgoingMessage,

@@ -3,12 +3,15 @@
 // Immediate object per call, kept by the id the model hands out; the model decides when it fires.
 
 const { IdTable } = require('internal/looplab/id_table');
+const { SymbolDispose } = require('internal/util');
 const tasks = internalBinding('tasks');
+const clock = internalBinding('clock');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kId = Symbol('looplab.timerId');
 const kHasPrimitive = Symbol('kHasPrimitive');
+const kModelRepeats = Symbol('looplab.modelRepeats');
 
 const timeouts = new IdTable(); // model id -> Timeout
 // The one-shot timer whose callback runs, and whether that callback refreshed it (armed again).
@@ -40,6 +43,8 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
+    // Whether the model re-arms it (an interval), as opposed to `_repeat` set later by hand.
+    this[kModelRepeats] = isRepeat;
     this[kId] = tasks.setTimeout(after, isRepeat);
     timeouts.set(this[kId], this);
   }
@@ -80,6 +85,10 @@ class Timeout {
   [Symbol.toPrimitive]() {
     this[kHasPrimitive] = true;
     return this[kId];
+  }
+
+  [SymbolDispose]() {
+    clearTimeout(this);
   }
 }
 
@@ -133,10 +142,11 @@ function runTimeout(id) {
   if (timer === undefined || timer._destroyed) return;
   const args = timer._timerArgs;
   const cb = timer._onTimeout;
-  if (timer._repeat) {
-    if (typeof cb !== 'function') return;
-    if (args === undefined) cb.call(timer);
-    else cb.apply(timer, args);
+  if (timer[kModelRepeats]) {
+    if (typeof cb === 'function') Reflect.apply(cb, timer, args ?? []);
+    // As listOnTimeout: an interval whose callback set `_idleTimeout` to -1 or dropped its
+    // `_onTimeout` is not armed again.
+    if (timer._idleTimeout === -1 || typeof timer._onTimeout !== 'function') unenroll(timer);
     return;
   }
   // As listOnTimeout's finally: a timeout is spent only after its callback, and only if the
@@ -145,12 +155,19 @@ function runTimeout(id) {
   refreshedWhileFiring = false;
   try {
     if (typeof cb !== 'function') return;
-    if (args === undefined) cb.call(timer);
-    else cb.apply(timer, args);
+    Reflect.apply(cb, timer, args ?? []);
   } finally {
     if (!refreshedWhileFiring && !timer._destroyed) {
-      timer._destroyed = true;
       timeouts.delete(id);
+      if (timer._repeat && timer._idleTimeout !== -1) {
+        // A timeout its callback made repeat (`_repeat` set): armed again, as listOnTimeout.
+        timer._idleTimeout = timer._repeat;
+        timer[kId] = tasks.setTimeout(timer._repeat, false);
+        timeouts.set(timer[kId], timer);
+        if (!timer[kRefed]) tasks.timerRef(timer[kId], false);
+      } else {
+        timer._destroyed = true;
+      }
     }
     firing = null;
   }
@@ -187,6 +204,10 @@ class Immediate {
   hasRef() {
     return !!this[kRefed];
   }
+
+  [SymbolDispose]() {
+    clearImmediate(this);
+  }
 }
 
 function setImmediate(callback, ...args) {
@@ -208,9 +229,7 @@ function runImmediate(id) {
   immediate._destroyed = true;
   immediates.delete(id);
   const cb = immediate._onImmediate;
-  const argv = immediate._argv;
-  if (argv === undefined) cb.call(immediate);
-  else cb.apply(immediate, argv);
+  Reflect.apply(cb, immediate, immediate._argv ?? []);
 }
 
 // util.promisify(setTimeout) and util.promisify(setImmediate) are timers/promises' functions, as
@@ -223,8 +242,88 @@ for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmedia
   });
 }
 
-function active(timer) {
-  if (timer && !timer._destroyed) timer.refresh();
+// ---- enroll, unenroll, active: Node's deprecated timers on any object -------------------------
+// An enrolled object carries its duration (`_idleTimeout`); `active` starts it, and when it is
+// due Node calls the object's own `_onTimeout`. A plain object rides on a Timeout of the model's.
+const kEnrolled = Symbol('looplab.enrolledTimeout');
+
+function timerDuration(msecs, name) {
+  const { validateNumber } = require('internal/validators');
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
+function unenrollItem(item) {
+  if (item instanceof Timeout) return unenroll(item);
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item[kEnrolled] !== undefined) unenroll(item[kEnrolled]);
+  item[kEnrolled] = undefined;
+  item._idleNext = null;
+  item._idlePrev = null;
+  // An `active` after this must not start it again.
+  item._idleTimeout = -1;
+}
+
+function enroll(item, msecs) {
+  msecs = timerDuration(msecs, 'msecs');
+  if (item._idleNext) unenrollItem(item);
+  item._idleNext = item;
+  item._idlePrev = item;
+  item._idleTimeout = msecs;
+}
+
+// Starts (or restarts) an enrolled object's timer, ref'd or not.
+function insertGuarded(item, refed) {
+  const msecs = item._idleTimeout;
+  if (msecs < 0 || msecs === undefined) return;
+  if (item instanceof Timeout) {
+    if (item._destroyed) {
+      item._destroyed = false;
+      item[kId] = tasks.setTimeout(msecs, false);
+      timeouts.set(item[kId], item);
+      item[kRefed] = true;
+    } else {
+      tasks.timerRefresh(item[kId]);
+    }
+    return refed ? item.ref() : item.unref();
+  }
+  if (item[kEnrolled] !== undefined) unenroll(item[kEnrolled]);
+  item._destroyed = false;
+  item._idleStart = Math.trunc(clock.now());
+  item._idleNext = item;
+  item._idlePrev = item;
+  const timer = new Timeout(() => {
+    // As listOnTimeout: off its list while its callback runs; spent unless the callback
+    // started it again.
+    item[kEnrolled] = undefined;
+    item._idleNext = null;
+    item._idlePrev = null;
+    try {
+      Reflect.apply(item._onTimeout, item, item._timerArgs ?? []);
+    } finally {
+      if (!item._idleNext && !item._idlePrev && !item._destroyed) item._destroyed = true;
+    }
+  }, msecs, undefined, false, true);
+  if (!refed) timer.unref();
+  item[kEnrolled] = timer;
+}
+
+function active(item) {
+  insertGuarded(item, true);
+}
+
+function unrefActive(item) {
+  insertGuarded(item, false);
 }
 
 module.exports = {
@@ -234,13 +333,25 @@ module.exports = {
   clearInterval: clearTimeout,
   setImmediate,
   clearImmediate,
-  active,
   runTimeout,
   runImmediate,
   scheduleInternal,
   Timeout,
   Immediate,
 };
+{
+  const { deprecate } = require('internal/util');
+  Object.assign(module.exports, {
+    enroll: deprecate(enroll,
+      'timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095'),
+    unenroll: deprecate(unenrollItem,
+      'timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DEP0096'),
+    active: deprecate(active,
+      'timers.active() is deprecated. Please use timeout.refresh() instead.', 'DEP0126'),
+    _unrefActive: deprecate(unrefActive,
+      'timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DEP0127'),
+  });
+}
 Object.defineProperty(module.exports, 'promises', {
   __proto__: null, enumerable: true, configurable: true,
   get() { return require('timers/promises'); },

@@ -259,7 +259,22 @@ function toUSVString(str) {
   return out;
 }
 
+// Node's older constructors are functions that make an instance when called without `new`
+// (`zlib.Gzip()`, `fs.ReadStream(path)`, `http.Agent()`, `crypto.Hash('sha1')`); a class throws
+// instead. The proxy makes one, and is the prototype's constructor, so `x.constructor` is it.
+function callableWithoutNew(cls) {
+  const callable = new Proxy(cls, {
+    __proto__: null,
+    apply(target, thisArg, args) { return new target(...args); },
+  });
+  Object.defineProperty(cls.prototype, 'constructor', {
+    __proto__: null, value: callable, writable: true, configurable: true,
+  });
+  return callable;
+}
+
 module.exports = {
+  callableWithoutNew,
   customInspectSymbol,
   customPromisifyArgs,
   kCustomPromisifiedSymbol,

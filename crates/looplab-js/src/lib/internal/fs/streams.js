@@ -7,6 +7,7 @@ const { Buffer } = require('buffer');
 const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const { validateInteger } = require('internal/validators');
+const { deprecate } = require('internal/util');
 
 const kIoDone = Symbol('kIoDone');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
@@ -25,10 +26,35 @@ function pathOf(path) {
   return path;
 }
 
-// Opens the file before the first read or write, unless the stream was given a descriptor.
+// The streams' own open(): a no-op Node keeps for code that calls it, deprecated.
+const openReadFs = deprecate(function open() {},
+  'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const openWriteFs = deprecate(function open() {},
+  'WriteStream.prototype.open() is deprecated', 'DEP0135');
+
+// Opens the file before the first read or write, unless the stream was given a descriptor. A
+// subclass written for old Node replaces open() and emits 'open' itself: then the stream waits
+// for that event (or 'error') instead.
 function construct(callback) {
   if (typeof this.fd === 'number') {
     callback();
+    return;
+  }
+  if (this.open !== openReadFs && this.open !== openWriteFs) {
+    const emit = this.emit;
+    this.emit = function (...args) {
+      if (args[0] === 'open') {
+        this.emit = emit;
+        callback();
+        Reflect.apply(emit, this, args);
+      } else if (args[0] === 'error') {
+        this.emit = emit;
+        callback(args[1]);
+      } else {
+        Reflect.apply(emit, this, args);
+      }
+    };
+    this.open();
     return;
   }
   fs().open(this.path, this.flags, this.mode, (er, fd) => {
@@ -66,130 +92,144 @@ function checkRange(start, end) {
   }
 }
 
-class ReadStream extends Readable {
-  constructor(path, options) {
-    options = optionsOf(options);
-    if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
-    options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-    super(options);
-    this.fd = options.fd ?? null;
-    this.path = this.fd === null ? pathOf(path) : undefined;
-    this.flags = options.flags === undefined ? 'r' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-    this.start = options.start;
-    this.end = options.end === undefined ? Infinity : options.end;
-    this.pos = this.start;
-    this.bytesRead = 0;
-    this[kIsPerformingIO] = false;
-    checkRange(this.start, this.end);
+// Functions, not classes, as in Node: code written for old Node inherits with
+// `fs.ReadStream.call(this, path)`, and calling one without `new` makes a stream.
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  options = optionsOf(options);
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  Readable.call(this, options);
+  this.fd = options.fd ?? null;
+  this.path = this.fd === null ? pathOf(path) : undefined;
+  this.flags = options.flags === undefined ? 'r' : options.flags;
+  this.mode = options.mode === undefined ? 0o666 : options.mode;
+  this.start = options.start;
+  this.end = options.end === undefined ? Infinity : options.end;
+  this.pos = this.start;
+  this.bytesRead = 0;
+  this[kIsPerformingIO] = false;
+  checkRange(this.start, this.end);
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+
+Object.defineProperties(ReadStream.prototype, {
+  pending: { __proto__: null, configurable: true, get() { return this.fd === null; } },
+  autoClose: {
+    __proto__: null,
+    configurable: true,
+    get() { return this._readableState.autoDestroy; },
+    set(value) { this._readableState.autoDestroy = value; },
+  },
+});
+
+ReadStream.prototype._read = function _read(n) {
+  n = this.pos !== undefined
+    ? Math.min(this.end - this.pos + 1, n)
+    : Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) {
+    this.push(null);
+    return;
   }
-
-  get pending() { return this.fd === null; }
-
-  get autoClose() { return this._readableState.autoDestroy; }
-
-  set autoClose(value) { this._readableState.autoDestroy = value; }
-
-  _read(n) {
-    n = this.pos !== undefined
-      ? Math.min(this.end - this.pos + 1, n)
-      : Math.min(this.end - this.bytesRead + 1, n);
-    if (n <= 0) {
-      this.push(null);
+  const buf = Buffer.allocUnsafeSlow(n);
+  this[kIsPerformingIO] = true;
+  fs().read(this.fd, buf, 0, n, this.pos, (er, bytesRead, buf) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      this.emit(kIoDone, er);
       return;
     }
-    const buf = Buffer.allocUnsafeSlow(n);
-    this[kIsPerformingIO] = true;
-    fs().read(this.fd, buf, 0, n, this.pos, (er, bytesRead, buf) => {
-      this[kIsPerformingIO] = false;
-      if (this.destroyed) {
-        this.emit(kIoDone, er);
-        return;
-      }
-      if (er) {
-        errorOrDestroy(this, er);
-      } else if (bytesRead > 0) {
-        if (this.pos !== undefined) this.pos += bytesRead;
-        this.bytesRead += bytesRead;
-        this.push(bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
-      } else {
-        this.push(null);
-      }
-    });
-  }
+    if (er) {
+      errorOrDestroy(this, er);
+    } else if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      this.push(bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
+    } else {
+      this.push(null);
+    }
+  });
+};
 
-  close(cb) {
-    if (typeof cb === 'function') finished(this, cb);
-    this.destroy();
-  }
-}
+ReadStream.prototype.close = function close(cb) {
+  if (typeof cb === 'function') finished(this, cb);
+  this.destroy();
+};
+ReadStream.prototype.open = openReadFs;
 ReadStream.prototype._construct = construct;
 ReadStream.prototype._destroy = destroy;
 
-class WriteStream extends Writable {
-  constructor(path, options) {
-    options = optionsOf(options);
-    options.decodeStrings = true;
-    options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-    super(options);
-    this.fd = options.fd ?? null;
-    this.path = this.fd === null ? pathOf(path) : undefined;
-    this.flags = options.flags === undefined ? 'w' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-    this.start = options.start;
-    this.pos = this.start;
-    this.bytesWritten = 0;
-    this[kIsPerformingIO] = false;
-    checkRange(this.start, Infinity);
-    if (options.encoding) this.setDefaultEncoding(options.encoding);
-  }
-
-  get pending() { return this.fd === null; }
-
-  get autoClose() { return this._writableState.autoDestroy; }
-
-  set autoClose(value) { this._writableState.autoDestroy = value; }
-
-  _write(data, encoding, cb) {
-    this[kIsPerformingIO] = true;
-    fs().write(this.fd, data, 0, data.length, this.pos, (er, bytes) => {
-      this[kIsPerformingIO] = false;
-      if (this.destroyed) {
-        cb(er);
-        this.emit(kIoDone, er);
-        return;
-      }
-      if (er) {
-        cb(er);
-        return;
-      }
-      this.bytesWritten += bytes;
-      cb();
-    });
-    if (this.pos !== undefined) this.pos += data.length;
-  }
-
-  // Node writes buffered chunks with one writev(2); one write of them joined is one request too.
-  _writev(chunks, cb) {
-    this._write(Buffer.concat(chunks.map(({ chunk }) => chunk)), 'buffer', cb);
-  }
-
-  close(cb) {
-    if (cb) {
-      if (this.closed) {
-        process.nextTick(cb);
-        return;
-      }
-      this.on('close', cb);
-    }
-    if (!this.autoClose) this.on('finish', this.destroy);
-    this.end();
-  }
-
-  destroySoon() {
-    this.end();
-  }
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  options = optionsOf(options);
+  options.decodeStrings = true;
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  Writable.call(this, options);
+  this.fd = options.fd ?? null;
+  this.path = this.fd === null ? pathOf(path) : undefined;
+  this.flags = options.flags === undefined ? 'w' : options.flags;
+  this.mode = options.mode === undefined ? 0o666 : options.mode;
+  this.start = options.start;
+  this.pos = this.start;
+  this.bytesWritten = 0;
+  this[kIsPerformingIO] = false;
+  checkRange(this.start, Infinity);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+
+Object.defineProperties(WriteStream.prototype, {
+  pending: { __proto__: null, configurable: true, get() { return this.fd === null; } },
+  autoClose: {
+    __proto__: null,
+    configurable: true,
+    get() { return this._writableState.autoDestroy; },
+    set(value) { this._writableState.autoDestroy = value; },
+  },
+});
+
+WriteStream.prototype._write = function _write(data, encoding, cb) {
+  this[kIsPerformingIO] = true;
+  fs().write(this.fd, data, 0, data.length, this.pos, (er, bytes) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      cb(er);
+      this.emit(kIoDone, er);
+      return;
+    }
+    if (er) {
+      cb(er);
+      return;
+    }
+    this.bytesWritten += bytes;
+    cb();
+  });
+  if (this.pos !== undefined) this.pos += data.length;
+};
+
+// Node writes buffered chunks with one writev(2); one write of them joined is one request too.
+WriteStream.prototype._writev = function _writev(chunks, cb) {
+  this._write(Buffer.concat(chunks.map(({ chunk }) => chunk)), 'buffer', cb);
+};
+
+WriteStream.prototype.close = function close(cb) {
+  if (cb) {
+    if (this.closed) {
+      process.nextTick(cb);
+      return;
+    }
+    this.on('close', cb);
+  }
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+
+WriteStream.prototype.destroySoon = function destroySoon() {
+  this.end();
+};
+WriteStream.prototype.open = openWriteFs;
 WriteStream.prototype._construct = construct;
 WriteStream.prototype._destroy = destroy;
 

@@ -4,6 +4,9 @@
 // bodies framed by Content-Length, chunked transfer coding, or (responses) the connection's end.
 
 const { Buffer } = require('buffer');
+const {
+  checkPartialHead, checkStartLine, checkHeaders, invalidChunkSize, unframedRequestBody,
+} = require('internal/looplab/http_strict');
 
 class HttpParser {
   constructor(kind) {
@@ -15,16 +18,27 @@ class HttpParser {
     this.noBodyNext = false; // a response to HEAD has no body
   }
 
-  // Returns the bytes after an upgrade's head (which belong to the new protocol), else null.
+  // Returns the bytes after an upgrade's head (which belong to the new protocol), a parse error
+  // (after which the parser takes nothing more, as llhttp), or null.
   execute(chunk) {
+    if (this.state === 'error') return null;
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     for (;;) {
       if (this.state === 'head') {
+        // llhttp skips the empty lines a client may send between requests.
+        while (this.kind === 'request' && this.buf[0] === 13 && this.buf[1] === 10) {
+          this.buf = this.buf.subarray(2);
+        }
+        if (this.buf.length === 0) return null;
         const end = this.buf.indexOf('\r\n\r\n');
+        const text = this.buf.subarray(0, end < 0 ? this.buf.length : end + 4).toString('latin1');
+        const early = checkPartialHead(this.kind, text);
+        if (early) return this.fail(early);
         if (end < 0) return null;
-        const head = this.buf.subarray(0, end).toString('latin1');
+        const head = text.slice(0, end);
         this.buf = this.buf.subarray(end + 4);
         const info = parseHead(this.kind, head);
+        if (info instanceof Error) return this.fail(info);
         const skipBody = this.onHeaders(info) === true;
         if (info.upgrade) {
           const rest = this.buf;
@@ -39,6 +53,8 @@ class HttpParser {
           (info.statusCode === 204 || info.statusCode === 304 || (info.statusCode >= 100 && info.statusCode < 200)));
         if (bodiless) {
           this.onComplete();
+        } else if (te && this.kind === 'request' && !te.includes('chunked')) {
+          return this.fail(unframedRequestBody());
         } else if (te.includes('chunked')) {
           this.state = 'chunk-size';
         } else if (cl !== undefined) {
@@ -68,7 +84,9 @@ class HttpParser {
       if (this.state === 'chunk-size') {
         const eol = this.buf.indexOf('\r\n');
         if (eol < 0) return null;
-        const size = parseInt(this.buf.subarray(0, eol).toString('latin1'), 16);
+        const line = this.buf.subarray(0, eol).toString('latin1');
+        if (!/^[0-9A-Fa-f]+[ \t]*(;.*)?$/.test(line)) return this.fail(invalidChunkSize());
+        const size = parseInt(line, 16);
         this.buf = this.buf.subarray(eol + 2);
         if (size === 0) {
           this.state = 'trailer';
@@ -114,6 +132,12 @@ class HttpParser {
     }
   }
 
+  fail(err) {
+    this.state = 'error';
+    this.buf = Buffer.alloc(0);
+    return err;
+  }
+
   // The connection ended: a response read until EOF is complete now; a message cut short is an
   // error (llhttp_finish), returned rather than thrown.
   finish() {
@@ -122,6 +146,7 @@ class HttpParser {
       this.onComplete();
       return null;
     }
+    if (this.state === 'error') return null;
     const midMessage = this.state === 'head' ? this.buf.length > 0 : this.state !== 'upgraded';
     if (!midMessage) return null;
     const err = new Error('Parse Error: Invalid EOF state');
@@ -135,27 +160,29 @@ class HttpParser {
 function parseHead(kind, head) {
   const lines = head.split('\r\n');
   const first = lines.shift();
+  const bad = checkStartLine(kind, first);
+  if (bad) return bad;
   const info = { rawHeaders: [], headers: { __proto__: null } };
   if (kind === 'request') {
-    const m = /^([A-Z]+) (\S+) HTTP\/(\d)\.(\d)$/.exec(first) || [];
+    const m = /^([A-Z-]+) (\S+) HTTP\/(\d)\.(\d)$/.exec(first);
     info.method = m[1];
     info.url = m[2];
-    info.versionMajor = Number(m[3] ?? 1);
-    info.versionMinor = Number(m[4] ?? 1);
+    info.versionMajor = Number(m[3]);
+    info.versionMinor = Number(m[4]);
   } else {
-    const m = /^HTTP\/(\d)\.(\d) (\d{3}) ?(.*)$/.exec(first) || [];
-    info.versionMajor = Number(m[1] ?? 1);
-    info.versionMinor = Number(m[2] ?? 1);
+    const m = /^HTTP\/(\d)\.(\d) (\d{3}) ?(.*)$/.exec(first);
+    info.versionMajor = Number(m[1]);
+    info.versionMinor = Number(m[2]);
     info.statusCode = Number(m[3]);
     info.statusMessage = m[4] ?? '';
   }
-  for (const line of lines) {
+  const pairs = lines.map((line) => {
     const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1).trim();
-    info.rawHeaders.push(name, value);
-  }
+    return colon < 0 ? [null, ''] : [line.slice(0, colon), line.slice(colon + 1)];
+  });
+  const wrong = checkHeaders(kind, pairs);
+  if (wrong) return wrong;
+  for (const [name, value] of pairs) info.rawHeaders.push(name, value.replace(/^[ \t]+|[ \t]+$/g, ''));
   const connection = [];
   for (let i = 0; i < info.rawHeaders.length; i += 2) {
     const key = info.rawHeaders[i].toLowerCase();

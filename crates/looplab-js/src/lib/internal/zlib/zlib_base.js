@@ -9,6 +9,7 @@
 const { Buffer } = require('buffer');
 const { Transform } = require('stream');
 const { submit, submitOp } = require('internal/looplab/pool');
+const { callableWithoutNew } = require('internal/util');
 
 const messages = {
   Z_DATA_ERROR: ['incorrect header check', -3],
@@ -104,7 +105,8 @@ for (const [name, op] of [
   ['Gzip', 'gzip'], ['Gunzip', 'gunzip'], ['Deflate', 'deflate'], ['Inflate', 'inflate'],
   ['DeflateRaw', 'deflateRaw'], ['InflateRaw', 'inflateRaw'], ['Unzip', 'unzip'],
 ]) {
-  classes[name] = { [name]: class extends ZlibBase { constructor(options) { super(op, options); } } }[name];
+  classes[name] = callableWithoutNew(
+    { [name]: class extends ZlibBase { constructor(options) { super(op, options); } } }[name]);
 }
 
 module.exports = { ZlibBase, zlibError, ...classes };
