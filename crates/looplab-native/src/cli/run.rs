@@ -156,15 +156,19 @@ fn orders_text(found: &looplab_js::Orders) -> String {
     text
 }
 
+/// Writes what the script printed. A reader that went away (`looplab run x.js | head`) ends the
+/// output quietly, as a closed pipe ends node's.
 fn flush(output: looplab_js::Output) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    for (stream, text) in output {
-        match stream {
-            Stream::Stdout => out.write_all(text.as_bytes())?,
-            Stream::Stderr => err.write_all(text.as_bytes())?,
-        }
+    let written = output
+        .into_iter()
+        .try_for_each(|(stream, text)| match stream {
+            Stream::Stdout => out.write_all(text.as_bytes()),
+            Stream::Stderr => err.write_all(text.as_bytes()),
+        });
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
-    out.flush()?;
-    Ok(())
 }

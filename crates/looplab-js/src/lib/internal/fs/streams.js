@@ -92,6 +92,19 @@ function checkRange(start, end) {
   }
 }
 
+// `pending` (not open yet) and `autoClose` (the stream's autoDestroy, in its state `state`).
+function defineAccessors(proto, state) {
+  Object.defineProperties(proto, {
+    pending: { __proto__: null, configurable: true, get() { return this.fd === null; } },
+    autoClose: {
+      __proto__: null,
+      configurable: true,
+      get() { return this[state].autoDestroy; },
+      set(value) { this[state].autoDestroy = value; },
+    },
+  });
+}
+
 // Functions, not classes, as in Node: code written for old Node inherits with
 // `fs.ReadStream.call(this, path)`, and calling one without `new` makes a stream.
 function ReadStream(path, options) {
@@ -114,15 +127,7 @@ function ReadStream(path, options) {
 Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
 Object.setPrototypeOf(ReadStream, Readable);
 
-Object.defineProperties(ReadStream.prototype, {
-  pending: { __proto__: null, configurable: true, get() { return this.fd === null; } },
-  autoClose: {
-    __proto__: null,
-    configurable: true,
-    get() { return this._readableState.autoDestroy; },
-    set(value) { this._readableState.autoDestroy = value; },
-  },
-});
+defineAccessors(ReadStream.prototype, '_readableState');
 
 ReadStream.prototype._read = function _read(n) {
   n = this.pos !== undefined
@@ -180,15 +185,7 @@ function WriteStream(path, options) {
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(WriteStream, Writable);
 
-Object.defineProperties(WriteStream.prototype, {
-  pending: { __proto__: null, configurable: true, get() { return this.fd === null; } },
-  autoClose: {
-    __proto__: null,
-    configurable: true,
-    get() { return this._writableState.autoDestroy; },
-    set(value) { this._writableState.autoDestroy = value; },
-  },
-});
+defineAccessors(WriteStream.prototype, '_writableState');
 
 WriteStream.prototype._write = function _write(data, encoding, cb) {
   this[kIsPerformingIO] = true;
