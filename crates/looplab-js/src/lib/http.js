@@ -218,6 +218,12 @@ class OutgoingMessage extends Writable {
     return super.end(chunk, encoding, cb);
   }
 
+  // The head goes out now, before any body: its framing is what a body of unknown length gets.
+  flushHeaders() {
+    if (this.headersSent) return;
+    this._flushTo(this._send(this._firstHead(undefined), null), () => {});
+  }
+
   // The socket may not be there yet (a client request waits for the agent's socket).
   _flushTo(parts, cb) {
     if (this._pendingParts) {
