@@ -11,7 +11,7 @@ const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
 const { HttpParser } = require('internal/looplab/http_parser');
 const { codes } = require('internal/errors');
-const { validateObject } = require('internal/validators');
+const { validateNumber, validateObject } = require('internal/validators');
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted',
@@ -322,6 +322,9 @@ function Server(options, requestListener) {
   this.keepAliveTimeout = 5000;
   this.headersTimeout = 60000;
   this.requestTimeout = 300000;
+  // The TCP server allows half-open sockets so that HTTP decides: a client's end aborts its
+  // requests in progress and ends the connection, unless this is set.
+  this.httpAllowHalfOpen = false;
   this._idle = new Set();
   this.on('connection', connectionListener);
 }
@@ -366,7 +369,14 @@ function connectionListener(socket) {
     server._idle.delete(socket);
     const err = parser.finish();
     if (err) return onClientError(err);
-    if (!socket._httpServer?.current) socket.end();
+    const res = socket._httpServer?.current;
+    if (!server.httpAllowHalfOpen) {
+      // socketOnEnd: the requests still in progress are aborted, then the connection ends.
+      if (res && !res.req.destroyed) res.req.destroy(connResetException('aborted'));
+      if (socket.writable) socket.end();
+    } else if (!res) {
+      socket.end();
+    }
   }
   // socketOnError: unless 'clientError' is handled, a 400 goes out if no response has started,
   // then the socket is destroyed.
@@ -385,6 +395,7 @@ function connectionListener(socket) {
     if (!res) return;
     socket._httpServer.current = null;
     if (!res.req.destroyed) res.req.destroy(connResetException('aborted'));
+    res._closed = true;
     res.emit('close');
   }
   socket.on('data', onData);
@@ -394,6 +405,9 @@ function connectionListener(socket) {
 }
 
 Server.prototype._responseDone = function(res) {
+  // A response ended after its connection closed has said 'close' already.
+  if (res._closed) return;
+  res._closed = true;
   const socket = res.socket;
   res.emit('close');
   res.req.emit('close');
@@ -545,6 +559,10 @@ class ClientRequest extends OutgoingMessage {
     this.aborted = false;
     this.method = (options.method || 'GET').toUpperCase();
     this.path = options.path || '/';
+    if (options.timeout !== undefined) {
+      this.timeout = getTimerDuration(options.timeout, 'timeout');
+      this.setTimeout(this.timeout);
+    }
     this.host = options.hostname || options.host || 'localhost';
     this.protocol = 'http:';
     const port = options.port || 80;
@@ -708,10 +726,35 @@ class ClientRequest extends OutgoingMessage {
     return this;
   }
 
+  // The socket's idle timeout, as the request's: armed once the socket has connected, and its
+  // 'timeout' told to the request until the request closes.
   setTimeout(msecs, cb) {
+    if (this._ended) return this;
+    msecs = getTimerDuration(msecs, 'msecs');
     if (cb) this.once('timeout', cb);
+    const arm = (socket) => {
+      if (!this._timeoutListening) {
+        this._timeoutListening = true;
+        const relay = () => this.emit('timeout');
+        socket.on('timeout', relay);
+        this.once('close', () => socket.removeListener('timeout', relay));
+      }
+      if (socket.connecting) socket.once('connect', () => socket.setTimeout(msecs));
+      else socket.setTimeout(msecs);
+    };
+    if (this.socket) arm(this.socket);
+    else this.once('socket', arm);
     return this;
   }
+}
+
+// timers' getTimerDuration: a number of milliseconds, finite and not negative.
+function getTimerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  return Math.min(msecs, 2 ** 31 - 1);
 }
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
