@@ -52,6 +52,8 @@ pub struct RunData {
     learner_steps: Vec<LearnerStep>,
     /// The learner's callbacks, where each one is at every step.
     pub cards: Cards,
+    /// Each decision timing made (its `Decision::index`) and the internal step that shows it.
+    decisions: Vec<(u32, usize)>,
     /// The orders the run's race can print (more than one), when it has a race and was run
     /// with the model's own timing; the page keeps them for the orders the learner picks.
     pub race: Option<Rc<Race>>,
@@ -90,6 +92,7 @@ impl RunData {
             vec!["Before the script runs: press Step or Play to start.".to_string()];
         let mut console = Vec::new();
         let mut sites = vec![None];
+        let mut decisions = Vec::new();
         let mut site = None;
         let mut view = View::default();
         let dropped = trace.dropped;
@@ -104,6 +107,9 @@ impl RunData {
                 if let Some(step) = told {
                     learner.push(stops.len());
                     learner_steps.push(step);
+                }
+                if let TraceEvent::Decision(d) = event {
+                    decisions.push((d.index, stops.len()));
                 }
                 stops.push(i + 1);
                 sites.push(site);
@@ -144,19 +150,17 @@ impl RunData {
             learner,
             learner_steps,
             cards: story.cards,
+            decisions,
             race: None,
         }
     }
 
     /// The internal step of the run's decision `index` (`looplab_core::Decision::index`).
     pub fn decision_step(&self, index: u32) -> Option<usize> {
-        let event = self
-            .replay
-            .trace()
-            .events
+        self.decisions
             .iter()
-            .position(|e| matches!(&e.event, TraceEvent::Decision(d) if d.index == index))?;
-        Some(self.step_of_event(event))
+            .find(|&&(i, _)| i == index)
+            .map(|&(_, step)| step)
     }
 
     /// The internal step where this run, made with the branches `choices`, parts from another

@@ -103,12 +103,18 @@ mod engine {
     /// the learner waits for must not grow much longer for them.
     pub const EXPLORE_RUNS: usize = 32;
 
-    /// The page's files in a fresh file system, and the options to run them with.
-    fn prepared(
-        files: &[SourceFile],
-        settings: RunSettings,
-        choices: &[Choice],
-    ) -> (RunOptions, Vfs) {
+    /// The options to run the page's files with, forcing `choices` at the run's decisions.
+    fn run_options(files: &[SourceFile], settings: RunSettings, choices: &[Choice]) -> RunOptions {
+        let mut options = RunOptions::new(entry_path(files, settings), APP_DIR);
+        options.threadpool_size = settings.pool as usize;
+        options.cores = settings.cores as usize;
+        options.limits = page_limits();
+        options.choices = choices.to_vec();
+        options
+    }
+
+    /// The page's files in a fresh file system: the entry at `entry_path`, the rest in APP_DIR.
+    fn app_files(files: &[SourceFile], settings: RunSettings) -> Vfs {
         let entry = entry_path(files, settings);
         let mut vfs = Vfs::memory();
         for (i, f) in files.iter().enumerate() {
@@ -119,20 +125,14 @@ mod engine {
             };
             vfs.insert(&path, f.text.as_bytes());
         }
-        let mut options = RunOptions::new(entry, APP_DIR);
-        options.threadpool_size = settings.pool as usize;
-        options.cores = settings.cores as usize;
-        options.limits = page_limits();
-        options.choices = choices.to_vec();
-        (options, vfs)
+        vfs
     }
 
     /// Every order the files can print, when more than one (`looplab_js::explore` within
     /// `budget` runs); None for a script that prints one way, or one that fails to run.
     pub fn explore(files: &[SourceFile], settings: RunSettings, budget: usize) -> Option<Race> {
-        let (options, _) = prepared(files, settings, &[]);
-        let found =
-            looplab_js::explore(&options, || prepared(files, settings, &[]).1, budget).ok()?;
+        let options = run_options(files, settings, &[]);
+        let found = looplab_js::explore(&options, || app_files(files, settings), budget).ok()?;
         let orders = found
             .orders
             .into_iter()
@@ -174,8 +174,9 @@ mod engine {
             settings: RunSettings,
             choices: &[Choice],
         ) -> Result<Self, String> {
-            let (options, vfs) = prepared(files, settings, choices);
-            let runtime = Runtime::new(options, vfs).map_err(|e| e.to_string())?;
+            let options = run_options(files, settings, choices);
+            let runtime =
+                Runtime::new(options, app_files(files, settings)).map_err(|e| e.to_string())?;
             Ok(EngineRun {
                 runtime,
                 log: OutputLog::new(),

@@ -11,7 +11,8 @@ const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
 const { HttpParser } = require('internal/looplab/http_parser');
 const { codes } = require('internal/errors');
-const { validateNumber, validateObject } = require('internal/validators');
+const { validateObject } = require('internal/validators');
+const { getTimerDuration } = require('internal/timers');
 
 const STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted',
@@ -746,15 +747,6 @@ class ClientRequest extends OutgoingMessage {
     else this.once('socket', arm);
     return this;
   }
-}
-
-// timers' getTimerDuration: a number of milliseconds, finite and not negative.
-function getTimerDuration(msecs, name) {
-  validateNumber(msecs, name);
-  if (msecs < 0 || !Number.isFinite(msecs)) {
-    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
-  }
-  return Math.min(msecs, 2 ** 31 - 1);
 }
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';

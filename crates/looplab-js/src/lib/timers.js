@@ -7,7 +7,7 @@ const { SymbolDispose } = require('internal/util');
 const tasks = internalBinding('tasks');
 const clock = internalBinding('clock');
 
-const TIMEOUT_MAX = 2 ** 31 - 1;
+const { TIMEOUT_MAX, getTimerDuration } = require('internal/timers');
 const kRefed = Symbol('refed');
 const kId = Symbol('looplab.timerId');
 const kHasPrimitive = Symbol('kHasPrimitive');
@@ -247,21 +247,6 @@ for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmedia
 // due Node calls the object's own `_onTimeout`. A plain object rides on a Timeout of the model's.
 const kEnrolled = Symbol('looplab.enrolledTimeout');
 
-function timerDuration(msecs, name) {
-  const { validateNumber } = require('internal/validators');
-  validateNumber(msecs, name);
-  if (msecs < 0 || !Number.isFinite(msecs)) {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
-  }
-  if (msecs > TIMEOUT_MAX) {
-    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
-      `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
-    return TIMEOUT_MAX;
-  }
-  return msecs;
-}
-
 function unenrollItem(item) {
   if (item instanceof Timeout) return unenroll(item);
   if (item._destroyed) return;
@@ -275,7 +260,7 @@ function unenrollItem(item) {
 }
 
 function enroll(item, msecs) {
-  msecs = timerDuration(msecs, 'msecs');
+  msecs = getTimerDuration(msecs, 'msecs');
   if (item._idleNext) unenrollItem(item);
   item._idleNext = item;
   item._idlePrev = item;

@@ -105,6 +105,16 @@ function defineAccessors(proto, state) {
   });
 }
 
+// What both streams keep of their file: a descriptor given, or the path to open with `flags`
+// and `mode`, and where to start.
+function fileOf(stream, path, options, flags) {
+  stream.fd = options.fd ?? null;
+  stream.path = stream.fd === null ? pathOf(path) : undefined;
+  stream.flags = options.flags === undefined ? flags : options.flags;
+  stream.mode = options.mode === undefined ? 0o666 : options.mode;
+  stream.start = options.start;
+}
+
 // Functions, not classes, as in Node: code written for old Node inherits with
 // `fs.ReadStream.call(this, path)`, and calling one without `new` makes a stream.
 function ReadStream(path, options) {
@@ -113,11 +123,7 @@ function ReadStream(path, options) {
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   Readable.call(this, options);
-  this.fd = options.fd ?? null;
-  this.path = this.fd === null ? pathOf(path) : undefined;
-  this.flags = options.flags === undefined ? 'r' : options.flags;
-  this.mode = options.mode === undefined ? 0o666 : options.mode;
-  this.start = options.start;
+  fileOf(this, path, options, 'r');
   this.end = options.end === undefined ? Infinity : options.end;
   this.pos = this.start;
   this.bytesRead = 0;
@@ -171,11 +177,7 @@ function WriteStream(path, options) {
   options.decodeStrings = true;
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
   Writable.call(this, options);
-  this.fd = options.fd ?? null;
-  this.path = this.fd === null ? pathOf(path) : undefined;
-  this.flags = options.flags === undefined ? 'w' : options.flags;
-  this.mode = options.mode === undefined ? 0o666 : options.mode;
-  this.start = options.start;
+  fileOf(this, path, options, 'w');
   this.pos = this.start;
   this.bytesWritten = 0;
   this[kIsPerformingIO] = false;
