@@ -85,11 +85,11 @@ pub fn run_in_worker(request: &str) {
             ..Meta::default()
         };
         // A run with a race whose orders the page does not know yet: find them before the
-        // last part, within about a second and a half of runs like this one.
-        if meta.status.is_some() && request.explore && run.has_race() {
-            let ms = (now() - started).max(1.0);
-            let budget = ((EXPLORE_MS / ms) as usize).clamp(2, EXPLORE_RUNS);
-            meta.race = explore(&request.files, request.settings, budget);
+        // last part, within about a second and a half of runs like this one. A run too long
+        // for two more in that time (one that ran into a limit, say) is not explored.
+        let fit = (EXPLORE_MS / (now() - started).max(1.0)) as usize;
+        if meta.status.is_some() && request.explore && fit >= 2 && run.has_race() {
+            meta.race = explore(&request.files, request.settings, fit.min(EXPLORE_RUNS));
         }
         post(&meta, Some(&part));
         if meta.status.is_some() {
