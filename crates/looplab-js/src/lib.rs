@@ -1,6 +1,7 @@
 //! Looplab's JavaScript host: runs a user's Node.js script on the Boa engine, with Node's
 //! built-in modules, the CommonJS loader over a virtual file system, and every callback,
 //! tick and promise job scheduled by the model of libuv and Node's queues.
+mod arrow_this;
 mod async_context;
 mod bindings;
 mod builtins;

@@ -142,6 +142,7 @@ fn compile_wrapped(
         None => body.to_string(),
     };
     let code = format!("{wrapper}{body}\n}})");
+    let code = crate::arrow_this::patch(&code, false).unwrap_or(code);
     let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(path));
     let script = Script::parse(source, None, context)?;
     script.evaluate(context)

@@ -15,6 +15,8 @@ pub(super) const FNS: &[(&str, Native)] = &[
 
 fn parse(code: &str, filename: &str, context: &mut Context) -> JsResult<Script> {
     crate::nesting::check(code, context)?;
+    let patched = crate::arrow_this::patch(code, false);
+    let code = patched.as_deref().unwrap_or(code);
     let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(filename));
     Script::parse(source, None, context)
 }

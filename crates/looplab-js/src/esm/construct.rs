@@ -47,6 +47,7 @@ fn source_text(loader: &Loader, path: &str, context: &mut Context) -> JsResult<M
         None => body,
     };
     let code = format!("{BODY_START}{body}{BODY_END}");
+    let code = crate::arrow_this::patch(&code, true).unwrap_or(code);
     let url = file_url(path);
     let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(&url));
     Module::parse(source, None, context)

@@ -10,6 +10,10 @@ const stream = require('stream');
 const { Buffer } = require('buffer');
 const { TCP, UV_EOF } = require('internal/looplab/tcp_wrap');
 const {
+  validateBoolean, validateFunction, validateInt32, validateNumber,
+} = require('internal/validators');
+const { getTimerDuration } = require('internal/timers');
+const {
   codes, ErrnoException, ExceptionWithHostPort, UVExceptionWithHostPort,
 } = require('internal/errors');
 
@@ -35,12 +39,53 @@ const exceptionWithHostPort = (err, syscall, address, port) =>
 const uvExceptionWithHostPort = (err, syscall, address, port) =>
   frameless(new UVExceptionWithHostPort(err, syscall, address, port));
 
+const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 function isIPv4(s) {
-  return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s);
+  return V4.test(s);
 }
+// Eight groups of up to four hex digits, one run of zero groups shortened to '::', the last two
+// groups optionally written as an IPv4 address, and an optional zone ('%eth0').
 function isIPv6(s) {
-  return typeof s === 'string' && s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s);
+  if (typeof s !== 'string') s = `${s}`;
+  const zone = s.indexOf('%');
+  if (zone !== -1) {
+    if (!/^%[0-9a-zA-Z\-.:]+$/.test(s.slice(zone))) return false;
+    s = s.slice(0, zone);
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) return false;
+  const groups = (text) => (text === '' ? [] : text.split(':'));
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  const all = head.concat(tail);
+  let count = all.length;
+  // Only the address's last group may be written as IPv4.
+  const lastIsV4 = halves.length === 2 ? tail.length > 0 : true;
+  for (let i = 0; i < all.length; i++) {
+    const g = all[i];
+    if (i === all.length - 1 && lastIsV4 && g.includes('.')) {
+      if (!V4.test(g)) return false;
+      count++;
+    } else if (!/^[0-9a-fA-F]{1,4}$/.test(g)) {
+      return false;
+    }
+  }
+  return halves.length === 2 ? count <= 7 : count === 8;
 }
+// Happy eyeballs (autoSelectFamily) is on by default in Node 20; loopback has one family here.
+let autoSelectFamilyDefault = true;
+let autoSelectFamilyAttemptTimeoutDefault = 250;
+function getDefaultAutoSelectFamily() { return autoSelectFamilyDefault; }
+function setDefaultAutoSelectFamily(value) {
+  validateBoolean(value, 'value');
+  autoSelectFamilyDefault = value;
+}
+function getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeoutDefault; }
+function setDefaultAutoSelectFamilyAttemptTimeout(value) {
+  validateInt32(value, 'value', 1);
+  autoSelectFamilyAttemptTimeoutDefault = Math.max(value, 10);
+}
+
 function isIP(s) {
   if (isIPv4(s)) return 4;
   if (isIPv6(s)) return 6;
@@ -114,6 +159,10 @@ function Socket(options) {
   this[kTimeout] = null;
   if (typeof options === 'number') options = { fd: options };
   else options = { ...options };
+  // A socket carries bytes: object mode is refused.
+  for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+    if (options[key]) throw new codes.ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
+  }
   // Default to *not* allowing half open sockets.
   options.allowHalfOpen = Boolean(options.allowHalfOpen);
   // For backwards compat do not emit close on destroy.
@@ -164,15 +213,23 @@ function writeAfterFIN(chunk, encoding, cb) {
 }
 
 Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
+  if (this.destroyed) return this;
+  this.timeout = msecs;
+  msecs = getTimerDuration(msecs, 'msecs');
   if (this[kTimeout]) clearTimeout(this[kTimeout]);
   this[kTimeout] = null;
-  this.timeout = msecs;
   if (msecs === 0) {
-    if (callback !== undefined) this.removeListener('timeout', callback);
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.removeListener('timeout', callback);
+    }
   } else {
     this[kTimeout] = globalThis.setTimeout(() => this._onTimeout(), msecs);
     this[kTimeout].unref();
-    if (callback !== undefined) this.once('timeout', callback);
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
   }
   return this;
 };
@@ -508,6 +565,11 @@ Socket.prototype.connect = function(...args) {
   const options = normalized[0];
   const cb = normalized[1];
   if (cb !== null) this.once('connect', cb);
+  if (this._parent && this._parent.connecting) return this;
+  if (this.connecting) return this;
+  if (options.port === undefined && options.path == null) {
+    throw new codes.ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
     this._handle = null;
@@ -529,6 +591,9 @@ Socket.prototype.connect = function(...args) {
 function lookupAndConnect(self, options) {
   const host = options.host || 'localhost';
   let { port } = options;
+  const { localAddress, localPort, autoSelectFamily, autoSelectFamilyAttemptTimeout } = options;
+  if (localAddress && !isIP(localAddress)) throw new codes.ERR_INVALID_IP_ADDRESS(localAddress);
+  if (localPort) validateNumber(localPort, 'options.localPort');
   if (typeof port !== 'undefined') {
     if (typeof port !== 'number' && typeof port !== 'string') {
       throw new codes.ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
@@ -536,6 +601,10 @@ function lookupAndConnect(self, options) {
     validatePort(port);
   }
   port |= 0;
+  if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+  if (autoSelectFamilyAttemptTimeout != null) {
+    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+  }
   // If host is an IP, skip performing a lookup
   const addressType = isIP(host);
   if (addressType) {
@@ -544,12 +613,26 @@ function lookupAndConnect(self, options) {
     });
     return;
   }
+  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+  const hints = options.hints;
+  // getaddrinfo's AI_ADDRCONFIG, AI_V4MAPPED and AI_ALL, as glibc numbers them.
+  if (hints && (hints & ~(0x20 | 0x08 | 0x10)) !== 0) {
+    throw new codes.ERR_INVALID_ARG_VALUE('hints', hints);
+  }
   // A name goes through getaddrinfo on the thread pool; this loopback only has 127.0.0.1.
-  require('dns').lookup(host, { family: 4 }, (err, ip, family) => {
+  const lookup = options.lookup || require('dns').lookup;
+  lookup(host, { family: 4, hints: options.hints || 0 }, (err, ip, family) => {
     self.emit('lookup', err, ip, family, host);
     if (!self.connecting) return;
     if (err) {
       process.nextTick(connectErrorNT, self, err);
+    } else if (!isIP(ip)) {
+      process.nextTick(connectErrorNT, self, new codes.ERR_INVALID_IP_ADDRESS(ip));
+    } else if (family !== 4 && family !== 6) {
+      const error = new codes.ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port);
+      error.host = options.host;
+      error.port = options.port;
+      process.nextTick(connectErrorNT, self, error);
     } else {
       self._unrefTimer();
       internalConnect(self, ip, port, family);
@@ -803,8 +886,8 @@ module.exports = {
   Server,
   Socket,
   Stream: Socket, // Legacy naming
-  getDefaultAutoSelectFamily: () => true,
-  setDefaultAutoSelectFamily() {},
-  getDefaultAutoSelectFamilyAttemptTimeout: () => 250,
-  setDefaultAutoSelectFamilyAttemptTimeout() {},
+  getDefaultAutoSelectFamily,
+  setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout,
 };

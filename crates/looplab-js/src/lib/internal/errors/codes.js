@@ -113,6 +113,19 @@ module.exports = function register(E, SystemError) {
   E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
   E('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established', Error);
   E('ERR_HTTP_HEADERS_SENT', 'Cannot %s headers after they are sent to the client', Error);
+  E('ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "%s" for header "%s"', TypeError);
+  E('ERR_HTTP_INVALID_STATUS_CODE', 'Invalid status code: %s', RangeError);
+  E('ERR_HTTP_CONTENT_LENGTH_MISMATCH', "Response body's content-length of %s byte(s) does not " +
+    'match the content-length of %s byte(s) set in header', Error);
+  E('ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding', Error);
+  E('ERR_HTTP_BODY_NOT_ALLOWED',
+    'Adding content for this request method or response status is not allowed.', Error);
+  E('ERR_HTTP_SOCKET_ENCODING',
+    'Changing the socket encoding is not allowed per RFC7230 Section 3.', Error);
+  E('ERR_INVALID_HTTP_TOKEN', '%s must be a valid HTTP token ["%s"]', TypeError);
+  E('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
+  E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
+  E('ERR_INVALID_ADDRESS_FAMILY', 'Invalid address family: %s %s:%s', RangeError);
   E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
   E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
   E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);

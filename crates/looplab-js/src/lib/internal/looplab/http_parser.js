@@ -24,6 +24,9 @@ class HttpParser {
     if (this.state === 'error') return null;
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     for (;;) {
+      // A client takes one response per request: what follows it is not read (node frees the
+      // parser once the response is complete).
+      if (this.stopped) return null;
       if (this.state === 'head') {
         // llhttp skips the empty lines a client may send between requests.
         while (this.kind === 'request' && this.buf[0] === 13 && this.buf[1] === 10) {
@@ -114,11 +117,17 @@ class HttpParser {
       if (this.state === 'trailer') {
         const eol = this.buf.indexOf('\r\n');
         if (eol < 0) return null;
+        const line = this.buf.subarray(0, eol).toString('latin1');
         this.buf = this.buf.subarray(eol + 2);
-        if (eol === 0) {
-          this.state = 'head';
-          this.onComplete();
+        if (eol > 0) {
+          const colon = line.indexOf(':');
+          if (colon > 0) (this.trailers ??= []).push(line.slice(0, colon), line.slice(colon + 1).trim());
+          continue;
         }
+        this.state = 'head';
+        if (this.trailers && this.onTrailers) this.onTrailers(this.trailers);
+        this.trailers = null;
+        this.onComplete();
         continue;
       }
       if (this.state === 'until-eof') {
@@ -192,6 +201,8 @@ function parseHead(kind, head) {
   info.upgrade = info.rawHeaders.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'upgrade') &&
     conn.includes('upgrade') && (kind === 'request' || info.statusCode === 101);
   info.shouldKeepAlive = info.versionMinor >= 1 ? !conn.includes('close') : conn.includes('keep-alive');
+  // llhttp_should_keep_alive: a response whose body lasts until EOF cannot keep the connection.
+  if (kind === 'response' && info.shouldKeepAlive && needsEof(info)) info.shouldKeepAlive = false;
   for (let i = 0; i < info.rawHeaders.length; i += 2) {
     const key = info.rawHeaders[i].toLowerCase();
     const value = info.rawHeaders[i + 1];
@@ -204,6 +215,18 @@ function parseHead(kind, head) {
     }
   }
   return info;
+}
+
+function needsEof(info) {
+  const status = info.statusCode;
+  if ((status >= 100 && status < 200) || status === 204 || status === 304) return false;
+  let framed = false;
+  for (let i = 0; i < info.rawHeaders.length; i += 2) {
+    const name = info.rawHeaders[i].toLowerCase();
+    if (name === 'content-length') framed = true;
+    else if (name === 'transfer-encoding') framed = /chunked\s*$/i.test(info.rawHeaders[i + 1]);
+  }
+  return !framed;
 }
 
 // Node's matchKnownFields: duplicates of these are dropped, not joined.

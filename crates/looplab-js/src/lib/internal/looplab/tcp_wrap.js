@@ -32,6 +32,8 @@ class TCP {
     this.bytesWritten = 0;
     this.port = 0;
     this.unread = null;
+    this.missedReadable = false;
+    this.readAgain = false;
   }
 
   // What the poller watches: readable while reading or listening, writable while a connect,
@@ -70,10 +72,16 @@ class TCP {
     return 0;
   }
 
+  // Readiness that came while the stream was not reading is still there for a level-triggered
+  // poller: reading again hears of it in the next poll phase.
   readStart() {
     this.reading = true;
     this.updateInterest();
-    if (this.unread !== null) tcp.wantReadable(this.id);
+    if (this.unread !== null || this.missedReadable) {
+      this.missedReadable = false;
+      this.readAgain = true;
+      tcp.wantReadable(this.id);
+    }
     return 0;
   }
 
@@ -172,12 +180,15 @@ class TCP {
     }
     if (writable) this.flush();
     else if (this.reading) this.readAll();
+    else this.missedReadable = true;
   }
 
   onPending() {
     if (this.closed) return;
     this.flush();
-    if (this.reading && this.unread !== null) this.readAll();
+    const again = this.readAgain;
+    this.readAgain = false;
+    if (this.reading && (this.unread !== null || again)) this.readAll();
   }
 
   onClose() {
@@ -206,6 +217,7 @@ class TCP {
   // the socket would block, the peer's FIN, an error, or readStop. What is left waits for the
   // next poll phase. The backend hands over all it has; the slicing happens here.
   readAll() {
+    this.readAgain = false;
     for (let count = 0; this.reading && !this.closed; count++) {
       if (count === READS_PER_EVENT) {
         if (this.unread !== null) tcp.wantReadable(this.id);
@@ -229,6 +241,8 @@ class TCP {
       this.bytesRead += buf.length;
       this.onread(buf.length, buf);
     }
+    // Stopped before the socket would block (a full stream buffer): more may be waiting.
+    if (!this.reading && !this.closed) this.missedReadable = true;
   }
 
   // uv__write and uv__drain: finish queued writes, then a waiting shutdown.

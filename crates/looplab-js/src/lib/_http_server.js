@@ -1,0 +1,440 @@
+'use strict';
+// Looplab: Node's http server (lib/_http_server.js): a net.Server whose connections are read by
+// an HTTP parser, one IncomingMessage and ServerResponse per request, answered in turn
+// (pipelining), kept alive between requests up to keepAliveTimeout and maxRequestsPerSocket.
+
+const net = require('net');
+const { Buffer } = require('buffer');
+const { codes } = require('internal/errors');
+const { validateObject, validateInteger, validateBoolean } = require('internal/validators');
+const { OutgoingMessage } = require('_http_outgoing');
+const { IncomingMessage } = require('_http_incoming');
+const { parsers, continueExpression, chunkExpression, _checkInvalidHeaderChar } = require('_http_common');
+
+const STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints', 200: 'OK',
+  201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content',
+  205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported',
+  226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other',
+  304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large',
+  414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
+  417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request',
+  422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
+const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
+
+// ---- ServerResponse ----------------------------------------------------------------------------
+
+class ServerResponse extends OutgoingMessage {
+  constructor(req, options) {
+    super();
+    this.req = req;
+    this.statusCode = 200;
+    this.statusMessage = undefined;
+    this.sendDate = true;
+    this._keepAliveTimeout = 0;
+    this._maxRequestsPerSocket = 0;
+    this._defaultKeepAlive = true;
+    this.maxRequestsOnConnectionReached = false;
+    this._rejectBodyWrites = !!options?.rejectNonStandardBodyWrites;
+    // An HTTP/1.0 client may not know chunking: unless its TE header asks for it, the body is
+    // sent as it comes and the connection's end marks where it stops.
+    if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+      this.useChunkedEncodingByDefault = chunkExpression.test(req.headers.te);
+    }
+    if (req.method === 'HEAD') this._hasBody = false;
+  }
+
+  // A Keep-Alive header of the caller's replaces Node's.
+  setHeader(name, value) {
+    super.setHeader(name, value);
+    if (String(name).toLowerCase() === 'keep-alive') this._defaultKeepAlive = false;
+    return this;
+  }
+
+  _keepAliveHeader() {
+    if (!this._keepAliveTimeout || !this._defaultKeepAlive) return '';
+    const max = ~~this._maxRequestsPerSocket > 0 ? `, max=${this._maxRequestsPerSocket}` : '';
+    return `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}${max}\r\n`;
+  }
+
+  _head(firstLine, bodyLength) {
+    // The last request a connection may carry is answered with Connection: close.
+    if (this.maxRequestsOnConnectionReached && !this._headers.has('connection')) {
+      this.shouldKeepAlive = false;
+    }
+    return super._head(firstLine, bodyLength);
+  }
+
+  write(chunk, encoding, cb) {
+    if (!this._hasBody && this._rejectBodyWrites && !this.writableEnded) {
+      throw new codes.ERR_HTTP_BODY_NOT_ALLOWED();
+    }
+    return super.write(chunk, encoding, cb);
+  }
+
+  writeHead(statusCode, reason, headers) {
+    if (this.headersSent) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+    if (typeof reason !== 'string') {
+      headers = reason;
+      reason = undefined;
+    }
+    const code = statusCode | 0;
+    if (code < 100 || code > 999) throw new codes.ERR_HTTP_INVALID_STATUS_CODE(statusCode);
+    this.statusCode = code;
+    if (reason !== undefined) {
+      if (_checkInvalidHeaderChar(reason)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+      this.statusMessage = reason;
+    }
+    // Node stores the head at writeHead(): the body's length is not known by then.
+    this._headFixed = true;
+    if (Array.isArray(headers)) {
+      if (headers.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', headers);
+      for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+    } else if (headers) {
+      for (const key of Object.keys(headers)) this.setHeader(key, headers[key]);
+    }
+    if (this.statusCode === 204 || this.statusCode === 304) this._hasBody = false;
+    if (this._headers.has('content-length') && this.chunkedEncoding === false &&
+        this._headers.has('trailer')) {
+      throw new codes.ERR_HTTP_TRAILER_INVALID();
+    }
+    return this;
+  }
+
+  _firstHead(bodyLength) {
+    const code = this.statusCode | 0;
+    if (code < 100 || code > 999) throw new codes.ERR_HTTP_INVALID_STATUS_CODE(this.statusCode);
+    const msg = this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown';
+    this.statusMessage = msg;
+    if (this.statusCode === 204 || this.statusCode === 304) this._hasBody = false;
+    if (this._headFixed || !this.useChunkedEncodingByDefault) bodyLength = undefined;
+    return this._head(`HTTP/1.1 ${this.statusCode} ${msg}`, bodyLength);
+  }
+
+  // 1xx informational responses go out at once, before the real head.
+  _informational(code, lines, cb) {
+    const head = `HTTP/1.1 ${code} ${STATUS_CODES[code]}\r\n${lines}\r\n`;
+    this._flushTo([Buffer.from(head, 'latin1')], typeof cb === 'function' ? cb : () => {});
+  }
+
+  writeContinue(cb) {
+    this._informational(100, '', cb);
+    this._sentContinue = true;
+  }
+
+  writeProcessing(cb) {
+    this._informational(102, '', cb);
+  }
+
+  writeEarlyHints(hints, cb) {
+    validateObject(hints, 'hints');
+    if (hints.link === null || hints.link === undefined) return;
+    const links = Array.isArray(hints.link) ? hints.link : [hints.link];
+    for (const link of links) {
+      if (typeof link !== 'string' || /[\r\n]/.test(link)) {
+        throw new codes.ERR_INVALID_ARG_VALUE('hints.link', hints.link);
+      }
+    }
+    let lines = `Link: ${links.join(', ')}\r\n`;
+    for (const key of Object.keys(hints)) {
+      if (key !== 'link') lines += `${key}: ${hints[key]}\r\n`;
+    }
+    this._informational(103, lines, cb);
+  }
+
+  assignSocket(socket) {
+    this._attach(socket);
+    this.emit('socket', socket);
+  }
+
+  detachSocket() {
+    this.socket = null;
+  }
+
+  _onFinished() {
+    this._server._responseDone(this);
+  }
+}
+
+// ---- Server ------------------------------------------------------------------------------------
+
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = {};
+  } else if (options == null) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
+  }
+  storeOptions.call(this, options);
+  // Node 18+: an http server turns Nagle's algorithm off for every connection unless told not to.
+  net.Server.call(this, { allowHalfOpen: true, ...options, noDelay: options.noDelay ?? true });
+  if (requestListener) this.on('request', requestListener);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this.keepAliveTimeout = 5000;
+  // The TCP server allows half-open sockets so that HTTP decides: a client's end aborts its
+  // requests in progress and ends the connection, unless this is set.
+  this.httpAllowHalfOpen = false;
+  this._idle = new Set();
+  this._httpConnections = new Set();
+  this.on('connection', connectionListener);
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+// The options Node checks and keeps (lib/_http_server.js storeHTTPOptions).
+function storeOptions(options) {
+  this.IncomingMessage = options.IncomingMessage || IncomingMessage;
+  this.ServerResponse = options.ServerResponse || ServerResponse;
+  const maxHeaderSize = options.maxHeaderSize;
+  if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
+  this.maxHeaderSize = maxHeaderSize;
+  const insecure = options.insecureHTTPParser;
+  if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = insecure;
+  const requestTimeout = options.requestTimeout;
+  if (requestTimeout !== undefined) validateInteger(requestTimeout, 'requestTimeout', 0);
+  this.requestTimeout = requestTimeout ?? 300000;
+  const headersTimeout = options.headersTimeout;
+  if (headersTimeout !== undefined) validateInteger(headersTimeout, 'headersTimeout', 0);
+  this.headersTimeout = headersTimeout ?? Math.min(60000, this.requestTimeout);
+  if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
+    throw new codes.ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', headersTimeout);
+  }
+  const interval = options.connectionsCheckingInterval;
+  if (interval !== undefined) validateInteger(interval, 'connectionsCheckingInterval', 0);
+  this.connectionsCheckingInterval = interval ?? 30000;
+  const join = options.joinDuplicateHeaders;
+  if (join !== undefined) validateBoolean(join, 'options.joinDuplicateHeaders');
+  this.joinDuplicateHeaders = join;
+  const requireHostHeader = options.requireHostHeader;
+  if (requireHostHeader !== undefined) validateBoolean(requireHostHeader, 'options.requireHostHeader');
+  this.requireHostHeader = requireHostHeader ?? true;
+  this.rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites ?? false;
+}
+
+function connectionListener(socket) {
+  const server = this;
+  const parser = parsers.alloc('request');
+  const queue = []; // responses waiting for their turn (pipelining)
+  let req = null;
+  let requests = 0;
+  socket._httpServer = { parser, queue, current: null };
+  socket.parser = parser;
+  server._idle.add(socket);
+  server._httpConnections.add(socket);
+  if (server.timeout) socket.setTimeout(server.timeout);
+  socket.on('timeout', () => onTimeout(server, socket));
+  parser.onHeaders = (info) => {
+    server._idle.delete(socket);
+    // The keep-alive timeout ends with a request; the server's own timeout applies again.
+    if (socket._keepAliveTimeoutSet) {
+      socket.setTimeout(server.timeout || 0);
+      socket._keepAliveTimeoutSet = false;
+    }
+    req = new server.IncomingMessage(socket);
+    if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
+    req._addInfo(info);
+    if (info.upgrade && server.listenerCount('upgrade') > 0) return false;
+    const res = new server.ServerResponse(req,
+      { rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites });
+    res._server = server;
+    res._keepAliveTimeout = server.keepAliveTimeout;
+    res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+    res.shouldKeepAlive = info.shouldKeepAlive;
+    res.assignSocket(socket);
+    socket._httpServer.current = res;
+    dispatch(server, socket, req, res, ++requests);
+    return false;
+  };
+  parser.onBody = (chunk) => req.push(chunk);
+  parser.onTrailers = (raw) => req._addTrailers(raw);
+  parser.onComplete = () => {
+    req.complete = true;
+    if (!req.upgrade || server.listenerCount('upgrade') === 0) req.push(null);
+  };
+  function onData(chunk) {
+    const rest = parser.execute(chunk);
+    if (rest instanceof Error) return onClientError(rest);
+    if (rest !== null && req.upgrade && server.listenerCount('upgrade') > 0) {
+      socket.removeListener('data', onData);
+      socket.removeListener('end', onEnd);
+      server._idle.delete(socket);
+      socket._httpServer = null;
+      socket.parser = null;
+      server.emit('upgrade', req, socket, rest);
+    }
+  }
+  function onEnd() {
+    server._idle.delete(socket);
+    const err = parser.finish();
+    if (err) return onClientError(err);
+    const res = socket._httpServer?.current;
+    if (!server.httpAllowHalfOpen) {
+      // socketOnEnd: the requests still in progress are aborted, then the connection ends.
+      if (res && !res.req.destroyed) res.req.destroy(connResetException('aborted'));
+      if (socket.writable) socket.end();
+    } else if (!res) {
+      socket.end();
+    }
+  }
+  // socketOnError: unless 'clientError' is handled, a 400 goes out if no response has started,
+  // then the socket is destroyed.
+  function onClientError(err) {
+    if (server.emit('clientError', err, socket)) return;
+    const res = socket._httpServer?.current;
+    if (socket.writable && !(res && res.headersSent)) {
+      socket.write(err.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : BAD_REQUEST);
+    }
+    socket.destroy(err);
+  }
+  // socketOnClose: a request still waiting for its response is aborted, then the response closes.
+  function onClose() {
+    server._idle.delete(socket);
+    server._httpConnections.delete(socket);
+    const res = socket._httpServer?.current;
+    if (!res) return;
+    socket._httpServer.current = null;
+    if (!res.req.destroyed) res.req.destroy(connResetException('aborted'));
+    res._closed = true;
+    res.emit('close');
+  }
+  socket.on('data', onData);
+  socket.on('end', onEnd);
+  socket.on('close', onClose);
+  socket.on('error', () => {});
+}
+
+// parserOnIncoming's checks before 'request': the Host header HTTP/1.1 requires, the connection's
+// request limit, and Expect.
+function dispatch(server, socket, req, res, count) {
+  if (req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+    if (server.requireHostHeader && req.headers.host === undefined) {
+      res.writeHead(400, ['Connection', 'close']);
+      res.end();
+      return;
+    }
+    const limited = typeof server.maxRequestsPerSocket === 'number' && server.maxRequestsPerSocket > 0;
+    if (limited) res.maxRequestsOnConnectionReached = server.maxRequestsPerSocket <= count;
+    if (limited && server.maxRequestsPerSocket < count) {
+      server.emit('dropRequest', req, socket);
+      res.writeHead(503);
+      res.end();
+      return;
+    }
+    if (req.headers.expect !== undefined) {
+      if (continueExpression.test(req.headers.expect)) {
+        res._expect_continue = true;
+        if (server.listenerCount('checkContinue') > 0) {
+          server.emit('checkContinue', req, res);
+        } else {
+          res.writeContinue();
+          server.emit('request', req, res);
+        }
+      } else if (server.listenerCount('checkExpectation') > 0) {
+        server.emit('checkExpectation', req, res);
+      } else {
+        res.writeHead(417);
+        res.end();
+      }
+      return;
+    }
+  }
+  server.emit('request', req, res);
+}
+
+// socketOnTimeout: the request, the response and the server are told; if none listens, the
+// connection is destroyed.
+function onTimeout(server, socket) {
+  const res = socket._httpServer?.current;
+  const reqHeard = res && !res.req.complete ? res.req.emit('timeout', socket) : false;
+  const resHeard = res ? res.emit('timeout', socket) : false;
+  const serverHeard = server.emit('timeout', socket);
+  if (!reqHeard && !resHeard && !serverHeard) socket.destroy();
+}
+
+Server.prototype._responseDone = function(res) {
+  // A response ended after its connection closed has said 'close' already.
+  if (res._closed) return;
+  res._closed = true;
+  const socket = res.socket;
+  res.emit('close');
+  res.req.emit('close');
+  if (!socket._httpServer) return;
+  socket._httpServer.current = null;
+  if (!res.shouldKeepAlive || this._closing) {
+    socket.end();
+  } else {
+    this._idle.add(socket);
+    // An idle keep-alive connection is closed after keepAliveTimeout, and a second more, so a
+    // client told "timeout=5" has closed it first.
+    if (this.keepAliveTimeout) {
+      socket.setTimeout(this.keepAliveTimeout + 1000);
+      socket._keepAliveTimeoutSet = true;
+    }
+  }
+};
+
+Server.prototype.closeIdleConnections = function() {
+  for (const socket of this._idle) socket.destroy();
+  this._idle.clear();
+};
+
+Server.prototype.closeAllConnections = function() {
+  this.closeIdleConnections();
+  for (const socket of this._httpConnections) socket.destroy();
+};
+
+// Node 19+: close() also closes idle keep-alive connections.
+Server.prototype.close = function(cb) {
+  this._closing = true;
+  this.closeIdleConnections();
+  return net.Server.prototype.close.call(this, cb);
+};
+
+Server.prototype[Symbol.asyncDispose] = function() {
+  return new Promise((resolve, reject) => {
+    this.close((err) => (err ? reject(err) : resolve()));
+  });
+};
+
+Server.prototype.setTimeout = function(msecs, cb) {
+  this.timeout = msecs;
+  if (cb) this.on('timeout', cb);
+  return this;
+};
+
+const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const HEADERS_TOO_LARGE =
+  'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+
+function connResetException(msg) {
+  const ex = new Error(msg);
+  ex.code = 'ECONNRESET';
+  return ex;
+}
+
+module.exports = {
+  STATUS_CODES,
+  Server,
+  ServerResponse,
+  _connectionListener: connectionListener,
+  connResetException,
+  kConnectionsCheckingInterval,
+};
