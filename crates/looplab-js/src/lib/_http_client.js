@@ -11,7 +11,7 @@ const { URL, urlToHttpOptions } = require('internal/url');
 const { codes, AbortError } = require('internal/errors');
 const { validateInteger, validateBoolean } = require('internal/validators');
 const { getTimerDuration } = require('internal/timers');
-const { OutgoingMessage } = require('_http_outgoing');
+const { OutgoingMessage, validateHeaderName, validateHeaderValue } = require('_http_outgoing');
 const { IncomingMessage } = require('_http_incoming');
 const agents = require('_http_agent');
 const { parsers, _checkIsHttpToken: checkIsHttpToken } = require('_http_common');
@@ -105,13 +105,20 @@ class ClientRequest extends OutgoingMessage {
     this._isHead = method === 'HEAD';
     const headers = options.headers;
     if (Array.isArray(headers)) {
-      // A list of headers is sent as it is: no Host is added.
+      // A list of headers is the head as it is: no Host is added, and getHeader() does not
+      // see them.
+      const lines = [];
       if (headers.length && Array.isArray(headers[0])) {
-        for (const [key, value] of headers) this.appendHeader(key, value);
+        for (const [key, value] of headers) lines.push([key, value]);
       } else {
         if (headers.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', headers);
-        for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+        for (let i = 0; i < headers.length; i += 2) lines.push([headers[i], headers[i + 1]]);
       }
+      for (const [key, value] of lines) {
+        validateHeaderName(key);
+        validateHeaderValue(key, value);
+      }
+      this._headerLines = lines;
     } else {
       if (headers) for (const key of Object.keys(headers)) this.setHeader(key, headers[key]);
       if (host && !this.getHeader('host') && setHost) {
@@ -167,6 +174,10 @@ class ClientRequest extends OutgoingMessage {
     const head = this._head(`${this.method} ${this.path} HTTP/1.1`, bodyLength);
     this._hasBody = true;
     return head;
+  }
+
+  _implicitHeader() {
+    this.flushHeaders();
   }
 
   // The socket becomes the request's a tick later, when its 'error' can reach the request.

@@ -33,7 +33,8 @@ class OutgoingMessage extends Writable {
   constructor() {
     super({ decodeStrings: false, autoDestroy: false });
     this._headers = new Map(); // lower-case name -> [name, value]
-    this.headersSent = false;
+    this.headersSent = false; // stored (writeHead) or written
+    this._headWritten = false;
     this.chunkedEncoding = false;
     this.useChunkedEncodingByDefault = true;
     this.sendDate = false;
@@ -51,7 +52,7 @@ class OutgoingMessage extends Writable {
   set connection(socket) { this.socket = socket; }
 
   setHeader(name, value) {
-    if (this.headersSent) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+    if (this._header || this.headersSent) throw new codes.ERR_HTTP_HEADERS_SENT('set');
     validateHeaderName(name);
     validateHeaderValue(name, value);
     this._headers.set(name.toLowerCase(), [name, value]);
@@ -136,16 +137,21 @@ class OutgoingMessage extends Writable {
   // _http_outgoing.js _storeHeader: the user's headers, then what Node adds.
   _head(firstLine, bodyLength) {
     let head = firstLine + '\r\n';
+    const lines = this._headerLines ?? [];
+    const get = (key) => this._headers.get(key)?.[1] ??
+      lines.find(([name]) => name.toLowerCase() === key)?.[1];
+    const has = (key) => get(key) !== undefined;
+    for (const [name, value] of lines) head += `${name}: ${value}\r\n`;
     for (const [, [name, value]] of this._headers) {
       if (Array.isArray(value)) for (const v of value) head += `${name}: ${v}\r\n`;
       else head += `${name}: ${value}\r\n`;
     }
-    if (this.sendDate && !this._headers.has('date')) head += `Date: ${new Date().toUTCString()}\r\n`;
-    if (!this._headers.has('connection')) {
+    if (this.sendDate && !has('date')) head += `Date: ${new Date().toUTCString()}\r\n`;
+    if (!has('connection')) {
       // Node promises keep-alive only when the body's end can be told apart from the connection's:
       // a Content-Length of the caller's, chunking allowed, or an agent's socket.
       const sendKeepAlive = this.shouldKeepAlive &&
-        (this._headers.has('content-length') || this.useChunkedEncodingByDefault || this.agent);
+        (has('content-length') || this.useChunkedEncodingByDefault || this.agent);
       if (!sendKeepAlive) this.shouldKeepAlive = false;
       if (sendKeepAlive) {
         head += 'Connection: keep-alive\r\n';
@@ -153,11 +159,12 @@ class OutgoingMessage extends Writable {
       } else {
         head += 'Connection: close\r\n';
       }
-    } else if (/close/i.test(String(this._headers.get('connection')[1]))) {
+    } else if (/close/i.test(String(get('connection')))) {
       this.shouldKeepAlive = false;
     }
-    if (this._hasBody && !this._headers.has('content-length') && !this._headers.has('transfer-encoding')) {
-      if (bodyLength !== undefined) {
+    if (this._hasBody && !has('content-length') && !has('transfer-encoding')) {
+      // A body announced with a Trailer header is chunked, so the trailers can follow it.
+      if (bodyLength !== undefined && !has('trailer')) {
         head += `Content-Length: ${bodyLength}\r\n`;
       } else if (this.useChunkedEncodingByDefault) {
         head += 'Transfer-Encoding: chunked\r\n';
@@ -165,17 +172,23 @@ class OutgoingMessage extends Writable {
       } else {
         this.shouldKeepAlive = false;
       }
-    } else if (this._headers.has('transfer-encoding')) {
-      this.chunkedEncoding = /chunked/i.test(String(this._headers.get('transfer-encoding')[1]));
+    } else if (has('transfer-encoding')) {
+      this.chunkedEncoding = /chunked/i.test(String(get('transfer-encoding')));
     }
-    if (this._headers.has('trailer') && !this.chunkedEncoding) throw new codes.ERR_HTTP_TRAILER_INVALID();
-    if (this._headers.has('content-length')) this._contentLength = Number(this._headers.get('content-length')[1]);
-    else if (bodyLength !== undefined && this._hasBody) this._contentLength = bodyLength;
+    if (has('trailer') && !this.chunkedEncoding) throw new codes.ERR_HTTP_TRAILER_INVALID();
+    if (has('content-length')) this._contentLength = Number(get('content-length'));
+    else if (bodyLength !== undefined && this._hasBody && !this.chunkedEncoding) this._contentLength = bodyLength;
     this.headersSent = true;
+    this._headWritten = true;
     return head + '\r\n';
   }
 
   _keepAliveHeader() { return ''; }
+
+  // Node's hook to make the head when the body starts: here the head is made as it is written.
+  _implicitHeader() {
+    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
+  }
 
   _send(head, body) {
     const parts = [];
@@ -213,7 +226,7 @@ class OutgoingMessage extends Writable {
       return true;
     }
     const body = toBody(chunk, encoding);
-    if (!this.headersSent && this.strictContentLength && this._headers.has('content-length')) {
+    if (!this._headWritten && this.strictContentLength && this._headers.has('content-length')) {
       this._contentLength = Number(this._headers.get('content-length')[1]);
     }
     this._countBody(body.length, false);
@@ -222,13 +235,13 @@ class OutgoingMessage extends Writable {
 
   _write(chunk, encoding, cb) {
     const body = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-    const head = this.headersSent ? '' : this._firstHead(undefined);
+    const head = this._headWritten ? '' : this._firstHead(undefined);
     this._flushTo(this._send(head, body), cb);
   }
 
   _final(cb) {
     const parts = [];
-    if (!this.headersSent) parts.push(...this._send(this._firstHead(0), null));
+    if (!this._headWritten) parts.push(...this._send(this._firstHead(0), null));
     if (this._hasBody && this.chunkedEncoding) parts.push(Buffer.from(`0\r\n${this._trailer}\r\n`, 'latin1'));
     this.finished = true;
     this._flushTo(parts, (err) => {
@@ -243,7 +256,7 @@ class OutgoingMessage extends Writable {
     if (chunk != null && !this.writableEnded) {
       const body = toBody(chunk, encoding);
       // All of the body at once: Node sends it with a Content-Length.
-      if (!this.headersSent && !this.writableLength) {
+      if (!this._headWritten && !this.writableLength) {
         if (this.strictContentLength && this._headers.has('content-length')) {
           this._contentLength = Number(this._headers.get('content-length')[1]);
         }
@@ -263,7 +276,7 @@ class OutgoingMessage extends Writable {
 
   // The head goes out now, before any body: its framing is what a body of unknown length gets.
   flushHeaders() {
-    if (this.headersSent) return;
+    if (this._headWritten) return;
     this._flushTo(this._send(this._firstHead(undefined), null), () => {});
   }
 

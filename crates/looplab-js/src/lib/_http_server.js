@@ -87,7 +87,7 @@ class ServerResponse extends OutgoingMessage {
   writeHead(statusCode, reason, headers) {
     if (this.headersSent) throw new codes.ERR_HTTP_HEADERS_SENT('set');
     if (typeof reason !== 'string') {
-      headers = reason;
+      headers ??= reason;
       reason = undefined;
     }
     const code = statusCode | 0;
@@ -100,8 +100,17 @@ class ServerResponse extends OutgoingMessage {
     // Node stores the head at writeHead(): the body's length is not known by then.
     this._headFixed = true;
     if (Array.isArray(headers)) {
-      if (headers.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', headers);
-      for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+      // [name, value, ...] or [[name, value], ...]: these replace earlier values of the same
+      // names, and may repeat a name among themselves.
+      const pairs = [];
+      if (headers.length && Array.isArray(headers[0])) {
+        for (const [name, value] of headers) pairs.push([name, value]);
+      } else {
+        if (headers.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', headers);
+        for (let i = 0; i < headers.length; i += 2) pairs.push([headers[i], headers[i + 1]]);
+      }
+      for (const [name] of pairs) if (typeof name === 'string') this.removeHeader(name);
+      for (const [name, value] of pairs) if (name) this.appendHeader(name, value);
     } else if (headers) {
       for (const key of Object.keys(headers)) this.setHeader(key, headers[key]);
     }
@@ -110,13 +119,23 @@ class ServerResponse extends OutgoingMessage {
         this._headers.has('trailer')) {
       throw new codes.ERR_HTTP_TRAILER_INVALID();
     }
+    if (this.statusMessage !== undefined && _checkInvalidHeaderChar(this.statusMessage)) {
+      throw new codes.ERR_INVALID_CHAR('statusMessage');
+    }
+    // The head is Node's from here: headers can no longer change.
+    this.headersSent = true;
     return this;
+  }
+
+  _implicitHeader() {
+    this.writeHead(this.statusCode);
   }
 
   _firstHead(bodyLength) {
     const code = this.statusCode | 0;
     if (code < 100 || code > 999) throw new codes.ERR_HTTP_INVALID_STATUS_CODE(this.statusCode);
     const msg = this.statusMessage ?? STATUS_CODES[this.statusCode] ?? 'unknown';
+    if (_checkInvalidHeaderChar(msg)) throw new codes.ERR_INVALID_CHAR('statusMessage');
     this.statusMessage = msg;
     if (this.statusCode === 204 || this.statusCode === 304) this._hasBody = false;
     if (this._headFixed || !this.useChunkedEncodingByDefault) bodyLength = undefined;
@@ -155,16 +174,19 @@ class ServerResponse extends OutgoingMessage {
   }
 
   assignSocket(socket) {
+    if (socket._httpMessage) throw new codes.ERR_HTTP_SOCKET_ASSIGNED();
+    socket._httpMessage = this;
     this._attach(socket);
     this.emit('socket', socket);
   }
 
-  detachSocket() {
+  detachSocket(socket) {
+    socket._httpMessage = null;
     this.socket = null;
   }
 
   _onFinished() {
-    this._server._responseDone(this);
+    this._server?._responseDone(this);
   }
 }
 
@@ -237,6 +259,7 @@ function connectionListener(socket) {
   let requests = 0;
   socket._httpServer = { parser, queue, current: null };
   socket.parser = parser;
+  socket.setEncoding = socketSetEncoding;
   server._idle.add(socket);
   server._httpConnections.add(socket);
   if (server.timeout) socket.setTimeout(server.timeout);
@@ -258,8 +281,14 @@ function connectionListener(socket) {
     res._keepAliveTimeout = server.keepAliveTimeout;
     res._maxRequestsPerSocket = server.maxRequestsPerSocket;
     res.shouldKeepAlive = info.shouldKeepAlive;
-    res.assignSocket(socket);
-    socket._httpServer.current = res;
+    // Pipelined requests are answered in order: a response waits for the socket until the one
+    // before it has finished, what it writes meanwhile kept in its own buffer.
+    if (socket._httpServer.current) {
+      queue.push(res);
+    } else {
+      res.assignSocket(socket);
+      socket._httpServer.current = res;
+    }
     dispatch(server, socket, req, res, ++requests);
     return false;
   };
@@ -276,7 +305,8 @@ function connectionListener(socket) {
       socket.removeListener('data', onData);
       socket.removeListener('end', onEnd);
       server._idle.delete(socket);
-      socket._httpServer = null;
+      // Responses still owed on this connection go out before the new protocol's bytes.
+      socket._httpServer.upgraded = true;
       socket.parser = null;
       server.emit('upgrade', req, socket, rest);
     }
@@ -319,6 +349,11 @@ function connectionListener(socket) {
   socket.on('end', onEnd);
   socket.on('close', onClose);
   socket.on('error', () => {});
+}
+
+// HTTP reads bytes: a connection's encoding stays as it is.
+function socketSetEncoding() {
+  throw new codes.ERR_HTTP_SOCKET_ENCODING();
 }
 
 // parserOnIncoming's checks before 'request': the Host header HTTP/1.1 requires, the connection's
@@ -374,12 +409,26 @@ Server.prototype._responseDone = function(res) {
   if (res._closed) return;
   res._closed = true;
   const socket = res.socket;
+  res.detachSocket(socket);
   res.emit('close');
   res.req.emit('close');
   if (!socket._httpServer) return;
   socket._httpServer.current = null;
-  if (!res.shouldKeepAlive || this._closing) {
+  const next = socket._httpServer.queue.shift();
+  if (socket._httpServer.upgraded) {
+    if (next) {
+      socket._httpServer.current = next;
+      next.assignSocket(socket);
+    }
+    return;
+  }
+  // A server being closed still keeps a busy connection alive after its response, as Node does:
+  // it closes when idle for keepAliveTimeout (or at closeIdleConnections()).
+  if (!res.shouldKeepAlive) {
     socket.end();
+  } else if (next) {
+    socket._httpServer.current = next;
+    next.assignSocket(socket);
   } else {
     this._idle.add(socket);
     // An idle keep-alive connection is closed after keepAliveTimeout, and a second more, so a
@@ -403,7 +452,6 @@ Server.prototype.closeAllConnections = function() {
 
 // Node 19+: close() also closes idle keep-alive connections.
 Server.prototype.close = function(cb) {
-  this._closing = true;
   this.closeIdleConnections();
   return net.Server.prototype.close.call(this, cb);
 };
