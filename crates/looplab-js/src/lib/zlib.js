@@ -114,14 +114,11 @@ for (const [cls, fn] of Object.entries(names)) {
 const creators = {};
 for (const cls of Object.keys(names)) creators[`create${cls}`] = (options) => new classes[cls](options);
 
-module.exports = {
-  crc32,
-  ...classes,
-  ...methods,
-  ...creators,
-  constants: frozenConstants,
-  codes: Object.freeze(codeNames),
-};
+module.exports = { crc32, ...classes, ...methods, ...creators };
+Object.defineProperties(module.exports, {
+  constants: { __proto__: null, enumerable: true, value: frozenConstants },
+  codes: { __proto__: null, enumerable: true, writable: false, value: Object.freeze(codeNames) },
+});
 
 // The zlib constants on the module itself, as older code reads them.
 for (const key of Object.keys(constants)) {

@@ -145,10 +145,15 @@ impl ZlibStream {
 #[cfg(test)]
 pub fn run_whole(mode: Mode, init: &Init, input: &[u8]) -> Result<Vec<u8>, ZlibError> {
     let mut s = ZlibStream::new(mode, init).expect("valid options");
+    // BROTLI_OPERATION_FINISH is 2.
+    let finish = match mode {
+        Mode::BrotliEncode | Mode::BrotliDecode => 2,
+        _ => Z_FINISH,
+    };
     let mut out = Vec::new();
     let mut at = 0;
     loop {
-        let w = s.write(Z_FINISH, &input[at..], 1000)?;
+        let w = s.write(finish, &input[at..], 1000)?;
         at += w.consumed;
         let full = w.out.len() == 1000;
         out.extend(w.out);

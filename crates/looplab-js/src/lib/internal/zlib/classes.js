@@ -29,8 +29,10 @@ function Zlib(opts, mode) {
         (mode === c.INFLATE || mode === c.GUNZIP || mode === c.UNZIP)) {
       windowBits = 0;
     } else {
+      // zlib refuses gzip's smallest window since 1.2.9.
+      const least = mode === c.GZIP ? 9 : c.Z_MIN_WINDOWBITS;
       windowBits = checkRangesOrGetDefault(opts.windowBits, 'options.windowBits',
-        c.Z_MIN_WINDOWBITS, c.Z_MAX_WINDOWBITS, c.Z_DEFAULT_WINDOWBITS);
+        least, c.Z_MAX_WINDOWBITS, c.Z_DEFAULT_WINDOWBITS);
     }
     level = checkRangesOrGetDefault(opts.level, 'options.level', c.Z_MIN_LEVEL, c.Z_MAX_LEVEL, c.Z_DEFAULT_COMPRESSION);
     checkRangesOrGetDefault(opts.memLevel, 'options.memLevel', c.Z_MIN_MEMLEVEL, c.Z_MAX_MEMLEVEL, c.Z_DEFAULT_MEMLEVEL);

@@ -174,6 +174,8 @@ function handleError(self, [errno, message, code]) {
 }
 
 function processChunkSync(self, chunk, flushFlag) {
+  // A DataView or other typed array: its bytes.
+  if (!(chunk instanceof Uint8Array)) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   let availInBefore = chunk.byteLength;
   let availOutBefore = self._chunkSize - self._outOffset;
   let inOff = 0;
