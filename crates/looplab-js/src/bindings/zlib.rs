@@ -2,6 +2,7 @@
 //! write on the main thread (the *Sync functions), `write` a write whose time the JavaScript
 //! side puts on the thread pool; both return `[availInAfter, output]`, or `[errno, message,
 //! code]` when the data is bad.
+use boa_engine::object::builtins::{JsArrayBuffer, JsUint8Array};
 use boa_engine::prelude::{Finalize, JsData, Trace};
 use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue};
 
@@ -86,11 +87,12 @@ fn with_stream<T>(args: &[JsValue], f: impl FnOnce(&mut ZlibStream) -> T) -> JsR
 /// `write(handle, flush, input, inOff, inLen, room)`.
 fn write(args: &[JsValue], context: &mut Context, sync: bool) -> JsResult<JsValue> {
     let flush = int(args, 1, context)?;
-    let input = arg_bytes(args, 2, context)?;
-    let off = (arg_f64(args, 3, context)? as usize).min(input.len());
-    let len = (arg_f64(args, 4, context)? as usize).min(input.len() - off);
+    let off = arg_f64(args, 3, context)? as usize;
+    let len = arg_f64(args, 4, context)? as usize;
+    let input = input_bytes(&arg(args, 2), off, len, context)?;
+    let len = input.len();
     let room = arg_f64(args, 5, context)? as usize;
-    let input = &input[off..off + len];
+    let input = &input[..];
     if sync {
         super::host(context)
             .borrow_mut()
@@ -116,6 +118,33 @@ fn write(args: &[JsValue], context: &mut Context, sync: bool) -> JsResult<JsValu
             context,
         )),
     }
+}
+
+/// `len` bytes at `off` of a Uint8Array, copied alone: a large input is written in many calls.
+fn input_bytes(v: &JsValue, off: usize, len: usize, context: &mut Context) -> JsResult<Vec<u8>> {
+    let view = v
+        .as_object()
+        .and_then(|o| JsUint8Array::from_object(o.clone()).ok());
+    let Some(view) = view else {
+        return Err(JsNativeError::typ()
+            .with_message("zlib input must be a Uint8Array")
+            .into());
+    };
+    let start = view.byte_offset(context)?;
+    let size = view.byte_length(context)?;
+    let buffer = view.buffer(context)?;
+    let ab = buffer
+        .as_object()
+        .and_then(|o| JsArrayBuffer::from_object(o.clone()).ok())
+        .ok_or_else(|| JsNativeError::typ().with_message("detached buffer"))?;
+    let off = off.min(size);
+    let len = len.min(size - off);
+    let data = ab.data();
+    Ok(data
+        .as_deref()
+        .and_then(|d| d.get(start + off..start + off + len))
+        .unwrap_or_default()
+        .to_vec())
 }
 
 fn params(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

@@ -6,7 +6,7 @@ use brotli::enc::encode::{
 };
 use brotli::{BrotliDecompressStream, BrotliResult, BrotliState};
 
-use super::{Init, Written, ZlibError};
+use super::{Init, SCRATCH, Written, ZlibError};
 
 pub struct BrotliEncoder {
     params: Vec<(u32, u32)>,
@@ -63,32 +63,38 @@ impl BrotliEncoder {
             2 => BrotliEncoderOperation::BROTLI_OPERATION_FINISH,
             _ => BrotliEncoderOperation::BROTLI_OPERATION_PROCESS,
         };
-        let mut out = vec![0; room];
-        let (mut avail_in, mut in_at) = (input.len(), 0);
-        let (mut avail_out, mut out_at) = (room, 0);
-        let ok = self.state.compress_stream(
-            op,
-            &mut avail_in,
-            input,
-            &mut in_at,
-            &mut avail_out,
-            &mut out,
-            &mut out_at,
-            &mut None,
-            &mut |_, _, _, _| (),
-        );
-        if !ok {
-            return Err(ZlibError {
-                message: "Compression failed",
-                errno: -1,
-                code: "ERR_BROTLI_COMPRESSION_FAILED".into(),
-            });
+        let mut out = Vec::new();
+        let mut at = 0;
+        while out.len() < room {
+            let mut buf = vec![0; (room - out.len()).min(SCRATCH)];
+            let rest = &input[at..];
+            let (mut avail_in, mut in_at) = (rest.len(), 0);
+            let (mut avail_out, mut out_at) = (buf.len(), 0);
+            let ok = self.state.compress_stream(
+                op,
+                &mut avail_in,
+                rest,
+                &mut in_at,
+                &mut avail_out,
+                &mut buf,
+                &mut out_at,
+                &mut None,
+                &mut |_, _, _, _| (),
+            );
+            if !ok {
+                return Err(ZlibError {
+                    message: "Compression failed",
+                    errno: -1,
+                    code: "ERR_BROTLI_COMPRESSION_FAILED".into(),
+                });
+            }
+            at += in_at;
+            out.extend_from_slice(&buf[..out_at]);
+            if out_at < buf.len() {
+                break;
+            }
         }
-        out.truncate(out_at);
-        Ok(Written {
-            consumed: in_at,
-            out,
-        })
+        Ok(Written { consumed: at, out })
     }
 }
 
@@ -130,48 +136,48 @@ impl BrotliDecoder {
         if self.done {
             return Ok(Written::default());
         }
-        let mut out = vec![0; room];
-        let (mut avail_in, mut in_at) = (input.len(), 0);
-        let (mut avail_out, mut out_at, mut total) = (room, 0, 0);
-        let result = BrotliDecompressStream(
-            &mut avail_in,
-            &mut in_at,
-            input,
-            &mut avail_out,
-            &mut out_at,
-            &mut out,
-            &mut total,
-            &mut self.state,
-        );
-        out.truncate(out_at);
-        match result {
-            BrotliResult::ResultFailure => {
-                let code = self.state.error_code;
-                // Node names the error after the C enum, less its BROTLI_DECODER prefix.
-                let name = format!("{code:?}");
-                Err(ZlibError {
-                    message: "Decompression failed",
-                    errno: code as i32,
-                    code: format!("ERR_{}", name.trim_start_matches("BROTLI_DECODER")).into(),
-                })
+        let mut out = Vec::new();
+        let mut at = 0;
+        loop {
+            let mut buf = vec![0; (room - out.len()).min(SCRATCH)];
+            let rest = &input[at..];
+            let (mut avail_in, mut in_at) = (rest.len(), 0);
+            let (mut avail_out, mut out_at, mut total) = (buf.len(), 0, 0);
+            let result = BrotliDecompressStream(
+                &mut avail_in,
+                &mut in_at,
+                rest,
+                &mut avail_out,
+                &mut out_at,
+                &mut buf,
+                &mut total,
+                &mut self.state,
+            );
+            at += in_at;
+            out.extend_from_slice(&buf[..out_at]);
+            match result {
+                BrotliResult::ResultFailure => {
+                    let code = self.state.error_code;
+                    // Node names the error after the C enum, less its BROTLI_DECODER prefix.
+                    let name = format!("{code:?}");
+                    return Err(ZlibError {
+                        message: "Decompression failed",
+                        errno: code as i32,
+                        code: format!("ERR_{}", name.trim_start_matches("BROTLI_DECODER")).into(),
+                    });
+                }
+                BrotliResult::NeedsMoreOutput if out.len() < room => {}
+                // As Node's decoder: input that stops short at the finish is an unexpected end.
+                BrotliResult::NeedsMoreInput if op == 2 && out.len() < room => {
+                    return Err(ZlibError::EOF);
+                }
+                BrotliResult::ResultSuccess => {
+                    self.done = true;
+                    break;
+                }
+                _ => break,
             }
-            // As Node's decoder: input that stops short at the finish is an unexpected end.
-            BrotliResult::NeedsMoreInput if op == 2 && out_at < room => Err(ZlibError {
-                message: "unexpected end of file",
-                errno: -5,
-                code: "Z_BUF_ERROR".into(),
-            }),
-            BrotliResult::ResultSuccess => {
-                self.done = true;
-                Ok(Written {
-                    consumed: in_at,
-                    out,
-                })
-            }
-            _ => Ok(Written {
-                consumed: in_at,
-                out,
-            }),
         }
+        Ok(Written { consumed: at, out })
     }
 }

@@ -5,7 +5,7 @@ use miniz_oxide::deflate::stream::deflate;
 use miniz_oxide::{MZFlush, MZStatus};
 
 use super::checksum::{adler32, crc32};
-use super::{Init, Mode, Written};
+use super::{Init, Mode, SCRATCH, Written};
 
 pub struct Deflater {
     mode: Mode,
@@ -132,21 +132,30 @@ impl Deflater {
         let mut out = Vec::new();
         self.drain(&mut out, room);
         let mut consumed = 0;
-        if out.len() < room && !self.done {
-            let mut buf = vec![0; room - out.len()];
-            let r = deflate(&mut self.comp, input, &mut buf, mz_flush(flush));
-            consumed = r.bytes_consumed;
-            let taken = &input[..consumed];
+        while out.len() < room && !self.done {
+            let mut buf = vec![0; (room - out.len()).min(SCRATCH)];
+            let r = deflate(
+                &mut self.comp,
+                &input[consumed..],
+                &mut buf,
+                mz_flush(flush),
+            );
+            let taken = &input[consumed..consumed + r.bytes_consumed];
             self.check = match self.mode {
                 Mode::Gzip => crc32(self.check, taken),
                 _ => adler32(self.check, taken),
             };
-            self.size = self.size.wrapping_add(consumed as u32);
+            self.size = self.size.wrapping_add(taken.len() as u32);
+            consumed += r.bytes_consumed;
             out.extend_from_slice(&buf[..r.bytes_written]);
             if r.status == Ok(MZStatus::StreamEnd) {
                 self.done = true;
                 self.pending = self.trailer();
                 self.drain(&mut out, room);
+            }
+            // Room left over: the compressor wants more input (or has finished).
+            if r.bytes_written < buf.len() {
+                break;
             }
         }
         Written { consumed, out }

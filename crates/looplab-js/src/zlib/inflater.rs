@@ -6,7 +6,7 @@ use miniz_oxide::inflate::stream::{InflateState, inflate};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
 use super::checksum::{adler32, crc32};
-use super::{Init, Mode, Written, Z_FINISH, ZlibError};
+use super::{Init, Mode, SCRATCH, Written, Z_FINISH, ZlibError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -130,7 +130,7 @@ impl Inflater {
                     if out.len() == room {
                         break;
                     }
-                    let mut buf = vec![0; room - out.len()];
+                    let mut buf = vec![0; (room - out.len()).min(SCRATCH)];
                     let r = inflate(&mut self.state, &input[at..], &mut buf, MZFlush::None);
                     let made = &buf[..r.bytes_written];
                     self.check = match self.format {

@@ -49,6 +49,10 @@ impl Mode {
 /// zlib's finish flush (of Z_NO_FLUSH 0 ... Z_BLOCK 5).
 pub const Z_FINISH: i32 = 4;
 
+/// The most output made per call into a codec: a write's room (chunkSize) may be far larger,
+/// and is filled only as far as there is output.
+const SCRATCH: usize = 64 * 1024;
+
 /// A failed write, as Node's handle reports it: message, errno and code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZlibError {

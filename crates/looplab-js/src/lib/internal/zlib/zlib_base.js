@@ -63,6 +63,9 @@ function ZlibBase(opts, mode, handle, { flush, finishFlush, fullFlush }) {
       chunkSize = Z_DEFAULT_CHUNK;
     } else if (chunkSize < Z_MIN_CHUNK) {
       throw new codes.ERR_OUT_OF_RANGE('options.chunkSize', `>= ${Z_MIN_CHUNK}`, chunkSize);
+    } else if (chunkSize > kMaxLength) {
+      // Node allocates its output buffer here, and Buffer refuses the size.
+      throw new codes.ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, chunkSize);
     }
     flush = checkRangesOrGetDefault(opts.flush, 'options.flush', lowest, highest, flush);
     finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', lowest, highest, finishFlush);
@@ -173,9 +176,13 @@ function handleError(self, [errno, message, code]) {
   return error;
 }
 
+// A DataView or other typed array: its bytes, as the handle reads them.
+function bytesOf(chunk) {
+  return chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
 function processChunkSync(self, chunk, flushFlag) {
-  // A DataView or other typed array: its bytes.
-  if (!(chunk instanceof Uint8Array)) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  chunk = bytesOf(chunk);
   let availInBefore = chunk.byteLength;
   let availOutBefore = self._chunkSize - self._outOffset;
   let inOff = 0;
@@ -225,6 +232,7 @@ function processChunk(self, chunk, flushFlag, cb) {
     process.nextTick(cb);
     return;
   }
+  chunk = bytesOf(chunk);
   const req = {
     chunk, cb, flushFlag, inOff: 0,
     availInBefore: chunk.byteLength,
