@@ -93,16 +93,18 @@ fn write(args: &[JsValue], context: &mut Context, sync: bool) -> JsResult<JsValu
     let len = input.len();
     let room = arg_f64(args, 5, context)? as usize;
     let input = &input[..];
-    if sync {
-        super::host(context)
-            .borrow_mut()
-            .charge_builtin(|c| c.zlib(len as u64));
-    }
     let Some(result) = with_stream(args, |s| s.write(flush, input, room))? else {
         return Err(JsNativeError::error()
             .with_message("zlib binding closed")
             .into());
     };
+    // The *Sync functions' work is the main thread's, by the input each write takes.
+    if sync {
+        let taken = result.as_ref().map_or(len, |w| w.consumed);
+        super::host(context)
+            .borrow_mut()
+            .charge_builtin(|c| c.zlib(taken as u64));
+    }
     match result {
         Ok(w) => {
             let rest = JsValue::from((len - w.consumed) as u32);

@@ -245,7 +245,9 @@ function processChunk(self, chunk, flushFlag, cb) {
 // the pool's request completes.
 function writeOnPool(self, req) {
   const result = zb.write(self._handle, req.flushFlag, req.chunk, req.inOff, req.availInBefore, req.availOutBefore);
-  submit('zlib', req.availInBefore, `zlib.${self.constructor.name}: write`, () => afterWrite(self, req, result));
+  // The pool's time is by the input this write takes.
+  const taken = result.length === 3 ? req.availInBefore : req.availInBefore - result[0];
+  submit('zlib', taken, `zlib.${self.constructor.name}: write`, () => afterWrite(self, req, result));
 }
 
 function afterWrite(self, req, result) {
