@@ -5,6 +5,7 @@ use miniz_oxide::deflate::stream::deflate;
 use miniz_oxide::{MZFlush, MZStatus};
 
 use super::checksum::{adler32, crc32};
+use super::stored::Stored;
 use super::{Init, Mode, SCRATCH, Written};
 
 pub struct Deflater {
@@ -14,6 +15,8 @@ pub struct Deflater {
     /// Adler-32 of the preset dictionary: zlib's header names it (FDICT).
     dict_id: Option<u32>,
     comp: Box<CompressorOxide>,
+    /// Level 0, written as zlib writes it.
+    stored: Option<Box<Stored>>,
     /// Header or trailer bytes made but not yet handed out.
     pending: Vec<u8>,
     started: bool,
@@ -45,6 +48,7 @@ impl Deflater {
                 .filter(|_| mode == Mode::Deflate)
                 .map(|d| adler32(1, d)),
             comp: compressor(init.level, init.strategy),
+            stored: None,
             pending: Vec::new(),
             started: false,
             done: false,
@@ -57,6 +61,7 @@ impl Deflater {
 
     pub fn reset(&mut self) {
         self.comp = compressor(self.level, self.strategy);
+        self.stored = (self.level == 0).then(|| Box::new(Stored::new(0)));
         self.pending.clear();
         self.started = false;
         self.done = false;
@@ -65,10 +70,19 @@ impl Deflater {
     }
 
     pub fn params(&mut self, level: i32, strategy: i32) {
+        if level == 0 && self.stored.is_none() {
+            self.stored = Some(Box::new(Stored::new(self.size as usize)));
+        } else if level != 0 && self.stored.is_some() {
+            // miniz_oxide never saw the stored bytes: a fresh compressor refers to none of
+            // what came before (the stream is on a block boundary after params' flush).
+            self.stored = None;
+            self.comp = compressor(level, strategy);
+        } else {
+            let raw = if level < 0 { 6 } else { level.min(10) };
+            self.comp.set_compression_level_raw(raw as u8);
+        }
         self.level = level;
         self.strategy = strategy;
-        let level = if level < 0 { 6 } else { level.min(10) };
-        self.comp.set_compression_level_raw(level as u8);
     }
 
     /// zlib's level flags (FLEVEL in the zlib header, XFL in gzip's).
@@ -131,6 +145,50 @@ impl Deflater {
         }
         let mut out = Vec::new();
         self.drain(&mut out, room);
+        let (consumed, ended) = if self.stored.is_some() {
+            self.write_stored(flush, input, room, &mut out)
+        } else {
+            self.write_miniz(flush, input, room, &mut out)
+        };
+        let taken = &input[..consumed];
+        self.check = match self.mode {
+            Mode::Gzip => crc32(self.check, taken),
+            _ => adler32(self.check, taken),
+        };
+        self.size = self.size.wrapping_add(consumed as u32);
+        if ended {
+            self.done = true;
+            self.pending = self.trailer();
+            self.drain(&mut out, room);
+        }
+        Written { consumed, out }
+    }
+
+    /// The input taken, and whether the stream ended (its trailer is due).
+    fn write_stored(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        room: usize,
+        out: &mut Vec<u8>,
+    ) -> (usize, bool) {
+        if self.done || !self.pending.is_empty() {
+            return (0, false);
+        }
+        let Some(stored) = self.stored.as_mut() else {
+            return (0, false);
+        };
+        let step = stored.write(flush, input, room, &mut self.pending, out);
+        (step.consumed, step.ended)
+    }
+
+    fn write_miniz(
+        &mut self,
+        flush: i32,
+        input: &[u8],
+        room: usize,
+        out: &mut Vec<u8>,
+    ) -> (usize, bool) {
         let mut consumed = 0;
         while out.len() < room && !self.done {
             let mut buf = vec![0; (room - out.len()).min(SCRATCH)];
@@ -140,25 +198,17 @@ impl Deflater {
                 &mut buf,
                 mz_flush(flush),
             );
-            let taken = &input[consumed..consumed + r.bytes_consumed];
-            self.check = match self.mode {
-                Mode::Gzip => crc32(self.check, taken),
-                _ => adler32(self.check, taken),
-            };
-            self.size = self.size.wrapping_add(taken.len() as u32);
             consumed += r.bytes_consumed;
             out.extend_from_slice(&buf[..r.bytes_written]);
             if r.status == Ok(MZStatus::StreamEnd) {
-                self.done = true;
-                self.pending = self.trailer();
-                self.drain(&mut out, room);
+                return (consumed, true);
             }
-            // Room left over: the compressor wants more input (or has finished).
+            // Room left over: the compressor wants more input.
             if r.bytes_written < buf.len() {
                 break;
             }
         }
-        Written { consumed, out }
+        (consumed, false)
     }
 }
 

@@ -6,6 +6,7 @@ mod brotli;
 mod checksum;
 mod deflater;
 mod inflater;
+mod stored;
 
 pub use checksum::crc32;
 
