@@ -28,7 +28,7 @@ mod real_files;
 mod resolve;
 mod runtime;
 mod vfs;
-mod zlib_codec;
+mod zlib;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use engine_stack::{ENGINE_STACK_BYTES, on_engine_stack};

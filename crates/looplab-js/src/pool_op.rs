@@ -62,11 +62,6 @@ pub(crate) enum PoolOp {
         size: usize,
         seed: [u8; 32],
     },
-    /// An async zlib transform (`zlib.gzip(buf, cb)` ...).
-    Zlib {
-        op: crate::zlib_codec::ZlibOp,
-        data: Vec<u8>,
-    },
     /// `dns.lookup`: getaddrinfo for one family (4 or 6) or both (0).
     Lookup {
         host: String,
@@ -130,14 +125,6 @@ impl PoolOp {
                 Work {
                     kind: WorkKind::Cpu,
                     cpu: cost.hash(*size as u64),
-                    blocked: Duration::ZERO,
-                },
-            ),
-            PoolOp::Zlib { data, .. } => (
-                RequestKind::Work,
-                Work {
-                    kind: WorkKind::Cpu,
-                    cpu: cost.zlib(data.len() as u64),
                     blocked: Duration::ZERO,
                 },
             ),
@@ -244,7 +231,6 @@ impl PoolOp {
             } => {
                 crate::bindings::scrypt_key(&password, &salt, keylen, n, r, p).map(PoolValue::Bytes)
             }
-            PoolOp::Zlib { op, data } => op.run(&data).map(PoolValue::Bytes),
             PoolOp::RandomBytes { size, seed } => {
                 use rand_core::{RngCore, SeedableRng};
                 let mut out = vec![0u8; size];

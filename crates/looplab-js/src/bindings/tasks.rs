@@ -201,12 +201,6 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         items.push(list.get(i, context)?);
     }
     let string = |i: usize, context: &mut Context| arg_string(&items, i, context);
-    if let Some(op) = crate::zlib_codec::ZlibOp::from_name(name) {
-        return Ok(PoolOp::Zlib {
-            op,
-            data: super::arg_bytes(&items, 0, context)?,
-        });
-    }
     Ok(match name {
         "read" => PoolOp::Read(string(0, context)?),
         "write" | "append" => PoolOp::Write {

@@ -12,8 +12,10 @@ module.exports = function register(E, SystemError) {
   E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
   E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
   E('ERR_ASSERTION', '%s', Error);
+  E('ERR_BROTLI_INVALID_PARAM', '%s is not a valid Brotli parameter', RangeError);
   E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => (name ?
     `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'), RangeError);
+  E('ERR_BUFFER_TOO_LARGE', 'Cannot create a Buffer larger than %s bytes', RangeError);
   E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
   E('ERR_ENCODING_INVALID_ENCODED_DATA', function(encoding, ret) {
     this.errno = ret;
@@ -140,4 +142,5 @@ module.exports = function register(E, SystemError) {
   E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
   E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
   E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
+  E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
 };
