@@ -214,16 +214,27 @@ class OutgoingMessage extends Writable {
     this._bodyBytes = total;
   }
 
+  // Writing after end() is the caller's error: told to the callback, then as 'error'; the
+  // message itself goes on to finish.
+  _afterEnd(cb) {
+    const err = new codes.ERR_STREAM_WRITE_AFTER_END();
+    if (this.destroyed) {
+      // A message already closed only tells the callback.
+      if (typeof cb === 'function') process.nextTick(cb, err);
+      return;
+    }
+    process.nextTick(() => {
+      if (typeof cb === 'function') cb(err);
+      if (!this.destroyed) this.emit('error', err);
+    });
+  }
+
   write(chunk, encoding, cb) {
     if (typeof encoding === 'function') { cb = encoding; encoding = null; }
     if (chunk === null) throw new codes.ERR_STREAM_NULL_VALUES();
     if (this.writableEnded) {
-      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
-      process.nextTick(() => {
-        if (typeof cb === 'function') cb(err);
-        this.emit('error', err);
-      });
-      return true;
+      this._afterEnd(cb);
+      return false;
     }
     const body = toBody(chunk, encoding);
     if (!this._headWritten && this.strictContentLength && this._headers.has('content-length')) {
@@ -253,6 +264,11 @@ class OutgoingMessage extends Writable {
   end(chunk, encoding, cb) {
     if (typeof chunk === 'function') { cb = chunk; chunk = null; }
     else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
+    if (this.finished) {
+      if (chunk != null) this._afterEnd(cb);
+      else if (typeof cb === 'function') process.nextTick(cb, new codes.ERR_STREAM_ALREADY_FINISHED('end'));
+      return this;
+    }
     if (chunk != null && !this.writableEnded) {
       const body = toBody(chunk, encoding);
       // All of the body at once: Node sends it with a Content-Length.
@@ -271,7 +287,9 @@ class OutgoingMessage extends Writable {
     } else if (!this.writableEnded) {
       this._countBody(0, true);
     }
-    return super.end(chunk, encoding, cb);
+    super.end(chunk, encoding, cb);
+    this.finished = true;
+    return this;
   }
 
   // The head goes out now, before any body: its framing is what a body of unknown length gets.
@@ -305,6 +323,16 @@ class OutgoingMessage extends Writable {
   }
 
   _onFinished() {}
+
+  // Destroying a message destroys its connection (or the one it is about to get).
+  destroy(error) {
+    if (this.destroyed) return this;
+    this._writableState.destroyed = true;
+    if (error) this._writableState.errored = error;
+    if (this.socket) this.socket.destroy(error);
+    else this.once('socket', (socket) => socket.destroy(error));
+    return this;
+  }
 
   setTimeout(msecs, cb) {
     if (cb) this.on('timeout', cb);

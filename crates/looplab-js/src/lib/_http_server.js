@@ -188,6 +188,12 @@ class ServerResponse extends OutgoingMessage {
   _onFinished() {
     this._server?._responseDone(this);
   }
+
+  _emitClose() {
+    this._writableState.destroyed = true;
+    this._writableState.closed = true;
+    this.emit('close');
+  }
 }
 
 // ---- Server ------------------------------------------------------------------------------------
@@ -327,6 +333,9 @@ function connectionListener(socket) {
   // socketOnError: unless 'clientError' is handled, a 400 goes out if no response has started,
   // then the socket is destroyed.
   function onClientError(err) {
+    // Errors after the first are not told again.
+    socket.removeListener('error', onClientError);
+    if (socket.listenerCount('error') === 0) socket.on('error', () => {});
     if (server.emit('clientError', err, socket)) return;
     const res = socket._httpServer?.current;
     if (socket.writable && !(res && res.headersSent)) {
@@ -343,12 +352,12 @@ function connectionListener(socket) {
     socket._httpServer.current = null;
     if (!res.req.destroyed) res.req.destroy(connResetException('aborted'));
     res._closed = true;
-    res.emit('close');
+    res._emitClose();
   }
   socket.on('data', onData);
   socket.on('end', onEnd);
   socket.on('close', onClose);
-  socket.on('error', () => {});
+  socket.on('error', onClientError);
 }
 
 // HTTP reads bytes: a connection's encoding stays as it is.
@@ -410,8 +419,11 @@ Server.prototype._responseDone = function(res) {
   res._closed = true;
   const socket = res.socket;
   res.detachSocket(socket);
-  res.emit('close');
-  res.req.emit('close');
+  // resOnFinish: the response closes on the next tick (emitCloseNT), then its request.
+  process.nextTick(() => {
+    res._emitClose();
+    res.req.emit('close');
+  });
   if (!socket._httpServer) return;
   socket._httpServer.current = null;
   const next = socket._httpServer.queue.shift();
