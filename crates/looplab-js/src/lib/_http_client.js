@@ -140,6 +140,10 @@ class ClientRequest extends OutgoingMessage {
     } else {
       this.shouldKeepAlive = false;
     }
+    // A request that expects 100-continue sends its head at once, to hear back before its body.
+    if (this._headers.has('expect') || (this._headerLines ?? []).some(([k]) => /^expect$/i.test(k))) {
+      this.flushHeaders();
+    }
     const signal = options.signal;
     let connectOptions = options;
     if (signal) {
