@@ -215,13 +215,35 @@ function Server(options, requestListener) {
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = 0;
-  this.keepAliveTimeout = 5000;
+  this.keepAliveTimeout = options.keepAliveTimeout ?? 5000;
   // The TCP server allows half-open sockets so that HTTP decides: a client's end aborts its
   // requests in progress and ends the connection, unless this is set.
   this.httpAllowHalfOpen = false;
   this._idle = new Set();
   this._httpConnections = new Set();
   this.on('connection', connectionListener);
+  this.on('listening', setupConnectionsTracking);
+}
+
+// Node checks every connection's request against headersTimeout and requestTimeout on an
+// unref'd interval (connectionsCheckingInterval, 30 s by default), not with a timer each.
+function setupConnectionsTracking() {
+  clearInterval(this[kConnectionsCheckingInterval]);
+  this[kConnectionsCheckingInterval] =
+    setInterval(checkConnections.bind(this), this.connectionsCheckingInterval).unref();
+}
+
+function checkConnections() {
+  if (this.headersTimeout === 0 && this.requestTimeout === 0) return;
+  const now = Date.now();
+  for (const socket of this._httpConnections) {
+    const state = socket._httpServer;
+    if (!state || state.started === null) continue;
+    const age = now - state.started;
+    const late = (!state.headersDone && this.headersTimeout > 0 && age > this.headersTimeout) ||
+      (this.requestTimeout > 0 && age > this.requestTimeout);
+    if (late) state.onClientError(new codes.ERR_HTTP_REQUEST_TIMEOUT());
+  }
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
@@ -263,7 +285,8 @@ function connectionListener(socket) {
   const queue = []; // responses waiting for their turn (pipelining)
   let req = null;
   let requests = 0;
-  socket._httpServer = { parser, queue, current: null };
+  // started: when the request being read began (null between requests).
+  socket._httpServer = { parser, queue, current: null, started: Date.now(), headersDone: false };
   socket.parser = parser;
   socket.setEncoding = socketSetEncoding;
   server._idle.add(socket);
@@ -272,6 +295,7 @@ function connectionListener(socket) {
   socket.on('timeout', () => onTimeout(server, socket));
   parser.onHeaders = (info) => {
     server._idle.delete(socket);
+    socket._httpServer.headersDone = true;
     // The keep-alive timeout ends with a request; the server's own timeout applies again.
     if (socket._keepAliveTimeoutSet) {
       socket.setTimeout(server.timeout || 0);
@@ -301,11 +325,22 @@ function connectionListener(socket) {
   parser.onBody = (chunk) => req.push(chunk);
   parser.onTrailers = (raw) => req._addTrailers(raw);
   parser.onComplete = () => {
+    if (socket._httpServer) socket._httpServer.started = null;
     req.complete = true;
     if (!req.upgrade || server.listenerCount('upgrade') === 0) req.push(null);
   };
   function onData(chunk) {
+    const state = socket._httpServer;
+    if (state && state.started === null) {
+      state.started = Date.now();
+      state.headersDone = false;
+    }
     const rest = parser.execute(chunk);
+    // The next pipelined request began in these bytes: its clock starts now.
+    if (state && state.started === null && (parser.buf.length > 0 || parser.state !== 'head')) {
+      state.started = Date.now();
+      state.headersDone = parser.state !== 'head';
+    }
     if (rest instanceof Error) return onClientError(rest);
     if (rest !== null && req.upgrade && server.listenerCount('upgrade') > 0) {
       socket.removeListener('data', onData);
@@ -339,7 +374,8 @@ function connectionListener(socket) {
     if (server.emit('clientError', err, socket)) return;
     const res = socket._httpServer?.current;
     if (socket.writable && !(res && res.headersSent)) {
-      socket.write(err.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : BAD_REQUEST);
+      socket.write(err.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE :
+        err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? REQUEST_TIMEOUT : BAD_REQUEST);
     }
     socket.destroy(err);
   }
@@ -358,6 +394,7 @@ function connectionListener(socket) {
   socket.on('end', onEnd);
   socket.on('close', onClose);
   socket.on('error', onClientError);
+  socket._httpServer.onClientError = onClientError;
 }
 
 // HTTP reads bytes: a connection's encoding stays as it is.
@@ -464,6 +501,7 @@ Server.prototype.closeAllConnections = function() {
 
 // Node 19+: close() also closes idle keep-alive connections.
 Server.prototype.close = function(cb) {
+  clearInterval(this[kConnectionsCheckingInterval]);
   this.closeIdleConnections();
   return net.Server.prototype.close.call(this, cb);
 };
@@ -481,6 +519,7 @@ Server.prototype.setTimeout = function(msecs, cb) {
 };
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const REQUEST_TIMEOUT = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
 const HEADERS_TOO_LARGE =
   'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
 

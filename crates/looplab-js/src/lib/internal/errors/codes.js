@@ -127,6 +127,7 @@ module.exports = function register(E, SystemError) {
   E('ERR_INVALID_HTTP_TOKEN', '%s must be a valid HTTP token ["%s"]', TypeError);
   E('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
   E('ERR_HTTP_SOCKET_ASSIGNED', 'ServerResponse has an already assigned socket', Error);
+  E('ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout', Error);
   E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
   E('ERR_INVALID_ADDRESS_FAMILY', 'Invalid address family: %s %s:%s', RangeError);
   E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
