@@ -15,7 +15,7 @@ const { OutgoingMessage, validateHeaderName, validateHeaderValue } = require('_h
 const { IncomingMessage } = require('_http_incoming');
 const agents = require('_http_agent');
 const { parsers, _checkIsHttpToken: checkIsHttpToken } = require('_http_common');
-const { connResetException } = require('_http_server');
+const { connResetException, limitHeaders } = require('_http_server');
 
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
 const kError = Symbol('kError');
@@ -323,6 +323,7 @@ function tickOnSocket(req, socket) {
 // socket over, anything else is the response.
 function parserOnIncomingClient(socket, parser, info) {
   const req = socket._httpMessage;
+  limitHeaders(info, req.maxHeadersCount);
   const res = new IncomingMessage(socket);
   res._readableState.autoDestroy = true;
   if (req.joinDuplicateHeaders) res.joinDuplicateHeaders = true;

@@ -150,7 +150,9 @@ class OutgoingMessage extends Writable {
     if (!has('connection')) {
       // Node promises keep-alive only when the body's end can be told apart from the connection's:
       // a Content-Length of the caller's, chunking allowed, or an agent's socket.
-      const sendKeepAlive = this.shouldKeepAlive &&
+      // A message that may have no body (204, 304) but names a transfer coding cannot keep
+      // the connection: its peer could not tell where it ends.
+      const sendKeepAlive = this.shouldKeepAlive && !(has('transfer-encoding') && !this._hasBody) &&
         (has('content-length') || this.useChunkedEncodingByDefault || this.agent);
       if (!sendKeepAlive) this.shouldKeepAlive = false;
       if (sendKeepAlive) {
@@ -173,7 +175,7 @@ class OutgoingMessage extends Writable {
         this.shouldKeepAlive = false;
       }
     } else if (has('transfer-encoding')) {
-      this.chunkedEncoding = /chunked/i.test(String(get('transfer-encoding')));
+      this.chunkedEncoding = this._hasBody && /chunked/i.test(String(get('transfer-encoding')));
     }
     if (has('trailer') && !this.chunkedEncoding) throw new codes.ERR_HTTP_TRAILER_INVALID();
     if (has('content-length')) this._contentLength = Number(get('content-length'));

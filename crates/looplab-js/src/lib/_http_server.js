@@ -289,7 +289,8 @@ function connectionListener(socket) {
   socket._httpServer = { parser, queue, current: null, started: Date.now(), headersDone: false };
   socket.parser = parser;
   socket.setEncoding = socketSetEncoding;
-  server._idle.add(socket);
+  // A new connection counts as busy (its first request is on its way): only one that has
+  // finished a response is idle for closeIdleConnections().
   server._httpConnections.add(socket);
   if (server.timeout) socket.setTimeout(server.timeout);
   socket.on('timeout', () => onTimeout(server, socket));
@@ -301,6 +302,7 @@ function connectionListener(socket) {
       socket.setTimeout(server.timeout || 0);
       socket._keepAliveTimeoutSet = false;
     }
+    limitHeaders(info, server.maxHeadersCount);
     req = new server.IncomingMessage(socket);
     if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
     req._addInfo(info);
@@ -400,6 +402,12 @@ function connectionListener(socket) {
 // HTTP reads bytes: a connection's encoding stays as it is.
 function socketSetEncoding() {
   throw new codes.ERR_HTTP_SOCKET_ENCODING();
+}
+
+// maxHeadersCount: the head's fields past the limit are dropped (2000 when unset, 0 for none).
+function limitHeaders(info, max) {
+  const limit = typeof max === 'number' && max > 0 ? max : (max === 0 ? Infinity : 2000);
+  if (info.rawHeaders.length > limit * 2) info.rawHeaders = info.rawHeaders.slice(0, limit * 2);
 }
 
 // parserOnIncoming's checks before 'request': the Host header HTTP/1.1 requires, the connection's
@@ -530,6 +538,7 @@ function connResetException(msg) {
 }
 
 module.exports = {
+  limitHeaders,
   STATUS_CODES,
   Server,
   ServerResponse,

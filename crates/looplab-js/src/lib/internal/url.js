@@ -220,6 +220,7 @@ function toPathIfFileURL(fileURLOrPath) {
 function urlToHttpOptions(url) {
   const options = {
     __proto__: null,
+    ...url, // a URL's own extra properties (say, headers) go along
     protocol: url.protocol,
     hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
     hash: url.hash,
