@@ -304,6 +304,7 @@ function connectionListener(socket) {
     }
     limitHeaders(info, server.maxHeadersCount);
     req = new server.IncomingMessage(socket);
+    parser.incoming = req;
     if (server.joinDuplicateHeaders) req.joinDuplicateHeaders = true;
     req._addInfo(info);
     if (info.upgrade && server.listenerCount('upgrade') > 0) return false;
@@ -361,7 +362,8 @@ function connectionListener(socket) {
     const res = socket._httpServer?.current;
     if (!server.httpAllowHalfOpen) {
       // socketOnEnd: the requests still in progress are aborted, then the connection ends.
-      if (res && !res.req.destroyed) res.req.destroy(connResetException('aborted'));
+      // (A response already ended has, in Node, finished by now: its write went out at once.)
+      if (res && !res.req.destroyed && !res.finished) res.req.destroy(connResetException('aborted'));
       if (socket.writable) socket.end();
     } else if (!res) {
       socket.end();
@@ -397,6 +399,13 @@ function connectionListener(socket) {
   socket.on('close', onClose);
   socket.on('error', onClientError);
   socket._httpServer.onClientError = onClientError;
+}
+
+// The parser lets go of a request once it is answered and read to its end.
+function clearIncoming(parser, req) {
+  if (!parser || parser.incoming !== req) return;
+  if (req.readableEnded) parser.incoming = null;
+  else req.once('end', () => clearIncoming(parser, req));
 }
 
 // HTTP reads bytes: a connection's encoding stays as it is.
@@ -464,6 +473,9 @@ Server.prototype._responseDone = function(res) {
   res._closed = true;
   const socket = res.socket;
   res.detachSocket(socket);
+  // A request body nobody read is read and dropped, so its 'end' can come.
+  if (res.req.readableFlowing === null && !res.req._readableState.resumeScheduled) res.req._dump();
+  clearIncoming(socket.parser, res.req);
   // resOnFinish: the response closes on the next tick (emitCloseNT), then its request.
   process.nextTick(() => {
     res._emitClose();
