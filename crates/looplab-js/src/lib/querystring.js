@@ -5,16 +5,37 @@
 
 const { Buffer } = require('buffer');
 
+// What escape() keeps as it is: letters, digits and - . _ ~ ! ' ( ) *.
+const unreserved = /[A-Za-z0-9\-._~!'()*]/;
+
+// Node's own UTF-8 percent-encoding: a high surrogate takes the next code unit as its low half,
+// whatever it is, so only a surrogate at the very end is an error.
 function qsEscape(str) {
   if (typeof str !== 'string') {
     if (typeof str === 'object') str = String(str);
     else str += '';
   }
-  try {
-    return encodeURIComponent(str);
-  } catch {
-    throw new (require('internal/errors').codes.ERR_INVALID_URI)();
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    let c = str.charCodeAt(i);
+    if (c < 0x80) {
+      out += unreserved.test(str[i]) ? str[i] : pct(c);
+    } else if (c < 0x800) {
+      out += pct(0xC0 | (c >> 6)) + pct(0x80 | (c & 0x3F));
+    } else if (c < 0xD800 || c >= 0xE000) {
+      out += pct(0xE0 | (c >> 12)) + pct(0x80 | ((c >> 6) & 0x3F)) + pct(0x80 | (c & 0x3F));
+    } else {
+      if (++i >= str.length) throw new (require('internal/errors').codes.ERR_INVALID_URI)();
+      c = 0x10000 + (((c & 0x3FF) << 10) | (str.charCodeAt(i) & 0x3FF));
+      out += pct(0xF0 | (c >> 18)) + pct(0x80 | ((c >> 12) & 0x3F)) +
+        pct(0x80 | ((c >> 6) & 0x3F)) + pct(0x80 | (c & 0x3F));
+    }
   }
+  return out;
+}
+
+function pct(byte) {
+  return `%${byte < 16 ? '0' : ''}${byte.toString(16).toUpperCase()}`;
 }
 
 const hexValue = (c) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
@@ -57,7 +78,8 @@ function stringifyPrimitive(v) {
 function stringify(obj, sep = '&', eq = '=', options = undefined) {
   sep ||= '&';
   eq ||= '=';
-  const encode = typeof options?.encodeURIComponent === 'function' ? options.encodeURIComponent : qsEscape;
+  const encode = typeof options?.encodeURIComponent === 'function' ?
+    options.encodeURIComponent : module.exports.escape;
   if (obj === null || typeof obj !== 'object') return '';
   const parts = [];
   for (const key of Object.keys(obj)) {
@@ -79,7 +101,9 @@ function parse(qs, sep = '&', eq = '=', options = undefined) {
   eq = eq ? `${eq}` : '=';
   let maxKeys = 1000;
   if (typeof options?.maxKeys === 'number') maxKeys = options.maxKeys;
-  const decode = typeof options?.decodeURIComponent === 'function' ? options.decodeURIComponent : qsUnescape;
+  // module.exports.unescape: a program may replace it, and parse() then uses its own.
+  const decode = typeof options?.decodeURIComponent === 'function' ?
+    options.decodeURIComponent : module.exports.unescape;
   let pieces = qs.split(sep);
   if (maxKeys > 0) pieces = pieces.slice(0, maxKeys);
   for (const piece of pieces) {

@@ -222,7 +222,8 @@ function urlToHttpOptions(url) {
     __proto__: null,
     ...url, // a URL's own extra properties (say, headers) go along
     protocol: url.protocol,
-    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ?
+      url.hostname.slice(1, -1) : url.hostname,
     hash: url.hash,
     search: url.search,
     pathname: url.pathname,
