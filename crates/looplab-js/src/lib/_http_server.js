@@ -47,6 +47,7 @@ class ServerResponse extends OutgoingMessage {
     this._maxRequestsPerSocket = 0;
     this._defaultKeepAlive = true;
     this.maxRequestsOnConnectionReached = false;
+    this._sent100 = false;
     this._rejectBodyWrites = !!options?.rejectNonStandardBodyWrites;
     // An HTTP/1.0 client may not know chunking: unless its TE header asks for it, the body is
     // sent as it comes and the connection's end marks where it stops.
@@ -150,7 +151,7 @@ class ServerResponse extends OutgoingMessage {
 
   writeContinue(cb) {
     this._informational(100, '', cb);
-    this._sentContinue = true;
+    this._sent100 = true;
   }
 
   writeProcessing(cb) {

@@ -38,7 +38,10 @@ function erroredWith(s) {
   const w = s._writableState;
   return (w && w.errored) || (r && r.errored) || null;
 }
+// An http ServerResponse always says 'close' (its connection's end or its own), so finished()
+// waits for it.
 function willEmitClose(s) {
+  if (typeof s._sent100 === 'boolean' && typeof s.setHeader === 'function') return !s.closed;
   const r = s._readableState;
   const w = s._writableState;
   const st = w || r;
