@@ -28,6 +28,7 @@ mod real_files;
 mod resolve;
 mod runtime;
 mod vfs;
+mod vfs_links;
 mod zlib;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -44,11 +44,16 @@ impl OpenFiles {
 
 impl Vfs {
     /// `open(2)`: `flags` as Linux numbers them.
-    pub fn open(&mut self, path: &str, flags: u32) -> Result<i32, FsError> {
+    /// `mode` (less the umask) is a created file's permission bits.
+    pub fn open(&mut self, path: &str, flags: u32, mode: u32) -> Result<i32, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::open(path, flags);
+            let existed = crate::real_disk::lstat(path).is_ok();
+            let fd = crate::real_files::open(path, flags, mode)?;
+            self.real_created(path, existed, mode)?;
+            return Ok(fd);
         }
+        let path = &self.resolve(path, true)?;
         let access = flags & 0o3;
         let writable = access == flag::WRONLY || access == flag::RDWR;
         match self.stat(path) {
@@ -60,7 +65,9 @@ impl Vfs {
                 self.write(path, &[], false)?
             }
             Ok(_) => {}
-            Err(FsError("ENOENT")) if flags & flag::CREAT != 0 => self.write(path, &[], false)?,
+            Err(FsError("ENOENT")) if flags & flag::CREAT != 0 => {
+                self.write_new(path, &[], false, mode)?
+            }
             Err(e) => return Err(e),
         }
         let fd = self.files.next_fd();
@@ -170,6 +177,16 @@ impl Vfs {
         self.truncate(&file.path, len)
     }
 
+    /// `fchmod(2)`: the open file's permission bits.
+    pub fn fchmod(&mut self, fd: i32, mode: u32) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            return crate::real_files::fchmod(fd, mode);
+        }
+        let path = self.files.get(fd)?.path;
+        self.chmod(&path, mode)
+    }
+
     pub fn fstat(&self, fd: i32) -> Result<Stat, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
@@ -193,7 +210,7 @@ mod tests {
     fn a_descriptor_reads_and_writes_at_its_position() {
         let mut vfs = Vfs::memory();
         vfs.insert("/a.txt", "hello world");
-        let fd = vfs.open("/a.txt", 0).unwrap();
+        let fd = vfs.open("/a.txt", 0, 0o666).unwrap();
         assert_eq!(fd, 3);
         assert_eq!(vfs.read_fd(fd, 5, None).unwrap(), b"hello");
         assert_eq!(vfs.read_fd(fd, 100, None).unwrap(), b" world");
@@ -204,7 +221,7 @@ mod tests {
         assert_eq!(vfs.close(fd), Err(FsError("EBADF")));
 
         let w = vfs
-            .open("/b.txt", flag::WRONLY | flag::CREAT | flag::TRUNC)
+            .open("/b.txt", flag::WRONLY | flag::CREAT | flag::TRUNC, 0o666)
             .unwrap();
         assert_eq!(w, 3, "the lowest free descriptor again");
         vfs.write_fd(w, b"abc", None).unwrap();
@@ -213,23 +230,25 @@ mod tests {
         assert_eq!(vfs.fstat(w).unwrap().size, 6);
         assert_eq!(vfs.read_fd(w, 1, None), Err(FsError("EBADF")));
         assert_eq!(
-            vfs.open("/b.txt", flag::WRONLY | flag::CREAT | flag::EXCL),
+            vfs.open("/b.txt", flag::WRONLY | flag::CREAT | flag::EXCL, 0o666),
             Err(FsError("EEXIST"))
         );
-        let a = vfs.open("/b.txt", flag::WRONLY | flag::APPEND).unwrap();
+        let a = vfs
+            .open("/b.txt", flag::WRONLY | flag::APPEND, 0o666)
+            .unwrap();
         vfs.write_fd(a, b"!", Some(0)).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"abc\0\0Z!");
-        assert_eq!(vfs.open("/none", 0), Err(FsError("ENOENT")));
+        assert_eq!(vfs.open("/none", 0, 0o666), Err(FsError("ENOENT")));
         vfs.truncate("/b.txt", 2).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"ab");
         vfs.ftruncate(a, 4).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"ab\0\0");
-        let r = vfs.open("/b.txt", 0).unwrap();
+        let r = vfs.open("/b.txt", 0, 0o666).unwrap();
         assert_eq!(
             vfs.ftruncate(r, 0),
             Err(FsError("EINVAL")),
             "not open for writing"
         );
-        assert_eq!(vfs.open("/", flag::WRONLY), Err(FsError("EISDIR")));
+        assert_eq!(vfs.open("/", flag::WRONLY, 0o666), Err(FsError("EISDIR")));
     }
 }

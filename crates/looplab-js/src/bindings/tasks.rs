@@ -213,13 +213,16 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "mkdir" => PoolOp::Mkdir {
             path: string(0, context)?,
             recursive: arg(&items, 1).to_boolean(),
+            mode: super::fs::mode_arg(&items, 2, 0o777, context)?,
         },
+        "lstat" => PoolOp::Lstat(string(0, context)?),
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
         "open" => PoolOp::Open {
             path: string(0, context)?,
             flags: arg_f64(&items, 1, context)? as u32,
+            mode: super::fs::mode_arg(&items, 2, 0o666, context)?,
         },
         "close" => PoolOp::Close(arg_f64(&items, 0, context)? as i32),
         "fstat" => PoolOp::Fstat(arg_f64(&items, 0, context)? as i32),
@@ -339,10 +342,7 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         Some(Ok(PoolValue::Unit)) => Ok(JsValue::undefined()),
         Some(Ok(PoolValue::Number(n))) => Ok(JsValue::from(n as f64)),
         Some(Ok(PoolValue::Bytes(b))) => super::bytes_value(b, context),
-        Some(Ok(PoolValue::Stat(s))) => Ok(super::array(
-            vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
-            context,
-        )),
+        Some(Ok(PoolValue::Stat(s))) => Ok(super::fs::stat_value(s, context)),
         Some(Ok(PoolValue::Addresses(found))) => Ok(address_pairs(found, context)),
         Some(Ok(PoolValue::Names(names))) => {
             let values = names.iter().map(|n| super::str_value(n)).collect();

@@ -1,8 +1,10 @@
 'use strict';
 // Looplab: fs/promises' FileHandle: a descriptor whose calls return promises, each one pool
-// request as its callback form is (readFile: fstat, then reads until one returns nothing).
+// request as its callback form is (readFile: fstat, then reads until one returns nothing). It is
+// an EventEmitter, as in Node: 'close' tells the streams made over it that it closed.
 
 const { Buffer } = require('buffer');
+const EventEmitter = require('events');
 
 const fs = () => require('fs');
 
@@ -12,10 +14,11 @@ function promised(fn, ...args) {
   });
 }
 
-class FileHandle {
+class FileHandle extends EventEmitter {
   #fd;
 
   constructor(fd) {
+    super();
     this.#fd = fd;
   }
 
@@ -63,11 +66,42 @@ class FileHandle {
     return this.writeFile(data, options);
   }
 
+  async readv(buffers, position) {
+    const [bytesRead] = await promised(fs().readv, this.#fd, buffers, position ?? null);
+    return { bytesRead, buffers };
+  }
+
+  async writev(buffers, position) {
+    const [bytesWritten] = await promised(fs().writev, this.#fd, buffers, position ?? null);
+    return { bytesWritten, buffers };
+  }
+
+  async chmod(mode) {
+    await promised(fs().fchmod, this.#fd, mode);
+  }
+
+  async truncate(len = 0) {
+    await promised(fs().ftruncate, this.#fd, len);
+  }
+
+  async sync() {
+    await promised(fs().fsync, this.#fd);
+  }
+
+  async datasync() {
+    await promised(fs().fdatasync, this.#fd);
+  }
+
   async close() {
     if (this.#fd === -1) return;
     const fd = this.#fd;
     this.#fd = -1;
     await promised(fs().close, fd);
+    this.emit('close');
+  }
+
+  async [Symbol.asyncDispose]() {
+    return this.close();
   }
 
   createReadStream(options) {

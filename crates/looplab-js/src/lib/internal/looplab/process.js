@@ -68,7 +68,12 @@ Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
 EventEmitter.call(process);
 
 process.cwd = function cwd() { return proc.cwd(); };
-process.umask = function umask() { return 0o22; };
+// The simulated file system masks what it creates with this (with --real too).
+process.umask = function umask(mask) {
+  if (mask === undefined) return internalBinding('fs').umask();
+  const { parseFileMode } = require('internal/fs/utils');
+  return internalBinding('fs').umask(parseFileMode(mask, 'mask'));
+}
 process.uptime = function uptime() { return clock.now() / 1000; };
 process.getuid = () => 1000;
 process.getgid = () => 1000;
