@@ -22,6 +22,8 @@ pub mod orders;
 mod output_log;
 mod pool_op;
 #[cfg(not(target_arch = "wasm32"))]
+mod real_changes;
+#[cfg(not(target_arch = "wasm32"))]
 mod real_disk;
 #[cfg(not(target_arch = "wasm32"))]
 mod real_files;

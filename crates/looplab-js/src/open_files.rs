@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::vfs::{FsError, Stat, Vfs};
+use looplab_core::uv::FsEventKind;
 
 /// Linux's `open(2)` flags, the numbers Node's `fs.constants` carries.
 pub mod flag {
@@ -51,6 +52,12 @@ impl Vfs {
             let existed = crate::real_disk::lstat(path).is_ok();
             let fd = crate::real_files::open(path, flags, mode)?;
             self.real_created(path, existed, mode)?;
+            if !existed {
+                self.changed(path, FsEventKind::Rename);
+            } else if flags & flag::TRUNC != 0 && flags & 0o3 != 0 {
+                self.changed(path, FsEventKind::Change);
+            }
+            self.real_paths.insert(fd, path.to_string());
             return Ok(fd);
         }
         let path = &self.resolve(path, true)?;
@@ -87,6 +94,7 @@ impl Vfs {
     pub fn close(&mut self, fd: i32) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
+            self.real_paths.remove(&fd);
             return crate::real_files::close(fd);
         }
         self.files
@@ -130,7 +138,8 @@ impl Vfs {
     ) -> Result<usize, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::write(fd, data, position);
+            let r = crate::real_files::write(fd, data, position);
+            return self.noted_fd(r, fd, FsEventKind::Change);
         }
         let file = self.files.get(fd)?;
         if !file.writable {
@@ -157,7 +166,8 @@ impl Vfs {
     pub fn truncate(&mut self, path: &str, len: u64) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_disk::truncate(path, len);
+            let r = crate::real_disk::truncate(path, len);
+            return self.noted(r, path, FsEventKind::Change);
         }
         let mut bytes = self.read(path)?;
         bytes.resize(len as usize, 0);
@@ -168,7 +178,8 @@ impl Vfs {
     pub fn ftruncate(&mut self, fd: i32, len: u64) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::ftruncate(fd, len);
+            let r = crate::real_files::ftruncate(fd, len);
+            return self.noted_fd(r, fd, FsEventKind::Change);
         }
         let file = self.files.get(fd)?;
         if !file.writable {
@@ -181,7 +192,8 @@ impl Vfs {
     pub fn fchmod(&mut self, fd: i32, mode: u32) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::fchmod(fd, mode);
+            let r = crate::real_files::fchmod(fd, mode);
+            return self.noted_fd(r, fd, FsEventKind::Change);
         }
         let path = self.files.get(fd)?.path;
         self.chmod(&path, mode)
@@ -193,6 +205,20 @@ impl Vfs {
             return crate::real_files::fstat(fd);
         }
         self.stat(&self.files.get(fd)?.path)
+    }
+
+    /// With `--real`: a change through a descriptor, at the path it was opened at.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn noted_fd<T>(
+        &mut self,
+        result: Result<T, FsError>,
+        fd: i32,
+        kind: FsEventKind,
+    ) -> Result<T, FsError> {
+        match self.real_paths.get(&fd).cloned() {
+            Some(path) => self.noted(result, &path, kind),
+            None => result,
+        }
     }
 
     fn move_to(&mut self, fd: i32, position: u64) {

@@ -2,6 +2,8 @@
 //! and keeps every write in memory; in the page it holds only the scenario's files.
 use std::collections::BTreeMap;
 
+use looplab_core::uv::FsEventKind;
+
 /// A failed file-system call, named by its POSIX code (`ENOENT`, ...); JS adds syscall and path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -57,6 +59,10 @@ pub struct Vfs {
     pub(crate) files: crate::open_files::OpenFiles,
     /// The process's file mode creation mask; None is Linux's usual 0o022.
     umask: Option<u32>,
+    /// Changes not yet told to the loop's fs event watches, as inotify would see them.
+    changes: Vec<(String, FsEventKind)>,
+    /// With `--real`: the path each descriptor was opened at, to tell watches what it changed.
+    pub(crate) real_paths: BTreeMap<i32, String>,
 }
 
 impl Vfs {
@@ -89,6 +95,29 @@ impl Vfs {
     /// `umask(2)`: sets the mask and returns the old one.
     pub fn set_umask(&mut self, mask: u32) -> u32 {
         self.umask.replace(mask & 0o777).unwrap_or(0o022)
+    }
+
+    /// A change at `path` (absolute) the loop's watches are to hear of.
+    pub(crate) fn changed(&mut self, path: &str, kind: FsEventKind) {
+        self.changes.push((path.to_string(), kind));
+    }
+
+    /// A call's result, with its change noted when it succeeded.
+    pub(crate) fn noted<T>(
+        &mut self,
+        result: Result<T, FsError>,
+        path: &str,
+        kind: FsEventKind,
+    ) -> Result<T, FsError> {
+        if result.is_ok() {
+            self.changed(path, kind);
+        }
+        result
+    }
+
+    /// The changes since the last call, oldest first.
+    pub fn take_changes(&mut self) -> Vec<(String, FsEventKind)> {
+        std::mem::take(&mut self.changes)
     }
 
     pub fn umask(&self) -> u32 {
@@ -209,6 +238,7 @@ impl Vfs {
         if self.real {
             let existed = crate::real_disk::lstat(path).is_ok();
             crate::real_disk::write(path, data, append, mode)?;
+            self.note_write(path, existed, data);
             return self.real_created(path, existed, mode);
         }
         let path = &self.resolve(path, true)?;
@@ -218,26 +248,41 @@ impl Vfs {
             Some(Entry::File { .. }) => return Err(FsError("ENOTDIR")),
             _ => return Err(FsError("ENOENT")),
         }
-        let (mut bytes, mode) = match self.lookup(path) {
+        let (mut bytes, mode, existed) = match self.lookup(path) {
             Some(Entry::Dir { .. }) => return Err(FsError("EISDIR")),
-            Some(Entry::File { data, mode }) => (if append { data } else { Vec::new() }, mode),
-            _ => (Vec::new(), mode & 0o7777 & !self.umask()),
+            Some(Entry::File { data, mode }) => {
+                (if append { data } else { Vec::new() }, mode, true)
+            }
+            _ => (Vec::new(), mode & 0o7777 & !self.umask(), false),
         };
         bytes.extend_from_slice(data);
         self.entries
             .insert(path.clone(), Entry::File { data: bytes, mode });
+        self.note_write(path, existed, data);
         Ok(())
+    }
+
+    /// inotify: a created file is IN_CREATE ('rename'), written bytes IN_MODIFY ('change').
+    fn note_write(&mut self, path: &str, existed: bool, data: &[u8]) {
+        if !existed {
+            self.changed(path, FsEventKind::Rename);
+        }
+        if existed || !data.is_empty() {
+            self.changed(path, FsEventKind::Change);
+        }
     }
 
     pub fn unlink(&mut self, path: &str) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.real {
-            return crate::real_disk::unlink(path);
+            let r = crate::real_disk::unlink(path);
+            return self.noted(r, path, FsEventKind::Rename);
         }
         let path = &self.resolve(path, false)?;
         match self.lookup(path) {
             Some(Entry::File { .. } | Entry::Link(_)) => {
                 self.entries.insert(path.clone(), Entry::Removed);
+                self.changed(path, FsEventKind::Rename);
                 Ok(())
             }
             Some(Entry::Dir { .. }) => Err(FsError("EISDIR")),
@@ -251,6 +296,9 @@ impl Vfs {
         if self.real {
             let existed = crate::real_disk::lstat(path).is_ok();
             crate::real_disk::mkdir(path, recursive, mode)?;
+            if !existed {
+                self.changed(path, FsEventKind::Rename);
+            }
             return self.real_created(path, existed, mode);
         }
         let path = &self.resolve(path, false)?;
@@ -273,6 +321,7 @@ impl Vfs {
         }
         let mode = mode & 0o7777 & !self.umask();
         self.entries.insert(path.clone(), Entry::Dir { mode });
+        self.changed(path, FsEventKind::Rename);
         Ok(())
     }
 
@@ -280,7 +329,8 @@ impl Vfs {
     pub fn chmod(&mut self, path: &str, mode: u32) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.real {
-            return crate::real_disk::chmod(path, mode);
+            let r = crate::real_disk::chmod(path, mode);
+            return self.noted(r, path, FsEventKind::Change);
         }
         let path = &self.resolve(path, true)?;
         let entry = match self.lookup(path) {
@@ -297,13 +347,15 @@ impl Vfs {
             }
         };
         self.entries.insert(path.clone(), entry);
+        self.changed(path, FsEventKind::Change);
         Ok(())
     }
 
     pub fn rmdir(&mut self, path: &str) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.real {
-            return crate::real_disk::rmdir(path);
+            let r = crate::real_disk::rmdir(path);
+            return self.noted(r, path, FsEventKind::Rename);
         }
         let path = &self.resolve(path, false)?;
         match self.lookup(path) {
@@ -312,6 +364,7 @@ impl Vfs {
                     return Err(FsError("ENOTEMPTY"));
                 }
                 self.entries.insert(path.clone(), Entry::Removed);
+                self.changed(path, FsEventKind::Rename);
                 Ok(())
             }
             Some(Entry::File { .. } | Entry::Link(_)) => Err(FsError("ENOTDIR")),
@@ -322,7 +375,9 @@ impl Vfs {
     pub fn rename(&mut self, from: &str, to: &str) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.real {
-            return crate::real_disk::rename(from, to);
+            let r = crate::real_disk::rename(from, to);
+            let r = self.noted(r, from, FsEventKind::Rename);
+            return self.noted(r, to, FsEventKind::Rename);
         }
         let from = &self.resolve(from, false)?;
         let to = &self.resolve(to, false)?;
@@ -332,7 +387,11 @@ impl Vfs {
                 if let Some(Entry::Dir { .. }) = self.lookup(to) {
                     return Err(FsError("EISDIR"));
                 }
-                self.write(to, &[], false)?;
+                match self.lookup(parent(to).unwrap_or("/")) {
+                    Some(Entry::Dir { .. }) => {}
+                    Some(Entry::File { .. }) => return Err(FsError("ENOTDIR")),
+                    _ => return Err(FsError("ENOENT")),
+                }
                 self.entries.insert(to.clone(), entry);
             }
             _ => {
@@ -341,6 +400,8 @@ impl Vfs {
             }
         }
         self.entries.insert(from.clone(), Entry::Removed);
+        self.changed(from, FsEventKind::Rename);
+        self.changed(to, FsEventKind::Rename);
         Ok(())
     }
 

@@ -46,7 +46,8 @@ impl Vfs {
     pub fn symlink(&mut self, target: &str, path: &str) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_disk::symlink(target, path);
+            let r = crate::real_disk::symlink(target, path);
+            return self.noted(r, path, looplab_core::uv::FsEventKind::Rename);
         }
         let path = self.resolve(path, false)?;
         if self.lookup(&path).is_some_and(|e| e != Entry::Removed) {
@@ -58,6 +59,7 @@ impl Vfs {
             Err(e) => return Err(e),
         }
         self.insert_entry(&path, Entry::Link(target.to_string()));
+        self.changed(&path, looplab_core::uv::FsEventKind::Rename);
         Ok(())
     }
 

@@ -370,6 +370,7 @@ impl Node {
             UvCallback::Io(h, ev) => Some(Task::Io(h, ev)),
             UvCallback::Pending(h) => Some(Task::Pending(h)),
             UvCallback::Signal(h, signum) => Some(Task::Signal(h, signum)),
+            UvCallback::FsEvent(h, n) => Some(Task::FsEvent(h, n)),
             UvCallback::Close(h) if !self.lp.handle(h).internal => Some(Task::Close(h)),
             _ => None,
         }

@@ -15,6 +15,8 @@ pub enum HandleKind {
     Async,
     Tcp,
     Signal,
+    /// `uv_fs_event_t`: an inotify watch on a path (fs.watch).
+    FsEvent,
 }
 
 #[derive(Clone, Debug)]

@@ -11,6 +11,7 @@ pub(crate) mod clock;
 mod crypto;
 mod engine;
 mod fs;
+mod fs_event;
 mod module;
 mod process;
 mod signal;
@@ -39,6 +40,7 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "module" => module::FNS,
         "tcp" => tcp::FNS,
         "signal" => signal::FNS,
+        "fs_event_wrap" => fs_event::FNS,
         "async_context" => async_context::FNS,
         "vm" => vm::FNS,
         _ => return None,

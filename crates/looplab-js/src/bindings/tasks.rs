@@ -282,6 +282,8 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
     let mut h = h.borrow_mut();
     let (kind, work) = op.work(&h.node.settings().cost);
     if h.vfs.is_real() {
+        #[cfg(not(target_arch = "wasm32"))]
+        let change = crate::real_changes::before(&op);
         let cell = std::sync::Arc::new(std::sync::Mutex::new(None));
         let slot = cell.clone();
         let job = move || {
@@ -294,6 +296,10 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
         let id = h.node.submit_job(kind, work, label, Box::new(job));
         h.async_context.keep(Resource::Request(id.0));
         h.real_results.insert(id.0, cell);
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(change) = change {
+            h.real_changes.insert(id.0, change);
+        }
         return Ok(JsValue::from(id.0));
     }
     let result = op.run_on(&mut h.vfs);
@@ -326,13 +332,21 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let result = {
         let h = host(context);
         let mut h = h.borrow_mut();
-        match h.pool_results.remove(&id) {
+        let r = match h.pool_results.remove(&id) {
             Some(r) => Some(r),
             None => h
                 .real_results
                 .remove(&id)
                 .and_then(|cell| cell.lock().unwrap_or_else(|e| e.into_inner()).take()),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(change) = h.real_changes.remove(&id)
+            && let Some(Ok(value)) = &r
+        {
+            let vfs = &mut h.vfs;
+            crate::real_changes::after(change, value, vfs);
         }
+        r
     };
     match result {
         None => Err(JsNativeError::error()

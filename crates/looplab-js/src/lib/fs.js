@@ -801,6 +801,10 @@ function fdatasync(fd, cb) {
 
 const vectored = require('internal/fs/vectored');
 
+function watch(filename, options, listener) {
+  return require('internal/fs/watchers').watch(filename, options, listener);
+}
+
 read[customPromisifyArgs] = ['bytesRead', 'buffer'];
 write[customPromisifyArgs] = ['bytesWritten', 'buffer'];
 
@@ -810,6 +814,7 @@ module.exports = {
   readFile, writeFile, appendFile, stat, lstat, readdir, mkdir, rmdir, rm, unlink, rename,
   chmod, chmodSync, fchmod, fchmodSync, symlink, symlinkSync, readlink, readlinkSync,
   realpath, realpathSync, fsync, fsyncSync, fdatasync, fdatasyncSync,
+  watch,
   readv: vectored.readv, readvSync: vectored.readvSync,
   writev: vectored.writev, writevSync: vectored.writevSync,
   copyFile, access, exists, Stats, Dirent,

@@ -30,5 +30,8 @@ module.exports = {
   open: require('internal/fs/file_handle').open,
   truncate: wrap(fs.truncate),
   mkdtemp: wrap(fs.mkdtemp),
+  watch(filename, options) {
+    return require('internal/fs/watchers').watchPromise(filename, options);
+  },
   constants: fs.constants,
 };

@@ -107,6 +107,9 @@ module.exports = {
   signal(id, signum) {
     requireBuiltin('internal/looplab/handles').signal(id, signum);
   },
+  fsEvent(id, number) {
+    requireBuiltin('internal/looplab/handles').fsEvent(id, number);
+  },
   beforeExit() {
     process.emit('beforeExit', process.exitCode ?? 0);
   },
