@@ -82,6 +82,13 @@ impl std::fmt::Debug for Host {
 pub(crate) type HostRef = Rc<RefCell<Host>>;
 
 impl Host {
+    /// The file system dates what changes by the simulated wall clock (Date.now's).
+    pub fn tell_vfs_the_time(&mut self) {
+        let us = self.node.uv().hrtime().as_micros();
+        let ms = self.options.epoch_ms as f64 + (us / 1000) as f64;
+        self.vfs.set_now(ms);
+    }
+
     /// Tells the loop's fs event watches (inotify) of the file system's changes since last time.
     pub fn forward_fs_changes(&mut self) {
         for (path, kind) in self.vfs.take_changes() {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::vfs::{FsError, Stat, Vfs};
+#[cfg(not(target_arch = "wasm32"))]
 use looplab_core::uv::FsEventKind;
 
 /// Linux's `open(2)` flags, the numbers Node's `fs.constants` carries.
@@ -193,7 +194,12 @@ impl Vfs {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
             let r = crate::real_files::fchmod(fd, mode);
-            return self.noted_fd(r, fd, FsEventKind::Change);
+            if r.is_ok()
+                && let Some(path) = self.real_paths.get(&fd).cloned()
+            {
+                self.changed_attrs(&path);
+            }
+            return r;
         }
         let path = self.files.get(fd)?.path;
         self.chmod(&path, mode)

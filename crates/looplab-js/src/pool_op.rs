@@ -72,7 +72,7 @@ pub(crate) enum PoolOp {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum PoolValue {
     Bytes(Vec<u8>),
     Stat(Stat),

@@ -28,10 +28,13 @@ pub(crate) fn code(e: &std::io::Error) -> FsError {
 
 pub(crate) fn stat_of(meta: &std::fs::Metadata) -> Stat {
     use std::os::unix::fs::MetadataExt;
+    let ms = |secs: i64, nsecs: i64| secs as f64 * 1e3 + nsecs as f64 / 1e6;
     Stat {
         is_dir: meta.is_dir(),
         size: meta.len(),
         mode: meta.mode(),
+        mtime_ms: ms(meta.mtime(), meta.mtime_nsec()),
+        ctime_ms: ms(meta.ctime(), meta.ctime_nsec()),
     }
 }
 

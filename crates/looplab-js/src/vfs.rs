@@ -26,11 +26,15 @@ pub mod kind {
 }
 
 /// What `stat` reports: `mode` is `st_mode`, the file type with the permission bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stat {
     pub is_dir: bool,
     pub size: u64,
     pub mode: u32,
+    /// Last change of the contents, and of the entry (its contents, mode or name), in ms since
+    /// the epoch.
+    pub mtime_ms: f64,
+    pub ctime_ms: f64,
 }
 
 impl Stat {
@@ -41,7 +45,13 @@ impl Stat {
             Entry::Link(target) => (false, target.len() as u64, kind::LINK | 0o777),
             Entry::Removed => return None,
         };
-        Some(Stat { is_dir, size, mode })
+        Some(Stat {
+            is_dir,
+            size,
+            mode,
+            mtime_ms: 0.0,
+            ctime_ms: 0.0,
+        })
     }
 }
 
@@ -62,7 +72,13 @@ pub struct Vfs {
     /// Changes not yet told to the loop's fs event watches, as inotify would see them.
     changes: Vec<(String, FsEventKind)>,
     /// With `--real`: the path each descriptor was opened at, to tell watches what it changed.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) real_paths: BTreeMap<i32, String>,
+    /// The simulated clock (ms since the epoch) as of the script's current callback.
+    now_ms: f64,
+    /// (mtime, ctime) of the entries changed in this run; others keep the time the run began.
+    times: BTreeMap<String, (f64, f64)>,
+    start_ms: Option<f64>,
 }
 
 impl Vfs {
@@ -97,12 +113,45 @@ impl Vfs {
         self.umask.replace(mask & 0o777).unwrap_or(0o022)
     }
 
-    /// A change at `path` (absolute) the loop's watches are to hear of.
+    /// A change at `path` (absolute) the loop's watches are to hear of. It is also when the
+    /// entry last changed: contents ('change' of a file) move its mtime, any change its ctime,
+    /// and an entry made, removed or renamed changes its directory.
     pub(crate) fn changed(&mut self, path: &str, kind: FsEventKind) {
         self.changes.push((path.to_string(), kind));
+        let now = self.now_ms;
+        self.times.insert(path.to_string(), (now, now));
+        if kind == FsEventKind::Rename
+            && let Some(dir) = parent(path)
+        {
+            self.times.insert(dir.to_string(), (now, now));
+        }
+    }
+
+    /// An attribute changed (chmod): inotify's IN_ATTRIB, a 'change' that moves only the ctime.
+    pub(crate) fn changed_attrs(&mut self, path: &str) {
+        self.changes.push((path.to_string(), FsEventKind::Change));
+        let now = self.now_ms;
+        let base = self.start_ms.unwrap_or(now);
+        let (mtime, _) = self.times.get(path).copied().unwrap_or((base, base));
+        self.times.insert(path.to_string(), (mtime, now));
+    }
+
+    /// The simulated clock moved on (the host says so before each callback).
+    pub fn set_now(&mut self, ms: f64) {
+        self.start_ms.get_or_insert(ms);
+        self.now_ms = ms;
+    }
+
+    pub(crate) fn with_times(&self, path: &str, mut s: Stat) -> Stat {
+        let base = self.start_ms.unwrap_or(self.now_ms);
+        let (m, c) = self.times.get(path).copied().unwrap_or((base, base));
+        s.mtime_ms = m;
+        s.ctime_ms = c;
+        s
     }
 
     /// A call's result, with its change noted when it succeeded.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn noted<T>(
         &mut self,
         result: Result<T, FsError>,
@@ -187,7 +236,7 @@ impl Vfs {
         }
         let path = &self.resolve(path, true)?;
         match self.lookup(path).as_ref().and_then(Stat::of) {
-            Some(s) => Ok(s),
+            Some(s) => Ok(self.with_times(path, s)),
             None => {
                 self.check_parents(path)?;
                 Err(FsError("ENOENT"))
@@ -330,7 +379,10 @@ impl Vfs {
         #[cfg(not(target_arch = "wasm32"))]
         if self.real {
             let r = crate::real_disk::chmod(path, mode);
-            return self.noted(r, path, FsEventKind::Change);
+            if r.is_ok() {
+                self.changed_attrs(path);
+            }
+            return r;
         }
         let path = &self.resolve(path, true)?;
         let entry = match self.lookup(path) {
@@ -347,7 +399,7 @@ impl Vfs {
             }
         };
         self.entries.insert(path.clone(), entry);
-        self.changed(path, FsEventKind::Change);
+        self.changed_attrs(path);
         Ok(())
     }
 

@@ -86,6 +86,7 @@ impl Vfs {
         self.lookup(&path)
             .as_ref()
             .and_then(Stat::of)
+            .map(|s| self.with_times(&path, s))
             .ok_or(FsError("ENOENT"))
     }
 

@@ -36,6 +36,7 @@ pub fn handle_kind_name(kind: HandleKind) -> &'static str {
         HandleKind::Tcp => "TCP",
         HandleKind::Signal => "signal",
         HandleKind::FsEvent => "fs event",
+        HandleKind::FsPoll => "fs poll",
     }
 }
 
@@ -132,6 +133,10 @@ pub fn task_name(task: Task, view: &View) -> String {
             handle_name(view, h)
         ),
         Task::FsEvent(h, _) => format!("the change callback of {}", handle_name(view, h)),
+        Task::FsPoll(h) => format!(
+            "the stat {} issues as its timer expires",
+            handle_name(view, h)
+        ),
         Task::PromiseRejections => "the unhandled-rejection check".into(),
         Task::BeforeExit => "process 'beforeExit' listeners".into(),
         Task::Exit => "process 'exit' listeners".into(),

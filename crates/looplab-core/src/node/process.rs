@@ -371,6 +371,7 @@ impl Node {
             UvCallback::Pending(h) => Some(Task::Pending(h)),
             UvCallback::Signal(h, signum) => Some(Task::Signal(h, signum)),
             UvCallback::FsEvent(h, n) => Some(Task::FsEvent(h, n)),
+            UvCallback::Timer(h) => self.lp.fs_poll_expired(h).map(Task::FsPoll),
             UvCallback::Close(h) if !self.lp.handle(h).internal => Some(Task::Close(h)),
             _ => None,
         }

@@ -95,6 +95,8 @@ pub struct Loop {
     signal_handles: BTreeMap<HandleId, i32>,
     /// Started fs event handles and the inotify events not read yet.
     fs_watches: super::fs_event::FsWatches,
+    /// Started fs poll handles and their internal timers.
+    fs_polls: super::fs_poll::FsPolls,
     stop_flag: bool,
     mode: RunMode,
     stage: Stage,
@@ -135,6 +137,7 @@ impl Loop {
             wq_async: HandleId(0),
             signal_handles: BTreeMap::new(),
             fs_watches: Default::default(),
+            fs_polls: Default::default(),
             stop_flag: false,
             mode: RunMode::Default,
             stage: Stage::NotRunning,
@@ -768,6 +771,12 @@ impl Loop {
             HandleKind::Idle | HandleKind::Prepare | HandleKind::Check => self.watcher_stop(id),
             HandleKind::Signal => self.signal_stop(id),
             HandleKind::FsEvent => self.fs_event_stop(id),
+            HandleKind::FsPoll => {
+                if let Some(timer) = self.fs_poll_stop(id) {
+                    self.fs_polls.stop(id);
+                    self.close(timer);
+                }
+            }
             _ => self.set_active(id, false),
         }
         self.handles.update(id, |h| h.closing = true);
@@ -804,6 +813,54 @@ impl Loop {
     /// The event an `FsEvent` callback carries; taken once, by the callback.
     pub fn take_fs_event(&mut self, number: u64) -> Option<super::fs_event::FsEvent> {
         self.fs_watches.take(number)
+    }
+
+    // ---- fs polls ------------------------------------------------------------------------------
+
+    /// `uv_fs_poll_start`: the handle becomes active; the host issues the first stat now and
+    /// calls `fs_poll_stat_done` when it returns. Its timer is internal and unref'd, so the poll
+    /// handle alone keeps the loop alive.
+    pub fn fs_poll_start(&mut self, id: HandleId, interval_ms: u64) {
+        debug_assert_eq!(self.handles.get(id).kind, HandleKind::FsPoll);
+        let timer = match self.fs_polls.stop(id) {
+            Some(timer) => timer,
+            None => {
+                let timer = self.handle_init_internal(HandleKind::Timer, "fs poll timer");
+                self.set_ref(timer, false);
+                timer
+            }
+        };
+        self.fs_polls.start(id, timer, interval_ms, self.time_ms);
+        self.set_active(id, true);
+    }
+
+    /// A stat of a polling handle returned: its timer is set for the rest of the interval.
+    pub fn fs_poll_stat_done(&mut self, id: HandleId) {
+        if !self.handles.get(id).active {
+            return;
+        }
+        if let (Some(timer), Some(delay)) = (
+            self.fs_polls.timer_of(id),
+            self.fs_polls.next_delay(id, self.time_ms),
+        ) {
+            self.timer_start(timer, delay, 0);
+        }
+    }
+
+    /// A timer expired: if it is an fs poll's, the poll handle whose path is to be stat'ed.
+    pub fn fs_poll_expired(&mut self, timer: HandleId) -> Option<HandleId> {
+        let poll = self.fs_polls.poll_of_timer(timer)?;
+        self.fs_polls.expired(poll, self.time_ms);
+        Some(poll)
+    }
+
+    /// `uv_fs_poll_stop`: inactive, its timer stopped; a stat in flight is ignored when it
+    /// returns. Returns the timer.
+    pub fn fs_poll_stop(&mut self, id: HandleId) -> Option<HandleId> {
+        let timer = self.fs_polls.timer_of(id)?;
+        self.timer_stop(timer);
+        self.set_active(id, false);
+        Some(timer)
     }
 
     // ---- signals -------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ pub enum HandleKind {
     Signal,
     /// `uv_fs_event_t`: an inotify watch on a path (fs.watch).
     FsEvent,
+    /// `uv_fs_poll_t`: a path stat'ed on an interval (fs.watchFile).
+    FsPoll,
 }
 
 #[derive(Clone, Debug)]

@@ -212,9 +212,15 @@ fn fd_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<i32> {
     Ok(arg_f64(args, i, context)? as i32)
 }
 
-/// `[mode, size]`: JavaScript's Stats reads the file type from the mode.
+/// `[mode, size, mtimeMs, ctimeMs]`: JavaScript's Stats reads the file type from the mode.
 pub(super) fn stat_value(s: crate::vfs::Stat, context: &mut Context) -> JsValue {
-    array(vec![JsValue::from(s.mode), JsValue::from(s.size)], context)
+    let values = vec![
+        JsValue::from(s.mode),
+        JsValue::from(s.size),
+        JsValue::from(s.mtime_ms),
+        JsValue::from(s.ctime_ms),
+    ];
+    array(values, context)
 }
 
 fn open(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

@@ -15,6 +15,7 @@ mod fs_event;
 mod module;
 mod process;
 mod signal;
+mod stat_watcher;
 mod stdio;
 mod tasks;
 mod tcp;
@@ -41,6 +42,7 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "tcp" => tcp::FNS,
         "signal" => signal::FNS,
         "fs_event_wrap" => fs_event::FNS,
+        "stat_watcher" => stat_watcher::FNS,
         "async_context" => async_context::FNS,
         "vm" => vm::FNS,
         _ => return None,

@@ -805,6 +805,14 @@ function watch(filename, options, listener) {
   return require('internal/fs/watchers').watch(filename, options, listener);
 }
 
+function watchFile(filename, options, listener) {
+  return require('internal/fs/stat_watcher').watchFile(filename, options, listener);
+}
+
+function unwatchFile(filename, listener) {
+  return require('internal/fs/stat_watcher').unwatchFile(filename, listener);
+}
+
 read[customPromisifyArgs] = ['bytesRead', 'buffer'];
 write[customPromisifyArgs] = ['bytesWritten', 'buffer'];
 
@@ -814,7 +822,7 @@ module.exports = {
   readFile, writeFile, appendFile, stat, lstat, readdir, mkdir, rmdir, rm, unlink, rename,
   chmod, chmodSync, fchmod, fchmodSync, symlink, symlinkSync, readlink, readlinkSync,
   realpath, realpathSync, fsync, fsyncSync, fdatasync, fdatasyncSync,
-  watch,
+  watch, watchFile, unwatchFile,
   readv: vectored.readv, readvSync: vectored.readvSync,
   writev: vectored.writev, writevSync: vectored.writevSync,
   copyFile, access, exists, Stats, Dirent,

@@ -86,11 +86,10 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 
-// One simulated moment for every time a stat reports, so output does not depend on the clock.
-const kTimeMs = 1704067200000;
-
+// Times come from the simulated wall clock (Date.now's): an entry's mtime and ctime are when the
+// script last changed it, or when the run began. atime follows mtime, birthtime ctime.
 class Stats {
-  constructor(mode, size) {
+  constructor(mode, size, mtimeMs, ctimeMs) {
     this.dev = 2049;
     this.mode = mode;
     this.nlink = (mode & S_IFMT) === S_IFDIR ? 2 : 1;
@@ -101,14 +100,14 @@ class Stats {
     this.ino = 1;
     this.size = size;
     this.blocks = Math.ceil(size / 4096) * 8;
-    this.atimeMs = kTimeMs;
-    this.mtimeMs = kTimeMs;
-    this.ctimeMs = kTimeMs;
-    this.birthtimeMs = kTimeMs;
-    this.atime = new Date(kTimeMs);
-    this.mtime = new Date(kTimeMs);
-    this.ctime = new Date(kTimeMs);
-    this.birthtime = new Date(kTimeMs);
+    this.atimeMs = mtimeMs;
+    this.mtimeMs = mtimeMs;
+    this.ctimeMs = ctimeMs;
+    this.birthtimeMs = ctimeMs;
+    this.atime = new Date(mtimeMs);
+    this.mtime = new Date(mtimeMs);
+    this.ctime = new Date(ctimeMs);
+    this.birthtime = new Date(ctimeMs);
   }
   isFile() { return (this.mode & S_IFMT) === S_IFREG; }
   isDirectory() { return (this.mode & S_IFMT) === S_IFDIR; }
@@ -119,9 +118,18 @@ class Stats {
   isCharacterDevice() { return false; }
 }
 
-// A binding's [mode, size] as Stats.
-function statsOf([mode, size]) {
-  return new Stats(mode, size);
+// A binding's [mode, size, mtimeMs, ctimeMs] as Stats.
+function statsOf([mode, size, mtimeMs, ctimeMs]) {
+  return new Stats(mode, size, mtimeMs, ctimeMs);
+}
+
+// What fs.watchFile reports for a file that is not there: every field zero.
+function zeroStats() {
+  const stats = new Stats(0, 0, 0, 0);
+  for (const key of Object.keys(stats)) {
+    if (typeof stats[key] === 'number') stats[key] = 0;
+  }
+  return stats;
 }
 
 const kType = Symbol('type');
@@ -144,6 +152,6 @@ class Dirent {
 
 module.exports = {
   getValidatedPath, getValidatedFd, isFd, assertEncoding, getOptions, parseFileMode,
-  validateOptionsObject, encode, Stats, statsOf, Dirent,
+  validateOptionsObject, encode, Stats, statsOf, zeroStats, Dirent,
   S_IFMT, S_IFREG, S_IFDIR, S_IFLNK,
 };

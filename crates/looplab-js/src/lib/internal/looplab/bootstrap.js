@@ -110,6 +110,9 @@ module.exports = {
   fsEvent(id, number) {
     requireBuiltin('internal/looplab/handles').fsEvent(id, number);
   },
+  fsPoll(id) {
+    requireBuiltin('internal/looplab/handles').fsPoll(id);
+  },
   beforeExit() {
     process.emit('beforeExit', process.exitCode ?? 0);
   },

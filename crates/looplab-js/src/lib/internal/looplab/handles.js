@@ -30,10 +30,15 @@ function fsEvent(id, number) {
   if (owner !== undefined) owner.onFsEvent(number);
 }
 
+function fsPoll(id) {
+  const owner = owners.get(id);
+  if (owner !== undefined) owner.onPoll();
+}
+
 function close(id) {
   const owner = owners.get(id);
   owners.delete(id);
   if (owner !== undefined) owner.onClose();
 }
 
-module.exports = { register, io, pending, signal, fsEvent, close };
+module.exports = { register, io, pending, signal, fsEvent, fsPoll, close };
