@@ -10,7 +10,7 @@ const steps = [
   () => fs.appendFileSync('watched/notes.txt', ' more'),
   () => fs.renameSync('watched/notes.txt', 'watched/renamed.txt'),
   () => fs.unlinkSync('watched/renamed.txt'),
-  () => fs.mkdir('watched/sub', () => console.log('mkdir callback')),
+  () => fs.mkdirSync('watched/sub'),
 ];
 const expected = [2, 1, 2, 1, 1];
 let seen = 0;

@@ -316,9 +316,17 @@ function readAllFdAsync(fd, cb) {
   next();
 }
 
-function writeAllFdAsync(fd, bytes, cb) {
+// An abort between writes stops it: a file writeFile opened is closed first.
+function writeAllFdAsync(fd, bytes, cb, signal, isUserFd = true) {
   let done = 0;
   const next = () => {
+    if (signal?.aborted) {
+      const { AbortError } = require('internal/errors');
+      const abortError = new AbortError(undefined, { cause: signal.reason });
+      if (isUserFd) cb(abortError);
+      else close(fd, (err) => cb(err || abortError));
+      return;
+    }
     if (done >= bytes.byteLength) return cb(null);
     write(fd, bytes, done, bytes.byteLength - done, null, (err, n) => {
       if (err) return cb(err);
@@ -371,12 +379,15 @@ function writeFile(path, data, options, cb) {
   const { signal } = options;
   if (signal?.aborted) {
     const { AbortError } = require('internal/errors');
-    process.nextTick(cb, new AbortError(undefined, { cause: signal.reason }));
+    cb(new AbortError(undefined, { cause: signal.reason }));
     return;
   }
   open(path, options.flag, options.mode, (err, fd) => {
     if (err) return cb(err);
-    writeAllFdAsync(fd, bytes, (err1) => close(fd, (err2) => cb(err1 || err2 || null)));
+    writeAllFdAsync(fd, bytes, (err1) => {
+      if (err1?.name === 'AbortError') cb(err1);
+      else close(fd, (err2) => cb(err1 || err2 || null));
+    }, signal, false);
   });
 }
 
@@ -661,6 +672,8 @@ function mkdtempSync(prefix, options) {
 function mkdtemp(prefix, options, cb) {
   if (typeof options === 'function') cb = options;
   checkCallback(cb);
+  prefix = checkPath(prefix, 'prefix');
+  getOptions(options);
   request('fs.mkdtemp', 0, 1, () => mkdtempSync(prefix), cb);
 }
 

@@ -3,6 +3,15 @@
 
 const fs = require('fs');
 
+// readFile, writeFile and appendFile take a FileHandle where they take a path.
+function orHandle(fn, method) {
+  const wrapped = wrap(fn);
+  return (path, ...args) => {
+    const { FileHandle } = require('internal/fs/file_handle');
+    return path instanceof FileHandle ? path[method](...args) : wrapped(path, ...args);
+  };
+}
+
 function wrap(fn) {
   return (...args) => new Promise((resolve, reject) => {
     fn(...args, (err, value) => (err ? reject(err) : resolve(value)));
@@ -10,9 +19,9 @@ function wrap(fn) {
 }
 
 module.exports = {
-  readFile: wrap(fs.readFile),
-  writeFile: wrap(fs.writeFile),
-  appendFile: wrap(fs.appendFile),
+  readFile: orHandle(fs.readFile, 'readFile'),
+  writeFile: orHandle(fs.writeFile, 'writeFile'),
+  appendFile: orHandle(fs.appendFile, 'appendFile'),
   stat: wrap(fs.stat),
   lstat: wrap(fs.lstat),
   chmod: wrap(fs.chmod),
