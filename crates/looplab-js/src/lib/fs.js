@@ -467,33 +467,64 @@ function bytesOf(view) {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-// (buffer, offset, length, position) or (buffer, { offset, length, position }), as fs.read takes.
-function readArgs(buffer, offset, length, position) {
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
-  }
-  offset = offset ?? 0;
-  length = length ?? buffer.byteLength - offset;
-  const { validateInteger } = require('internal/validators');
-  validateInteger(offset, 'offset', 0);
-  validateInteger(length, 'length', 0, buffer.byteLength - offset);
-  if (typeof position === 'bigint') position = Number(position);
-  if (position !== null && position !== undefined && position < 0) position = null;
-  return [offset, length, position ?? null];
+function rangeError(name, range, value) {
+  const { codes } = require('internal/errors');
+  return new codes.ERR_OUT_OF_RANGE(name, range, value);
 }
 
-// A string with (position, encoding), or a buffer with (offset, length, position): the bytes
-// written and the position.
-function writeArgs(data, a, b, c) {
-  if (typeof data === 'string') return [Buffer.from(data, typeof b === 'string' ? b : 'utf8'), a ?? null];
-  checkBuffer(data);
-  if (a !== null && typeof a === 'object') ({ offset: a = 0, length: b, position: c = null } = a);
-  const offset = a ?? 0;
-  const length = b ?? data.byteLength - offset;
+// Where a read goes in the buffer, as Node checks it: an empty buffer cannot take bytes.
+function checkReadRange(buffer, offset, length) {
+  if (buffer.byteLength === 0) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  if (offset < 0) throw rangeError('offset', '>= 0', offset);
+  if (length < 0) throw rangeError('length', '>= 0', length);
+  if (offset + length > buffer.byteLength) {
+    throw rangeError('length', `<= ${buffer.byteLength - offset}`, length);
+  }
+}
+
+// A file position: an integer from -1 (the file's own position) or a bigint; null means -1.
+function readPosition(position, length) {
+  if (position == null) return null;
+  if (typeof position === 'number') {
+    const { validateInteger } = require('internal/validators');
+    validateInteger(position, 'position', -1);
+    return position === -1 ? null : position;
+  }
+  if (typeof position === 'bigint') {
+    const max = 2n ** 63n - 1n - BigInt(length);
+    if (!(position >= -1n && position <= max)) throw rangeError('position', `>= -1 && <= ${max}`, position);
+    return position === -1n ? null : Number(position);
+  }
+  throw invalidArgType('position', ['integer', 'bigint'], position);
+}
+
+function checkOffset(offset) {
   const { validateInteger } = require('internal/validators');
   validateInteger(offset, 'offset', 0);
-  validateInteger(length, 'length', 0, data.byteLength - offset);
-  return [bytesOf(data).subarray(offset, offset + length), c ?? null];
+  return offset;
+}
+
+function checkWriteRange(offset, length, byteLength) {
+  if (offset > byteLength) throw rangeError('offset', `<= ${byteLength}`, offset);
+  if (length > byteLength - offset) throw rangeError('length', `<= ${byteLength - offset}`, length);
+  if (length < 0) throw rangeError('length', '>= 0', length);
+  const { validateInt32 } = require('internal/validators');
+  validateInt32(length, 'length', 0);
+}
+
+function checkWriteString(data) {
+  if (typeof data !== 'string') {
+    throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+}
+
+function optionsObject(value) {
+  const { validateObject, kValidateObjectAllowNullable } = require('internal/validators');
+  validateObject(value, 'options', kValidateObjectAllowNullable ?? 1);
+  return value ?? {};
 }
 
 // One pool request on a descriptor; a failure is Node's error for the syscall, with no path.
@@ -535,38 +566,60 @@ function close(fd, cb = () => {}) {
   fdRequest('fs.close', 'close', [fd], 'close', (err) => cb(err));
 }
 
-function readSync(fd, buffer, offset, length, position) {
+// (fd, buffer, offset, length, position) or (fd, buffer, { offset, length, position }).
+function readSync(fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
   checkBuffer(buffer);
-  [offset, length, position] = readArgs(buffer, offset, length, position);
+  let offset = offsetOrOptions;
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) optionsObject(offsetOrOptions);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+  }
+  offset = offset === undefined ? 0 : checkOffset(offset);
+  length |= 0;
   if (length === 0) return 0;
+  checkReadRange(buffer, offset, length);
+  position = readPosition(position, length);
   const data = call(() => fsb.readFd(fd, length, position), 'read');
   bytesOf(buffer).set(data, offset);
   return data.length;
 }
 
-function read(fd, buffer, offset, length, position, cb) {
+// Node's forms: (fd, buffer, offset, length, position, cb), (fd, buffer, options, cb),
+// (fd, options, cb), (fd, buffer, cb) and (fd, cb).
+function read(fd, buffer, offsetOrOptions, length, position, cb) {
   checkFd(fd);
-  if (typeof buffer === 'function') {
-    cb = buffer;
-    buffer = Buffer.alloc(16384);
-  } else if (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
-    cb = offset;
-    ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer);
-  } else if (typeof offset === 'function') {
-    cb = offset;
-    offset = undefined;
-  } else if (typeof length === 'function') {
-    cb = length;
-    length = undefined;
+  let offset = offsetOrOptions;
+  let params = null;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      optionsObject(offsetOrOptions);
+      cb = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      if (!ArrayBuffer.isView(buffer)) {
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? {});
+      }
+      cb = offsetOrOptions;
+    } else {
+      cb = buffer;
+      buffer = Buffer.alloc(16384);
+    }
+    if (params !== undefined) optionsObject(params);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  checkCallback(cb);
   checkBuffer(buffer);
-  [offset, length, position] = readArgs(buffer, offset, length, position);
+  const { validateFunction } = require('internal/validators');
+  validateFunction(cb, 'cb');
+  offset = offset == null ? 0 : checkOffset(offset);
+  length |= 0;
   if (length === 0) {
     process.nextTick(cb, null, 0, buffer);
     return;
   }
+  checkReadRange(buffer, offset, length);
+  position = readPosition(position, length);
   fdRequest('fs.read', 'readFd', [fd, length, position], 'read', (err, data) => {
     if (err) {
       cb(err);
@@ -577,19 +630,67 @@ function read(fd, buffer, offset, length, position, cb) {
   });
 }
 
-function writeSync(fd, data, a, b, c) {
+// A buffer with (offset, length, position) or ({ offset, length, position }); a string with
+// (position, encoding). Returns the bytes and the position (null: the file's own).
+function writeBufferArgs(buffer, offset, length, position) {
+  if (typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset ?? {});
+  }
+  offset = offset == null || typeof offset === 'function' ? 0 : checkOffset(offset);
+  if (typeof length !== 'number') length = buffer.byteLength - offset;
+  if (typeof position !== 'number') position = null;
+  checkWriteRange(offset, length, buffer.byteLength);
+  return [bytesOf(buffer).subarray(offset, offset + length), position];
+}
+
+function writeStringBytes(data, encoding) {
+  checkWriteString(data);
+  const { validateEncoding } = require('internal/validators');
+  validateEncoding(data, encoding);
+  // As the binding's ParseEncoding: what is not an encoding's name writes UTF-8.
+  return Buffer.from(data, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
+}
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
-  const [bytes, position] = writeArgs(data, a, b, c);
+  let bytes;
+  if (ArrayBuffer.isView(buffer)) {
+    [bytes, position] = writeBufferArgs(buffer, offsetOrOptions, length, position ?? null);
+  } else {
+    bytes = writeStringBytes(buffer, length);
+    position = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
+  }
   return call(() => fsb.writeFd(fd, bytes, position), 'write');
 }
 
-function write(fd, data, ...rest) {
+function write(fd, buffer, offsetOrOptions, length, position, cb) {
   checkFd(fd);
-  const cb = checkCallback(rest.pop());
-  const [bytes, position] = writeArgs(data, ...rest);
+  const { validateFunction } = require('internal/validators');
+  let bytes;
+  if (ArrayBuffer.isView(buffer)) {
+    cb = cb || position || length || offsetOrOptions;
+    validateFunction(cb, 'cb');
+    [bytes, position] = writeBufferArgs(buffer, offsetOrOptions, length, position);
+  } else {
+    checkWriteString(buffer);
+    let encoding = length;
+    if (typeof position !== 'function') {
+      if (typeof offsetOrOptions === 'function') {
+        position = offsetOrOptions;
+        offsetOrOptions = null;
+      } else {
+        position = length;
+      }
+      encoding = 'utf8';
+    }
+    bytes = writeStringBytes(buffer, encoding);
+    cb = position;
+    validateFunction(cb, 'cb');
+    position = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
+  }
   fdRequest('fs.write', 'writeFd', [fd, bytes, position], 'write', (err, written) => {
-    if (err) cb(err);
-    else cb(null, written, data);
+    if (err) cb(err, 0, buffer);
+    else cb(null, written, buffer);
   });
 }
 

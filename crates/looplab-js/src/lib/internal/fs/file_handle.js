@@ -8,6 +8,11 @@ const EventEmitter = require('events');
 
 const fs = () => require('fs');
 
+function validateOptions(value) {
+  const { validateObject } = require('internal/validators');
+  validateObject(value, 'options', 1 /* null allowed */);
+}
+
 function promised(fn, ...args) {
   return new Promise((resolve, reject) => {
     fn(...args, (err, ...values) => (err ? reject(err) : resolve(values)));
@@ -24,18 +29,37 @@ class FileHandle extends EventEmitter {
 
   get fd() { return this.#fd; }
 
+  // (buffer, offset, length, position), (buffer, options) or (options), as Node's.
   async read(buffer, offset, length, position) {
-    if (buffer === undefined || (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
-      ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer ?? {});
+    if (!ArrayBuffer.isView(buffer)) {
+      if (buffer !== undefined) validateOptions(buffer);
+      ({ buffer = Buffer.alloc(16384), offset = 0, length = buffer.byteLength - offset,
+        position = null } = buffer ?? {});
+    }
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
     const [bytesRead] = await promised(fs().read, this.#fd, buffer, offset ?? 0,
       length ?? buffer.byteLength - (offset ?? 0), position ?? null);
     return { bytesRead, buffer };
   }
 
-  async write(data, ...rest) {
-    const [bytesWritten] = await promised(fs().write, this.#fd, data, ...rest);
-    return { bytesWritten, buffer: data };
+  // (buffer, offset, length, position), (buffer, options) or (string, position, encoding).
+  async write(buffer, offset, length, position) {
+    if (buffer?.byteLength === 0) return { bytesWritten: 0, buffer };
+    let written;
+    if (ArrayBuffer.isView(buffer)) {
+      if (typeof offset === 'object') {
+        ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset ?? {});
+      }
+      offset ??= 0;
+      if (typeof length !== 'number') length = buffer.byteLength - offset;
+      if (typeof position !== 'number') position = null;
+      [written] = await promised(fs().write, this.#fd, buffer, offset, length, position);
+    } else {
+      [written] = await promised(fs().write, this.#fd, buffer, offset ?? null, length ?? 'utf8');
+    }
+    return { bytesWritten: written, buffer };
   }
 
   async stat() {
