@@ -189,6 +189,33 @@ impl Vfs {
         self.truncate(&file.path, len)
     }
 
+    /// `fchown(2)`: as `chown` on the open file.
+    pub fn fchown(&mut self, fd: i32, uid: Option<u32>, gid: Option<u32>) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            let r = crate::real_files::fchown(fd, uid, gid);
+            if r.is_ok()
+                && let Some(path) = self.real_paths.get(&fd).cloned()
+            {
+                self.changed_attrs(&path);
+            }
+            return r;
+        }
+        let path = self.files.get(fd)?.path;
+        self.chown(&path, uid, gid, true)
+    }
+
+    /// `fstat(2)` of stdin, stdout or stderr: a terminal, as a script run in a shell has.
+    fn stdio_stat() -> Stat {
+        Stat {
+            is_dir: false,
+            size: 0,
+            mode: 0o020620,
+            mtime_ms: 0.0,
+            ctime_ms: 0.0,
+        }
+    }
+
     /// `fchmod(2)`: the open file's permission bits.
     pub fn fchmod(&mut self, fd: i32, mode: u32) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
@@ -209,6 +236,9 @@ impl Vfs {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
             return crate::real_files::fstat(fd);
+        }
+        if (0..=2).contains(&fd) {
+            return Ok(Self::stdio_stat());
         }
         self.stat(&self.files.get(fd)?.path)
     }

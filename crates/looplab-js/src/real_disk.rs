@@ -53,6 +53,15 @@ pub fn chmod(path: &str, mode: u32) -> Result<(), FsError> {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(|e| code(&e))
 }
 
+pub fn chown(path: &str, uid: Option<u32>, gid: Option<u32>, follow: bool) -> Result<(), FsError> {
+    if follow {
+        std::os::unix::fs::chown(path, uid, gid)
+    } else {
+        std::os::unix::fs::lchown(path, uid, gid)
+    }
+    .map_err(|e| code(&e))
+}
+
 pub fn symlink(target: &str, path: &str) -> Result<(), FsError> {
     std::os::unix::fs::symlink(target, path).map_err(|e| code(&e))
 }

@@ -67,8 +67,17 @@ pub fn ftruncate(fd: i32, len: u64) -> Result<(), FsError> {
 }
 
 pub fn fstat(fd: i32) -> Result<Stat, FsError> {
+    if (0..=2).contains(&fd) && !table().contains_key(&fd) {
+        // The process's own stdio, which the table does not hold.
+        let meta = std::fs::metadata(format!("/proc/self/fd/{fd}")).map_err(|e| code(&e))?;
+        return Ok(crate::real_disk::stat_of(&meta));
+    }
     let meta = file(fd)?.metadata().map_err(|e| code(&e))?;
     Ok(crate::real_disk::stat_of(&meta))
+}
+
+pub fn fchown(fd: i32, uid: Option<u32>, gid: Option<u32>) -> Result<(), FsError> {
+    std::os::unix::fs::fchown(&*file(fd)?, uid, gid).map_err(|e| code(&e))
 }
 
 pub fn fchmod(fd: i32, mode: u32) -> Result<(), FsError> {

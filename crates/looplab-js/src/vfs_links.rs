@@ -4,6 +4,9 @@
 use crate::resolve::join;
 use crate::vfs::{Entry, FsError, Stat, Vfs, parent};
 
+/// The uid and gid the script runs as (process.getuid() says so too).
+const SCRIPT_ID: u32 = 1000;
+
 /// Linux gives up after 40 links in one lookup (`ELOOP`).
 const MAX_LINKS: u32 = 40;
 
@@ -88,6 +91,34 @@ impl Vfs {
             .and_then(Stat::of)
             .map(|s| self.with_times(&path, s))
             .ok_or(FsError("ENOENT"))
+    }
+
+    /// `chown(2)` (`lchown(2)` when not `follow`): the script runs as an ordinary user (uid and
+    /// gid 1000), who may give an entry only to itself; None leaves an id as it is.
+    pub fn chown(
+        &mut self,
+        path: &str,
+        uid: Option<u32>,
+        gid: Option<u32>,
+        follow: bool,
+    ) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            let r = crate::real_disk::chown(path, uid, gid, follow);
+            if r.is_ok() {
+                self.changed_attrs(path);
+            }
+            return r;
+        }
+        let path = self.resolve(path, follow)?;
+        if self.lookup(&path).is_none_or(|e| e == Entry::Removed) {
+            return Err(FsError("ENOENT"));
+        }
+        if uid.is_some_and(|u| u != SCRIPT_ID) || gid.is_some_and(|g| g != SCRIPT_ID) {
+            return Err(FsError("EPERM"));
+        }
+        self.changed_attrs(&path);
+        Ok(())
     }
 
     /// `realpath(3)`: the path with no links, `.` or `..` in it, which must exist.

@@ -31,6 +31,8 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("readlink", readlink),
     ("realpath", realpath),
     ("umask", umask),
+    ("chown", chown),
+    ("fchown", fchown),
 ];
 
 fn path_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {
@@ -160,6 +162,38 @@ fn realpath(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     let p = path_arg(args, 0, context)?;
     let real = host(context).borrow().vfs.realpath(&p).map_err(fail)?;
     Ok(str_value(&real))
+}
+
+/// A uid or gid JavaScript has validated; -1 leaves it as it is.
+fn id_arg(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<Option<u32>> {
+    let v = super::arg_f64(args, i, context)?;
+    Ok((v >= 0.0).then_some(v as u32))
+}
+
+/// `chown(path, uid, gid, follow)`: `lchown` when not `follow`.
+fn chown(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let p = path_arg(args, 0, context)?;
+    let uid = id_arg(args, 1, context)?;
+    let gid = id_arg(args, 2, context)?;
+    let follow = arg(args, 3).to_boolean();
+    host(context)
+        .borrow_mut()
+        .vfs
+        .chown(&p, uid, gid, follow)
+        .map_err(fail)?;
+    Ok(JsValue::undefined())
+}
+
+fn fchown(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let fd = fd_arg(args, 0, context)?;
+    let uid = id_arg(args, 1, context)?;
+    let gid = id_arg(args, 2, context)?;
+    host(context)
+        .borrow_mut()
+        .vfs
+        .fchown(fd, uid, gid)
+        .map_err(fail)?;
+    Ok(JsValue::undefined())
 }
 
 /// `umask([mask])`: the mask, set to `mask` when given; returns the old one.

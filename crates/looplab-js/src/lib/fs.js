@@ -758,6 +758,7 @@ const tempChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 // `prefix` and six random letters or digits, made as a directory (another name if it exists).
 function mkdtempSync(prefix, options) {
   prefix = checkPath(prefix, 'prefix');
+  getOptions(options);
   const { randomBytes } = require('crypto');
   for (;;) {
     const suffix = Array.from(randomBytes(6), (b) => tempChars[b % tempChars.length]).join('');
@@ -830,6 +831,52 @@ function fchmod(fd, mode, cb) {
   mode = parseFileMode(mode, 'mode');
   checkCallback(cb);
   request('fs.fchmod', 0, 1, () => fchmodSync(fd, mode), cb);
+}
+
+// A uid or gid: an integer from -1 (leave it) to 2^32 - 1.
+function checkIds(uid, gid) {
+  const { validateInteger } = require('internal/validators');
+  validateInteger(uid, 'uid', -1, 4294967295);
+  validateInteger(gid, 'gid', -1, 4294967295);
+}
+
+function chownSync(path, uid, gid) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  call(() => fsb.chown(path, uid, gid, true), 'chown', path);
+}
+
+function chown(path, uid, gid, cb) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  checkCallback(cb);
+  request('fs.chown', 0, 1, () => chownSync(path, uid, gid), cb);
+}
+
+function lchownSync(path, uid, gid) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  call(() => fsb.chown(path, uid, gid, false), 'lchown', path);
+}
+
+function lchown(path, uid, gid, cb) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  checkCallback(cb);
+  request('fs.lchown', 0, 1, () => lchownSync(path, uid, gid), cb);
+}
+
+function fchownSync(fd, uid, gid) {
+  checkFd(fd);
+  checkIds(uid, gid);
+  call(() => fsb.fchown(fd, uid, gid), 'fchown');
+}
+
+function fchown(fd, uid, gid, cb) {
+  checkFd(fd);
+  checkIds(uid, gid);
+  checkCallback(cb);
+  request('fs.fchown', 0, 1, () => fchownSync(fd, uid, gid), cb);
 }
 
 // The link's type ('file', 'dir', 'junction') matters only on Windows.
@@ -934,7 +981,7 @@ module.exports = {
   readFileSync, writeFileSync, appendFileSync, statSync, lstatSync, existsSync,
   accessSync, readdirSync, mkdirSync, rmdirSync, rmSync, unlinkSync, renameSync, copyFileSync,
   readFile, writeFile, appendFile, stat, lstat, readdir, mkdir, rmdir, rm, unlink, rename,
-  chmod, chmodSync, fchmod, fchmodSync, symlink, symlinkSync, readlink, readlinkSync,
+  chmod, chmodSync, fchmod, fchmodSync, chown, chownSync, lchown, lchownSync, fchown, fchownSync, symlink, symlinkSync, readlink, readlinkSync,
   realpath, realpathSync, fsync, fsyncSync, fdatasync, fdatasyncSync,
   watch, watchFile, unwatchFile,
   readv: vectored.readv, readvSync: vectored.readvSync,

@@ -25,6 +25,8 @@ module.exports = {
   stat: wrap(fs.stat),
   lstat: wrap(fs.lstat),
   chmod: wrap(fs.chmod),
+  chown: wrap(fs.chown),
+  lchown: wrap(fs.lchown),
   symlink: wrap(fs.symlink),
   readlink: wrap(fs.readlink),
   realpath: wrap(fs.realpath),

@@ -100,6 +100,10 @@ class FileHandle extends EventEmitter {
     return { bytesWritten, buffers };
   }
 
+  async chown(uid, gid) {
+    await promised(fs().fchown, this.#fd, uid, gid);
+  }
+
   async chmod(mode) {
     await promised(fs().fchmod, this.#fd, mode);
   }

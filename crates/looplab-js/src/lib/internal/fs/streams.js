@@ -16,9 +16,8 @@ const kIsPerformingIO = Symbol('kIsPerformingIO');
 const fs = () => require('fs');
 
 function optionsOf(options) {
-  if (options == null) return {};
-  if (typeof options === 'string') return { encoding: options };
-  return { ...options };
+  const { getOptions } = require('internal/fs/utils');
+  return { ...getOptions(options) };
 }
 
 function pathOf(path) {

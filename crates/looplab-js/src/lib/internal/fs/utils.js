@@ -85,6 +85,10 @@ const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
+const S_IFCHR = 0o020000;
+const S_IFBLK = 0o060000;
+const S_IFIFO = 0o010000;
+const S_IFSOCK = 0o140000;
 
 // Times come from the simulated wall clock (Date.now's): an entry's mtime and ctime are when the
 // script last changed it, or when the run began. atime follows mtime, birthtime ctime.
@@ -112,10 +116,10 @@ class Stats {
   isFile() { return (this.mode & S_IFMT) === S_IFREG; }
   isDirectory() { return (this.mode & S_IFMT) === S_IFDIR; }
   isSymbolicLink() { return (this.mode & S_IFMT) === S_IFLNK; }
-  isFIFO() { return false; }
-  isSocket() { return false; }
-  isBlockDevice() { return false; }
-  isCharacterDevice() { return false; }
+  isFIFO() { return (this.mode & S_IFMT) === S_IFIFO; }
+  isSocket() { return (this.mode & S_IFMT) === S_IFSOCK; }
+  isBlockDevice() { return (this.mode & S_IFMT) === S_IFBLK; }
+  isCharacterDevice() { return (this.mode & S_IFMT) === S_IFCHR; }
 }
 
 // A binding's [mode, size, mtimeMs, ctimeMs] as Stats.
