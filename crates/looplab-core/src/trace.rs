@@ -344,6 +344,17 @@ pub enum TraceEvent {
         pid: i32,
         signum: i32,
     },
+    /// `uv_fs_event_start`: the handle watches `path` (inotify_add_watch).
+    FsEventWatch {
+        handle: HandleId,
+        path: String,
+    },
+    /// The poll phase read an inotify event for a watching handle.
+    FsEventDeliver {
+        handle: HandleId,
+        kind: crate::uv::FsEventKind,
+        filename: String,
+    },
     /// The poll phase read `signum` from the signal pipe for a handle catching it.
     SignalDeliver {
         handle: HandleId,

@@ -64,6 +64,9 @@ pub(crate) struct Host {
     /// Picoseconds of work not yet a whole microsecond of virtual time.
     pub work_carry_ps: u64,
     /// Results a real pool thread fills in (`--real`), by request id.
+    /// With `--real`: what each pool operation in flight will change, noted when it is taken.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub real_changes: HashMap<u32, crate::real_changes::RealChange>,
     pub real_results:
         HashMap<u32, std::sync::Arc<std::sync::Mutex<Option<crate::pool_op::PoolResult>>>>,
 }
@@ -79,6 +82,20 @@ impl std::fmt::Debug for Host {
 pub(crate) type HostRef = Rc<RefCell<Host>>;
 
 impl Host {
+    /// The file system dates what changes by the simulated wall clock (Date.now's).
+    pub fn tell_vfs_the_time(&mut self) {
+        let us = self.node.uv().hrtime().as_micros();
+        let ms = self.options.epoch_ms as f64 + (us / 1000) as f64;
+        self.vfs.set_now(ms);
+    }
+
+    /// Tells the loop's fs event watches (inotify) of the file system's changes since last time.
+    pub fn forward_fs_changes(&mut self) {
+        for (path, kind) in self.vfs.take_changes() {
+            self.node.uv_mut().fs_changed(&path, kind);
+        }
+    }
+
     pub fn new(node: Node, vfs: Vfs, options: RunOptions) -> Self {
         let rng = ChaCha8Rng::seed_from_u64(options.seed);
         Host {
@@ -97,6 +114,8 @@ impl Host {
             sync_jobs: VecDeque::new(),
             pool_results: HashMap::new(),
             real_results: HashMap::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            real_changes: HashMap::new(),
             work_mark: 0,
             work_carry_ps: 0,
         }

@@ -22,12 +22,15 @@ pub mod orders;
 mod output_log;
 mod pool_op;
 #[cfg(not(target_arch = "wasm32"))]
+mod real_changes;
+#[cfg(not(target_arch = "wasm32"))]
 mod real_disk;
 #[cfg(not(target_arch = "wasm32"))]
 mod real_files;
 mod resolve;
 mod runtime;
 mod vfs;
+mod vfs_links;
 mod zlib;
 
 #[cfg(not(target_arch = "wasm32"))]

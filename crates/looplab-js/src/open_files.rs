@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::vfs::{FsError, Stat, Vfs};
+#[cfg(not(target_arch = "wasm32"))]
+use looplab_core::uv::FsEventKind;
 
 /// Linux's `open(2)` flags, the numbers Node's `fs.constants` carries.
 pub mod flag {
@@ -44,11 +46,22 @@ impl OpenFiles {
 
 impl Vfs {
     /// `open(2)`: `flags` as Linux numbers them.
-    pub fn open(&mut self, path: &str, flags: u32) -> Result<i32, FsError> {
+    /// `mode` (less the umask) is a created file's permission bits.
+    pub fn open(&mut self, path: &str, flags: u32, mode: u32) -> Result<i32, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::open(path, flags);
+            let existed = crate::real_disk::lstat(path).is_ok();
+            let fd = crate::real_files::open(path, flags, mode)?;
+            self.real_created(path, existed, mode)?;
+            if !existed {
+                self.changed(path, FsEventKind::Rename);
+            } else if flags & flag::TRUNC != 0 && flags & 0o3 != 0 {
+                self.changed(path, FsEventKind::Change);
+            }
+            self.real_paths.insert(fd, path.to_string());
+            return Ok(fd);
         }
+        let path = &self.resolve(path, true)?;
         let access = flags & 0o3;
         let writable = access == flag::WRONLY || access == flag::RDWR;
         match self.stat(path) {
@@ -60,7 +73,9 @@ impl Vfs {
                 self.write(path, &[], false)?
             }
             Ok(_) => {}
-            Err(FsError("ENOENT")) if flags & flag::CREAT != 0 => self.write(path, &[], false)?,
+            Err(FsError("ENOENT")) if flags & flag::CREAT != 0 => {
+                self.write_new(path, &[], false, mode)?
+            }
             Err(e) => return Err(e),
         }
         let fd = self.files.next_fd();
@@ -80,6 +95,7 @@ impl Vfs {
     pub fn close(&mut self, fd: i32) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
+            self.real_paths.remove(&fd);
             return crate::real_files::close(fd);
         }
         self.files
@@ -123,7 +139,8 @@ impl Vfs {
     ) -> Result<usize, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::write(fd, data, position);
+            let r = crate::real_files::write(fd, data, position);
+            return self.noted_fd(r, fd, FsEventKind::Change);
         }
         let file = self.files.get(fd)?;
         if !file.writable {
@@ -150,7 +167,8 @@ impl Vfs {
     pub fn truncate(&mut self, path: &str, len: u64) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_disk::truncate(path, len);
+            let r = crate::real_disk::truncate(path, len);
+            return self.noted(r, path, FsEventKind::Change);
         }
         let mut bytes = self.read(path)?;
         bytes.resize(len as usize, 0);
@@ -161,7 +179,8 @@ impl Vfs {
     pub fn ftruncate(&mut self, fd: i32, len: u64) -> Result<(), FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
-            return crate::real_files::ftruncate(fd, len);
+            let r = crate::real_files::ftruncate(fd, len);
+            return self.noted_fd(r, fd, FsEventKind::Change);
         }
         let file = self.files.get(fd)?;
         if !file.writable {
@@ -170,12 +189,72 @@ impl Vfs {
         self.truncate(&file.path, len)
     }
 
+    /// `fchown(2)`: as `chown` on the open file.
+    pub fn fchown(&mut self, fd: i32, uid: Option<u32>, gid: Option<u32>) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            let r = crate::real_files::fchown(fd, uid, gid);
+            if r.is_ok()
+                && let Some(path) = self.real_paths.get(&fd).cloned()
+            {
+                self.changed_attrs(&path);
+            }
+            return r;
+        }
+        let path = self.files.get(fd)?.path;
+        self.chown(&path, uid, gid, true)
+    }
+
+    /// `fstat(2)` of stdin, stdout or stderr: a terminal, as a script run in a shell has.
+    fn stdio_stat() -> Stat {
+        Stat {
+            is_dir: false,
+            size: 0,
+            mode: 0o020620,
+            mtime_ms: 0.0,
+            ctime_ms: 0.0,
+        }
+    }
+
+    /// `fchmod(2)`: the open file's permission bits.
+    pub fn fchmod(&mut self, fd: i32, mode: u32) -> Result<(), FsError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.is_real() {
+            let r = crate::real_files::fchmod(fd, mode);
+            if r.is_ok()
+                && let Some(path) = self.real_paths.get(&fd).cloned()
+            {
+                self.changed_attrs(&path);
+            }
+            return r;
+        }
+        let path = self.files.get(fd)?.path;
+        self.chmod(&path, mode)
+    }
+
     pub fn fstat(&self, fd: i32) -> Result<Stat, FsError> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.is_real() {
             return crate::real_files::fstat(fd);
         }
+        if (0..=2).contains(&fd) {
+            return Ok(Self::stdio_stat());
+        }
         self.stat(&self.files.get(fd)?.path)
+    }
+
+    /// With `--real`: a change through a descriptor, at the path it was opened at.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn noted_fd<T>(
+        &mut self,
+        result: Result<T, FsError>,
+        fd: i32,
+        kind: FsEventKind,
+    ) -> Result<T, FsError> {
+        match self.real_paths.get(&fd).cloned() {
+            Some(path) => self.noted(result, &path, kind),
+            None => result,
+        }
     }
 
     fn move_to(&mut self, fd: i32, position: u64) {
@@ -193,7 +272,7 @@ mod tests {
     fn a_descriptor_reads_and_writes_at_its_position() {
         let mut vfs = Vfs::memory();
         vfs.insert("/a.txt", "hello world");
-        let fd = vfs.open("/a.txt", 0).unwrap();
+        let fd = vfs.open("/a.txt", 0, 0o666).unwrap();
         assert_eq!(fd, 3);
         assert_eq!(vfs.read_fd(fd, 5, None).unwrap(), b"hello");
         assert_eq!(vfs.read_fd(fd, 100, None).unwrap(), b" world");
@@ -204,7 +283,7 @@ mod tests {
         assert_eq!(vfs.close(fd), Err(FsError("EBADF")));
 
         let w = vfs
-            .open("/b.txt", flag::WRONLY | flag::CREAT | flag::TRUNC)
+            .open("/b.txt", flag::WRONLY | flag::CREAT | flag::TRUNC, 0o666)
             .unwrap();
         assert_eq!(w, 3, "the lowest free descriptor again");
         vfs.write_fd(w, b"abc", None).unwrap();
@@ -213,23 +292,25 @@ mod tests {
         assert_eq!(vfs.fstat(w).unwrap().size, 6);
         assert_eq!(vfs.read_fd(w, 1, None), Err(FsError("EBADF")));
         assert_eq!(
-            vfs.open("/b.txt", flag::WRONLY | flag::CREAT | flag::EXCL),
+            vfs.open("/b.txt", flag::WRONLY | flag::CREAT | flag::EXCL, 0o666),
             Err(FsError("EEXIST"))
         );
-        let a = vfs.open("/b.txt", flag::WRONLY | flag::APPEND).unwrap();
+        let a = vfs
+            .open("/b.txt", flag::WRONLY | flag::APPEND, 0o666)
+            .unwrap();
         vfs.write_fd(a, b"!", Some(0)).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"abc\0\0Z!");
-        assert_eq!(vfs.open("/none", 0), Err(FsError("ENOENT")));
+        assert_eq!(vfs.open("/none", 0, 0o666), Err(FsError("ENOENT")));
         vfs.truncate("/b.txt", 2).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"ab");
         vfs.ftruncate(a, 4).unwrap();
         assert_eq!(vfs.read("/b.txt").unwrap(), b"ab\0\0");
-        let r = vfs.open("/b.txt", 0).unwrap();
+        let r = vfs.open("/b.txt", 0, 0o666).unwrap();
         assert_eq!(
             vfs.ftruncate(r, 0),
             Err(FsError("EINVAL")),
             "not open for writing"
         );
-        assert_eq!(vfs.open("/", flag::WRONLY), Err(FsError("EISDIR")));
+        assert_eq!(vfs.open("/", flag::WRONLY, 0o666), Err(FsError("EISDIR")));
     }
 }

@@ -19,7 +19,9 @@ pub(crate) enum PoolOp {
     Mkdir {
         path: String,
         recursive: bool,
+        mode: u32,
     },
+    Lstat(String),
     Rmdir(String),
     Unlink(String),
     Rename(String, String),
@@ -27,6 +29,7 @@ pub(crate) enum PoolOp {
     Open {
         path: String,
         flags: u32,
+        mode: u32,
     },
     Close(i32),
     /// `fs.read`: at `position`, or at the file's own.
@@ -69,7 +72,7 @@ pub(crate) enum PoolOp {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum PoolValue {
     Bytes(Vec<u8>),
     Stat(Stat),
@@ -150,13 +153,16 @@ impl PoolOp {
             }
             PoolOp::Stat(p) => fs(vfs.stat(&p), PoolValue::Stat),
             PoolOp::ReadDir(p) => fs(vfs.read_dir(&p), PoolValue::Names),
-            PoolOp::Mkdir { path, recursive } => {
-                fs(vfs.mkdir(&path, recursive), |()| PoolValue::Unit)
-            }
+            PoolOp::Mkdir {
+                path,
+                recursive,
+                mode,
+            } => fs(vfs.mkdir(&path, recursive, mode), |()| PoolValue::Unit),
+            PoolOp::Lstat(p) => fs(vfs.lstat(&p), PoolValue::Stat),
             PoolOp::Rmdir(p) => fs(vfs.rmdir(&p), |()| PoolValue::Unit),
             PoolOp::Unlink(p) => fs(vfs.unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(vfs.rename(&a, &b), |()| PoolValue::Unit),
-            PoolOp::Open { path, flags } => fs(vfs.open(&path, flags), fd_value),
+            PoolOp::Open { path, flags, mode } => fs(vfs.open(&path, flags, mode), fd_value),
             PoolOp::Close(fd) => fs(vfs.close(fd), |()| PoolValue::Unit),
             PoolOp::ReadFd {
                 fd,
@@ -182,17 +188,22 @@ impl PoolOp {
         match self {
             PoolOp::Read(p) => fs(disk::read(&p), PoolValue::Bytes),
             PoolOp::Write { path, data, append } => {
-                fs(disk::write(&path, &data, append), |()| PoolValue::Unit)
+                fs(disk::write(&path, &data, append, 0o666), |()| {
+                    PoolValue::Unit
+                })
             }
             PoolOp::Stat(p) => fs(disk::stat(&p), PoolValue::Stat),
             PoolOp::ReadDir(p) => fs(disk::read_dir(&p), PoolValue::Names),
-            PoolOp::Mkdir { path, recursive } => {
-                fs(disk::mkdir(&path, recursive), |()| PoolValue::Unit)
-            }
+            PoolOp::Mkdir {
+                path,
+                recursive,
+                mode,
+            } => fs(disk::mkdir(&path, recursive, mode), |()| PoolValue::Unit),
+            PoolOp::Lstat(p) => fs(disk::lstat(&p), PoolValue::Stat),
             PoolOp::Rmdir(p) => fs(disk::rmdir(&p), |()| PoolValue::Unit),
             PoolOp::Unlink(p) => fs(disk::unlink(&p), |()| PoolValue::Unit),
             PoolOp::Rename(a, b) => fs(disk::rename(&a, &b), |()| PoolValue::Unit),
-            PoolOp::Open { path, flags } => fs(files::open(&path, flags), fd_value),
+            PoolOp::Open { path, flags, mode } => fs(files::open(&path, flags, mode), fd_value),
             PoolOp::Close(fd) => fs(files::close(fd), |()| PoolValue::Unit),
             PoolOp::ReadFd {
                 fd,

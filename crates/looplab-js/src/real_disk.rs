@@ -12,6 +12,10 @@ pub(crate) fn code(e: &std::io::Error) -> FsError {
         Some(20) => "ENOTDIR",
         Some(21) => "EISDIR",
         Some(39) => "ENOTEMPTY",
+        Some(40) => "ELOOP",
+        Some(22) => "EINVAL",
+        Some(1) => "EPERM",
+        Some(18) => "EXDEV",
         Some(9) => "EBADF",
         _ => match e.kind() {
             ErrorKind::NotFound => "ENOENT",
@@ -22,21 +26,66 @@ pub(crate) fn code(e: &std::io::Error) -> FsError {
     })
 }
 
-pub fn stat(path: &str) -> Result<Stat, FsError> {
-    let meta = std::fs::metadata(path).map_err(|e| code(&e))?;
-    Ok(Stat {
+pub(crate) fn stat_of(meta: &std::fs::Metadata) -> Stat {
+    use std::os::unix::fs::MetadataExt;
+    let ms = |secs: i64, nsecs: i64| secs as f64 * 1e3 + nsecs as f64 / 1e6;
+    Stat {
         is_dir: meta.is_dir(),
         size: meta.len(),
-    })
+        mode: meta.mode(),
+        mtime_ms: ms(meta.mtime(), meta.mtime_nsec()),
+        ctime_ms: ms(meta.ctime(), meta.ctime_nsec()),
+    }
+}
+
+pub fn stat(path: &str) -> Result<Stat, FsError> {
+    let meta = std::fs::metadata(path).map_err(|e| code(&e))?;
+    Ok(stat_of(&meta))
+}
+
+pub fn lstat(path: &str) -> Result<Stat, FsError> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| code(&e))?;
+    Ok(stat_of(&meta))
+}
+
+pub fn chmod(path: &str, mode: u32) -> Result<(), FsError> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(|e| code(&e))
+}
+
+pub fn chown(path: &str, uid: Option<u32>, gid: Option<u32>, follow: bool) -> Result<(), FsError> {
+    if follow {
+        std::os::unix::fs::chown(path, uid, gid)
+    } else {
+        std::os::unix::fs::lchown(path, uid, gid)
+    }
+    .map_err(|e| code(&e))
+}
+
+pub fn symlink(target: &str, path: &str) -> Result<(), FsError> {
+    std::os::unix::fs::symlink(target, path).map_err(|e| code(&e))
+}
+
+pub fn readlink(path: &str) -> Result<String, FsError> {
+    let target = std::fs::read_link(path).map_err(|e| code(&e))?;
+    Ok(target.to_string_lossy().into_owned())
+}
+
+pub fn realpath(path: &str) -> Result<String, FsError> {
+    let real = std::fs::canonicalize(path).map_err(|e| code(&e))?;
+    Ok(real.to_string_lossy().into_owned())
 }
 
 pub fn read(path: &str) -> Result<Vec<u8>, FsError> {
     std::fs::read(path).map_err(|e| code(&e))
 }
 
-pub fn write(path: &str, data: &[u8], append: bool) -> Result<(), FsError> {
+/// `mode` (less the kernel's umask) applies only when the file is created.
+pub fn write(path: &str, data: &[u8], append: bool, mode: u32) -> Result<(), FsError> {
     use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
     let mut file = std::fs::OpenOptions::new()
+        .mode(mode)
         .create(true)
         .write(true)
         .append(append)
@@ -55,19 +104,19 @@ pub fn truncate(path: &str, len: u64) -> Result<(), FsError> {
 }
 
 pub fn unlink(path: &str) -> Result<(), FsError> {
-    if stat(path)?.is_dir {
+    if lstat(path)?.is_dir {
         return Err(FsError("EISDIR"));
     }
     std::fs::remove_file(path).map_err(|e| code(&e))
 }
 
-pub fn mkdir(path: &str, recursive: bool) -> Result<(), FsError> {
-    if recursive {
-        std::fs::create_dir_all(path)
-    } else {
-        std::fs::create_dir(path)
-    }
-    .map_err(|e| code(&e))
+pub fn mkdir(path: &str, recursive: bool, mode: u32) -> Result<(), FsError> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(recursive)
+        .mode(mode)
+        .create(path)
+        .map_err(|e| code(&e))
 }
 
 pub fn rmdir(path: &str) -> Result<(), FsError> {

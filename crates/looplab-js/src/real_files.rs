@@ -20,14 +20,14 @@ fn file(fd: i32) -> Result<Arc<File>, FsError> {
     table().get(&fd).cloned().ok_or(FsError("EBADF"))
 }
 
-pub fn open(path: &str, flags: u32) -> Result<i32, FsError> {
+pub fn open(path: &str, flags: u32, mode: u32) -> Result<i32, FsError> {
     let access = flags & 0o3;
     let file = std::fs::OpenOptions::new()
         .read(access != flag::WRONLY)
         .write(access != 0)
         .append(flags & flag::APPEND != 0)
         .custom_flags((flags & (flag::CREAT | flag::EXCL | flag::TRUNC)) as i32)
-        .mode(0o666)
+        .mode(mode)
         .open(path)
         .map_err(|e| code(&e))?;
     let fd = file.as_raw_fd();
@@ -67,9 +67,22 @@ pub fn ftruncate(fd: i32, len: u64) -> Result<(), FsError> {
 }
 
 pub fn fstat(fd: i32) -> Result<Stat, FsError> {
+    if (0..=2).contains(&fd) && !table().contains_key(&fd) {
+        // The process's own stdio, which the table does not hold.
+        let meta = std::fs::metadata(format!("/proc/self/fd/{fd}")).map_err(|e| code(&e))?;
+        return Ok(crate::real_disk::stat_of(&meta));
+    }
     let meta = file(fd)?.metadata().map_err(|e| code(&e))?;
-    Ok(Stat {
-        is_dir: meta.is_dir(),
-        size: meta.len(),
-    })
+    Ok(crate::real_disk::stat_of(&meta))
+}
+
+pub fn fchown(fd: i32, uid: Option<u32>, gid: Option<u32>) -> Result<(), FsError> {
+    std::os::unix::fs::fchown(&*file(fd)?, uid, gid).map_err(|e| code(&e))
+}
+
+pub fn fchmod(fd: i32, mode: u32) -> Result<(), FsError> {
+    use std::os::unix::fs::PermissionsExt;
+    file(fd)?
+        .set_permissions(std::fs::Permissions::from_mode(mode))
+        .map_err(|e| code(&e))
 }

@@ -242,7 +242,9 @@ impl Runtime {
             task,
         };
         self.host.borrow_mut().async_context.enter(task);
+        self.host.borrow_mut().tell_vfs_the_time();
         let result = self.run_task(task);
+        self.host.borrow_mut().forward_fs_changes();
         self.host.borrow_mut().async_context.current = JsValue::undefined();
         let remaining = self.context.instructions_remaining();
         self.host.borrow_mut().charge_work(remaining);
@@ -291,6 +293,8 @@ impl Runtime {
             Task::Signal(h, signum) => {
                 self.call("signal", &[id(u64::from(h.0)), JsValue::from(signum)])
             }
+            Task::FsEvent(h, n) => self.call("fsEvent", &[id(u64::from(h.0)), id(n)]),
+            Task::FsPoll(h) => self.call("fsPoll", &[id(u64::from(h.0))]),
             Task::Microtask(m) => {
                 let job = self.host.borrow_mut().jobs.remove(&m);
                 match job {

@@ -370,7 +370,7 @@ impl Story {
                     ),
                     (Task::Close(_), Some(c)) => format!("{} is closed: its close callback runs{}.", self.label(c), Self::phase_words(view)),
                     (_, Some(c)) => format!("{} runs{}.", self.label(c), Self::phase_words(view)),
-                    (Task::Io(..) | Task::Close(_) | Task::Signal(..) | Task::Pending(_), None) => {
+                    (Task::Io(..) | Task::Close(_) | Task::Signal(..) | Task::FsEvent(..) | Task::Pending(_), None) => {
                         narrate(event, view)?
                     }
                     _ => return None,
@@ -461,6 +461,7 @@ impl Story {
             | E::IoReady { .. }
             | E::SignalSend { .. }
             | E::SignalDeliver { .. }
+            | E::FsEventDeliver { .. }
             | E::SignalDefault { .. } => narrate(event, view)?,
             _ => return None,
         })

@@ -35,6 +35,8 @@ pub fn handle_kind_name(kind: HandleKind) -> &'static str {
         HandleKind::Async => "async",
         HandleKind::Tcp => "TCP",
         HandleKind::Signal => "signal",
+        HandleKind::FsEvent => "fs event",
+        HandleKind::FsPoll => "fs poll",
     }
 }
 
@@ -128,6 +130,11 @@ pub fn task_name(task: Task, view: &View) -> String {
         Task::Signal(h, signum) => format!(
             "the {} callback of {}",
             signal(signum),
+            handle_name(view, h)
+        ),
+        Task::FsEvent(h, _) => format!("the change callback of {}", handle_name(view, h)),
+        Task::FsPoll(h) => format!(
+            "the stat {} issues as its timer expires",
             handle_name(view, h)
         ),
         Task::PromiseRejections => "the unhandled-rejection check".into(),
@@ -249,6 +256,8 @@ pub fn narrate(event: &TraceEvent, view: &View) -> Option<String> {
         TraceEvent::SignalWatch { handle, signum } => format!("{} catches {}: libuv's handler will only write it to the loop's signal pipe, read in the poll phase (uv_signal_start). Node unrefs it: a signal listener alone does not keep the process alive.", handle_name(view, *handle), signal(*signum)),
         TraceEvent::SignalSend { pid, signum: 0 } => format!("process.kill checks that process {pid} exists: signal 0 is never delivered (uv_kill)."),
         TraceEvent::SignalSend { pid, signum } => format!("process.kill sends {} to process {pid} (uv_kill); the kernel delivers it at once.", signal(*signum)),
+        TraceEvent::FsEventWatch { handle, path } => format!("{} watches {path}: inotify will queue an event for each change to it, read in the poll phase (uv_fs_event_start). While it watches it keeps the process alive, unless unref'd (persistent: false).", handle_name(view, *handle)),
+        TraceEvent::FsEventDeliver { handle, kind, filename } => format!("The poll phase reads a '{}' event for {filename} from inotify: libuv calls {}, and Node emits 'change' on the watcher (uv__inotify_read, fs_event_wrap.cc).", kind.name(), handle_name(view, *handle)),
         TraceEvent::SignalDeliver { handle, signum } => format!("The poll phase reads {} from the signal pipe: libuv calls {}, and Node emits it to the process's listeners (uv__signal_event, signal_wrap.cc).", signal(*signum), handle_name(view, *handle)),
         TraceEvent::SignalDefault { signum, action: DefaultAction::Terminate } => format!("Nothing catches {}: its default action ends the process at once, without 'exit' listeners (a shell sees status {}).", signal(*signum), 128 + signum),
         TraceEvent::SignalDefault { signum, action: DefaultAction::Ignore } => format!("Nothing catches {}: its default action is to ignore it.", signal(*signum)),

@@ -339,6 +339,8 @@ impl View {
             | TraceEvent::SignalWatch { .. }
             | TraceEvent::SignalSend { .. }
             | TraceEvent::SignalDeliver { .. }
+            | TraceEvent::FsEventWatch { .. }
+            | TraceEvent::FsEventDeliver { .. }
             | TraceEvent::SignalDefault { .. } => {}
         }
     }

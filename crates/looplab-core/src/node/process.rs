@@ -370,6 +370,8 @@ impl Node {
             UvCallback::Io(h, ev) => Some(Task::Io(h, ev)),
             UvCallback::Pending(h) => Some(Task::Pending(h)),
             UvCallback::Signal(h, signum) => Some(Task::Signal(h, signum)),
+            UvCallback::FsEvent(h, n) => Some(Task::FsEvent(h, n)),
+            UvCallback::Timer(h) => self.lp.fs_poll_expired(h).map(Task::FsPoll),
             UvCallback::Close(h) if !self.lp.handle(h).internal => Some(Task::Close(h)),
             _ => None,
         }

@@ -27,6 +27,10 @@ pub enum Task {
     Close(HandleId),
     /// A signal handle caught its signal (number): Node emits it on `process`.
     Signal(HandleId, i32),
+    /// An fs event handle's callback with the event the loop read (by number, `Loop::fs_event`).
+    FsEvent(HandleId, u64),
+    /// An fs poll handle's timer expired: the host stats its path again.
+    FsPoll(HandleId),
     /// `processPromiseRejections`: report unhandled rejections (Node 20 default: as uncaught).
     PromiseRejections,
     /// Emit `process.on('beforeExit')`: the loop has emptied.

@@ -42,6 +42,8 @@ pub enum UvCallback {
     Io(HandleId, super::backend::IoEvent),
     /// A signal handle's callback: the poll phase read its signal from the signal pipe.
     Signal(HandleId, i32),
+    /// An fs event handle's callback with the inotify event read under this number.
+    FsEvent(HandleId, u64),
     Close(HandleId),
 }
 
@@ -91,6 +93,10 @@ pub struct Loop {
     wq_async: HandleId,
     /// Started signal handles and the signal each catches (`uv_signal_t.signum`).
     signal_handles: BTreeMap<HandleId, i32>,
+    /// Started fs event handles and the inotify events not read yet.
+    fs_watches: super::fs_event::FsWatches,
+    /// Started fs poll handles and their internal timers.
+    fs_polls: super::fs_poll::FsPolls,
     stop_flag: bool,
     mode: RunMode,
     stage: Stage,
@@ -130,6 +136,8 @@ impl Loop {
             closing: Vec::new(),
             wq_async: HandleId(0),
             signal_handles: BTreeMap::new(),
+            fs_watches: Default::default(),
+            fs_polls: Default::default(),
             stop_flag: false,
             mode: RunMode::Default,
             stage: Stage::NotRunning,
@@ -328,9 +336,15 @@ impl Loop {
             Stage::Pending(_) | Stage::Poll | Stage::Closing => {
                 let mut cb = self.batch.pop_front()?;
                 // uv__signal_event: a handle stopped since the signal came hears nothing.
-                while let UvCallback::Signal(h, signum) = cb {
-                    if self.signal_handles.get(&h) == Some(&signum) {
-                        break;
+                // uv__inotify_read likewise calls only handles still watching.
+                loop {
+                    match cb {
+                        UvCallback::Signal(h, signum)
+                            if self.signal_handles.get(&h) != Some(&signum) => {}
+                        UvCallback::FsEvent(h, n) if !self.fs_watches.is_watching(h) => {
+                            self.fs_watches.take(n);
+                        }
+                        _ => break,
                     }
                     cb = self.batch.pop_front()?;
                 }
@@ -360,6 +374,17 @@ impl Loop {
                     }
                     UvCallback::Signal(handle, signum) => {
                         self.record(TraceEvent::SignalDeliver { handle, signum });
+                        self.record_callback(Some(handle), None);
+                    }
+                    UvCallback::FsEvent(handle, n) => {
+                        if let Some(e) = self.fs_watches.event(n) {
+                            let (kind, filename) = (e.kind, e.filename.clone());
+                            self.record(TraceEvent::FsEventDeliver {
+                                handle,
+                                kind,
+                                filename,
+                            });
+                        }
                         self.record_callback(Some(handle), None);
                     }
                     _ => {}
@@ -444,17 +469,26 @@ impl Loop {
         self.record(TraceEvent::PollWait { timeout_ms, reason });
         let mut ready = std::mem::take(&mut self.ready);
         let before = self.hrtime();
+        // A readable inotify descriptor makes epoll_wait return at once, whatever its timeout.
+        let wait_ms = if self.fs_watches.readable() {
+            Some(0)
+        } else {
+            timeout_ms
+        };
         let outcome = self.backend.poll(
-            timeout_ms.map(Duration::from_millis),
+            wait_ms.map(Duration::from_millis),
             &mut ready,
             &mut self.tracer,
         );
         self.idle_time += self.hrtime() - before;
         // uv__io_poll updates the time right after epoll_wait returns, before any callback.
         self.update_time();
+        let inotify = self.fs_watches.read_all();
         self.record(TraceEvent::PollWake {
-            ready: ready.len() as u32,
+            ready: (ready.len() + inotify.len()) as u32,
         });
+        self.batch
+            .extend(inotify.into_iter().map(|(h, n)| UvCallback::FsEvent(h, n)));
         for r in ready.drain(..) {
             match r {
                 Ready::WorkDone(req) => self.batch.push_back(UvCallback::WorkDone(req)),
@@ -736,11 +770,97 @@ impl Loop {
             HandleKind::Timer => self.timer_stop(id),
             HandleKind::Idle | HandleKind::Prepare | HandleKind::Check => self.watcher_stop(id),
             HandleKind::Signal => self.signal_stop(id),
+            HandleKind::FsEvent => self.fs_event_stop(id),
+            HandleKind::FsPoll => {
+                if let Some(timer) = self.fs_poll_stop(id) {
+                    self.fs_polls.stop(id);
+                    self.close(timer);
+                }
+            }
             _ => self.set_active(id, false),
         }
         self.handles.update(id, |h| h.closing = true);
         self.closing.push(id);
         self.record(TraceEvent::HandleClosing { handle: id });
+    }
+
+    // ---- fs events -----------------------------------------------------------------------------
+
+    /// `uv_fs_event_start`: the handle watches `path` (absolute) from now on, active and so
+    /// keeping the loop alive while ref'd; its callback runs in the poll phase after a change.
+    pub fn fs_event_start(&mut self, id: HandleId, path: &str, recursive: bool) {
+        debug_assert_eq!(self.handles.get(id).kind, HandleKind::FsEvent);
+        self.fs_watches.start(id, path, recursive);
+        self.set_active(id, true);
+        self.record(TraceEvent::FsEventWatch {
+            handle: id,
+            path: path.to_string(),
+        });
+    }
+
+    /// `uv_fs_event_stop`: no more events, including those not read yet.
+    pub fn fs_event_stop(&mut self, id: HandleId) {
+        if self.fs_watches.stop(id) {
+            self.set_active(id, false);
+        }
+    }
+
+    /// The file system changed at `path`: inotify queues an event for each watch that sees it.
+    pub fn fs_changed(&mut self, path: &str, kind: super::fs_event::FsEventKind) {
+        self.fs_watches.notify(path, kind);
+    }
+
+    /// The event an `FsEvent` callback carries; taken once, by the callback.
+    pub fn take_fs_event(&mut self, number: u64) -> Option<super::fs_event::FsEvent> {
+        self.fs_watches.take(number)
+    }
+
+    // ---- fs polls ------------------------------------------------------------------------------
+
+    /// `uv_fs_poll_start`: the handle becomes active; the host issues the first stat now and
+    /// calls `fs_poll_stat_done` when it returns. Its timer is internal and unref'd, so the poll
+    /// handle alone keeps the loop alive.
+    pub fn fs_poll_start(&mut self, id: HandleId, interval_ms: u64) {
+        debug_assert_eq!(self.handles.get(id).kind, HandleKind::FsPoll);
+        let timer = match self.fs_polls.stop(id) {
+            Some(timer) => timer,
+            None => {
+                let timer = self.handle_init_internal(HandleKind::Timer, "fs poll timer");
+                self.set_ref(timer, false);
+                timer
+            }
+        };
+        self.fs_polls.start(id, timer, interval_ms, self.time_ms);
+        self.set_active(id, true);
+    }
+
+    /// A stat of a polling handle returned: its timer is set for the rest of the interval.
+    pub fn fs_poll_stat_done(&mut self, id: HandleId) {
+        if !self.handles.get(id).active {
+            return;
+        }
+        if let (Some(timer), Some(delay)) = (
+            self.fs_polls.timer_of(id),
+            self.fs_polls.next_delay(id, self.time_ms),
+        ) {
+            self.timer_start(timer, delay, 0);
+        }
+    }
+
+    /// A timer expired: if it is an fs poll's, the poll handle whose path is to be stat'ed.
+    pub fn fs_poll_expired(&mut self, timer: HandleId) -> Option<HandleId> {
+        let poll = self.fs_polls.poll_of_timer(timer)?;
+        self.fs_polls.expired(poll, self.time_ms);
+        Some(poll)
+    }
+
+    /// `uv_fs_poll_stop`: inactive, its timer stopped; a stat in flight is ignored when it
+    /// returns. Returns the timer.
+    pub fn fs_poll_stop(&mut self, id: HandleId) -> Option<HandleId> {
+        let timer = self.fs_polls.timer_of(id)?;
+        self.timer_stop(timer);
+        self.set_active(id, false);
+        Some(timer)
     }
 
     // ---- signals -------------------------------------------------------------------------------

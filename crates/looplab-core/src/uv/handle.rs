@@ -15,6 +15,10 @@ pub enum HandleKind {
     Async,
     Tcp,
     Signal,
+    /// `uv_fs_event_t`: an inotify watch on a path (fs.watch).
+    FsEvent,
+    /// `uv_fs_poll_t`: a path stat'ed on an interval (fs.watchFile).
+    FsPoll,
 }
 
 #[derive(Clone, Debug)]

@@ -11,9 +11,11 @@ pub(crate) mod clock;
 mod crypto;
 mod engine;
 mod fs;
+mod fs_event;
 mod module;
 mod process;
 mod signal;
+mod stat_watcher;
 mod stdio;
 mod tasks;
 mod tcp;
@@ -39,6 +41,8 @@ pub(crate) fn create(name: &str, context: &mut Context) -> Option<JsObject> {
         "module" => module::FNS,
         "tcp" => tcp::FNS,
         "signal" => signal::FNS,
+        "fs_event_wrap" => fs_event::FNS,
+        "stat_watcher" => stat_watcher::FNS,
         "async_context" => async_context::FNS,
         "vm" => vm::FNS,
         _ => return None,

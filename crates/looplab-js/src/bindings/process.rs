@@ -10,6 +10,7 @@ pub(super) const FNS: &[(&str, Native)] = &[
     ("argv", argv),
     ("env", env),
     ("cwd", cwd),
+    ("chdir", chdir),
     ("cores", cores),
     ("reallyExit", really_exit),
     ("takeRejections", take_rejections),
@@ -36,6 +37,22 @@ fn env(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
         init.property(JsString::from(k.as_str()), str_value(&v), Attribute::all());
     }
     Ok(init.build().into())
+}
+
+/// `chdir(directory)`: undefined, or the code it failed with (`ENOENT`, `ENOTDIR`).
+fn chdir(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let dir = super::arg_string(args, 0, context)?;
+    let h = host(context);
+    let mut h = h.borrow_mut();
+    let path = crate::resolve::join(&h.options.cwd, &dir);
+    match h.vfs.stat(&path) {
+        Ok(s) if s.is_dir => {
+            h.options.cwd = path;
+            Ok(JsValue::undefined())
+        }
+        Ok(_) => Ok(str_value("ENOTDIR")),
+        Err(e) => Ok(str_value(e.0)),
+    }
 }
 
 fn cwd(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

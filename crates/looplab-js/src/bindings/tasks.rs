@@ -213,13 +213,16 @@ fn arg_op(name: &str, args: &JsValue, context: &mut Context) -> JsResult<PoolOp>
         "mkdir" => PoolOp::Mkdir {
             path: string(0, context)?,
             recursive: arg(&items, 1).to_boolean(),
+            mode: super::fs::mode_arg(&items, 2, 0o777, context)?,
         },
+        "lstat" => PoolOp::Lstat(string(0, context)?),
         "rmdir" => PoolOp::Rmdir(string(0, context)?),
         "unlink" => PoolOp::Unlink(string(0, context)?),
         "rename" => PoolOp::Rename(string(0, context)?, string(1, context)?),
         "open" => PoolOp::Open {
             path: string(0, context)?,
             flags: arg_f64(&items, 1, context)? as u32,
+            mode: super::fs::mode_arg(&items, 2, 0o666, context)?,
         },
         "close" => PoolOp::Close(arg_f64(&items, 0, context)? as i32),
         "fstat" => PoolOp::Fstat(arg_f64(&items, 0, context)? as i32),
@@ -279,6 +282,8 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
     let mut h = h.borrow_mut();
     let (kind, work) = op.work(&h.node.settings().cost);
     if h.vfs.is_real() {
+        #[cfg(not(target_arch = "wasm32"))]
+        let change = crate::real_changes::before(&op);
         let cell = std::sync::Arc::new(std::sync::Mutex::new(None));
         let slot = cell.clone();
         let job = move || {
@@ -291,6 +296,10 @@ fn submit_op(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
         let id = h.node.submit_job(kind, work, label, Box::new(job));
         h.async_context.keep(Resource::Request(id.0));
         h.real_results.insert(id.0, cell);
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(change) = change {
+            h.real_changes.insert(id.0, change);
+        }
         return Ok(JsValue::from(id.0));
     }
     let result = op.run_on(&mut h.vfs);
@@ -323,13 +332,21 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let result = {
         let h = host(context);
         let mut h = h.borrow_mut();
-        match h.pool_results.remove(&id) {
+        let r = match h.pool_results.remove(&id) {
             Some(r) => Some(r),
             None => h
                 .real_results
                 .remove(&id)
                 .and_then(|cell| cell.lock().unwrap_or_else(|e| e.into_inner()).take()),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(change) = h.real_changes.remove(&id)
+            && let Some(Ok(value)) = &r
+        {
+            let vfs = &mut h.vfs;
+            crate::real_changes::after(change, value, vfs);
         }
+        r
     };
     match result {
         None => Err(JsNativeError::error()
@@ -339,10 +356,7 @@ fn take_result(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         Some(Ok(PoolValue::Unit)) => Ok(JsValue::undefined()),
         Some(Ok(PoolValue::Number(n))) => Ok(JsValue::from(n as f64)),
         Some(Ok(PoolValue::Bytes(b))) => super::bytes_value(b, context),
-        Some(Ok(PoolValue::Stat(s))) => Ok(super::array(
-            vec![JsValue::from(s.is_dir), JsValue::from(s.size)],
-            context,
-        )),
+        Some(Ok(PoolValue::Stat(s))) => Ok(super::fs::stat_value(s, context)),
         Some(Ok(PoolValue::Addresses(found))) => Ok(address_pairs(found, context)),
         Some(Ok(PoolValue::Names(names))) => {
             let values = names.iter().map(|n| super::str_value(n)).collect();

@@ -8,6 +8,12 @@ const { submit, submitOp } = require('internal/looplab/pool');
 const { call, uvException } = require('internal/looplab/fs_errors');
 const { stringToFlags, constants: flagConstants } = require('internal/fs/flags');
 const fsb = internalBinding('fs');
+const { customPromisifyArgs } = require('internal/util');
+
+const {
+  getValidatedPath, getValidatedFd, isFd, getOptions, parseFileMode, validateOptionsObject,
+  encode, Stats, statsOf, Dirent, S_IFMT, S_IFDIR, S_IFLNK,
+} = require('internal/fs/utils');
 
 function invalidArgType(name, expected, actual) {
   const { codes } = require('internal/errors');
@@ -19,70 +25,20 @@ function checkCallback(cb) {
   return cb;
 }
 
-function checkPath(path, name = 'path') {
-  if (path instanceof URL) path = path.pathname;
-  if (Buffer.isBuffer(path)) path = path.toString();
-  if (typeof path !== 'string') throw invalidArgType(name, ['string', 'Buffer', 'URL'], path);
-  return path;
-}
-
-function encodingOf(options, fallback) {
-  if (typeof options === 'string') return options;
-  if (options && typeof options === 'object' && options.encoding) return options.encoding;
-  return fallback;
-}
+const checkPath = getValidatedPath;
 
 function toBuffer(u8) {
   return Buffer.from(u8.buffer, u8.byteOffset, u8.length);
 }
 
-function dataBytes(data, options) {
-  if (typeof data === 'string') return Buffer.from(data, encodingOf(options, 'utf8'));
-  if (ArrayBuffer.isView(data)) return data;
+function dataBytes(data, encoding) {
+  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
+  if (ArrayBuffer.isView(data)) return bytesOf(data);
   throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
-class Stats {
-  constructor(isDir, size) {
-    const ms = 1704067200000;
-    this.dev = 2049;
-    this.mode = isDir ? 0o40755 : 0o100644;
-    this.nlink = 1;
-    this.uid = 1000;
-    this.gid = 1000;
-    this.rdev = 0;
-    this.blksize = 4096;
-    this.ino = 1;
-    this.size = size;
-    this.blocks = Math.ceil(size / 512);
-    this.atimeMs = ms;
-    this.mtimeMs = ms;
-    this.ctimeMs = ms;
-    this.birthtimeMs = ms;
-    this.atime = new Date(ms);
-    this.mtime = new Date(ms);
-    this.ctime = new Date(ms);
-    this.birthtime = new Date(ms);
-  }
-  isFile() { return (this.mode & 0o170000) === 0o100000; }
-  isDirectory() { return (this.mode & 0o170000) === 0o40000; }
-  isSymbolicLink() { return false; }
-  isFIFO() { return false; }
-  isSocket() { return false; }
-  isBlockDevice() { return false; }
-  isCharacterDevice() { return false; }
-}
-
-class Dirent {
-  constructor(name, isDir, path) {
-    this.name = name;
-    this.parentPath = path;
-    this.path = path;
-    this[Symbol.for('looplab.isDir')] = isDir;
-  }
-  isFile() { return !this[Symbol.for('looplab.isDir')]; }
-  isDirectory() { return this[Symbol.for('looplab.isDir')]; }
-  isSymbolicLink() { return false; }
+function isDirMode(mode) {
+  return (mode & S_IFMT) === S_IFDIR;
 }
 
 // ---- synchronous forms ------------------------------------------------------------------------
@@ -101,32 +57,74 @@ function readAllFd(fd) {
 }
 
 function readFileSync(path, options) {
-  const buf = typeof path === 'number' ? readAllFd(path) :
-    toBuffer(call(() => fsb.read(checkPath(path)), 'open', path));
-  const enc = encodingOf(options);
-  return enc ? buf.toString(enc) : buf;
+  options = getOptions(options, { flag: 'r' });
+  let buf;
+  if (isFd(path)) {
+    buf = readAllFd(path);
+  } else if (options.flag === 'r') {
+    path = checkPath(path);
+    buf = toBuffer(call(() => fsb.read(path), 'open', path));
+  } else {
+    // Another flag may create or truncate the file first, as open(2) does.
+    const fd = openSync(path, options.flag, 0o666);
+    try {
+      buf = readAllFd(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const enc = options.encoding;
+  return enc && enc !== 'buffer' ? buf.toString(enc) : buf;
 }
 
+// Every byte of `bytes` through a descriptor at its own position.
+function writeAllFd(fd, bytes) {
+  let done = 0;
+  while (done < bytes.byteLength) {
+    done += writeSync(fd, bytes, done, bytes.byteLength - done, null);
+  }
+}
+
+// A path is opened with the flag and mode, written and closed, as Node does; a descriptor is
+// written at its position and left open.
 function writeFileSync(path, data, options) {
-  path = checkPath(path);
-  const append = options && typeof options === 'object' && options.flag === 'a';
-  call(() => fsb.write(path, dataBytes(data, options), append), 'open', path);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = dataBytes(data, options.encoding);
+  if (isFd(path)) {
+    writeAllFd(path, bytes);
+    return;
+  }
+  const fd = openSync(path, options.flag, options.mode);
+  try {
+    writeAllFd(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function appendFileSync(path, data, options) {
-  path = checkPath(path);
-  call(() => fsb.write(path, dataBytes(data, options), true), 'open', path);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  if (!options.flag || isFd(path)) options = { ...options, flag: 'a' };
+  writeFileSync(path, data, options);
 }
 
-function statSync(path, options) {
-  path = checkPath(path);
+function statResult(path, options, fn) {
   try {
-    const [isDir, size] = call(() => fsb.stat(path), 'stat', path);
-    return new Stats(isDir, size);
+    return statsOf(fn());
   } catch (err) {
     if (options && options.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
     throw err;
   }
+}
+
+function statSync(path, options) {
+  path = checkPath(path);
+  return statResult(path, options, () => call(() => fsb.stat(path), 'stat', path));
+}
+
+function lstatSync(path, options) {
+  path = checkPath(path);
+  return statResult(path, options, () => call(() => fsb.lstat(path), 'lstat', path));
 }
 
 function existsSync(path) {
@@ -138,24 +136,43 @@ function existsSync(path) {
   }
 }
 
-function accessSync(path) {
+function accessSync(path, mode) {
   path = checkPath(path);
   call(() => fsb.stat(path), 'access', path);
 }
 
 function readdirSync(path, options) {
+  options = getOptions(options);
   path = checkPath(path);
   const names = call(() => fsb.readdir(path), 'scandir', path);
-  if (options && typeof options === 'object' && options.withFileTypes) {
+  if (options.withFileTypes) {
     const dir = fsb.resolve(path);
-    return names.map((n) => new Dirent(n, fsb.stat(`${dir}/${n}`)[0], path));
+    return names.map((n) => new Dirent(encode(n, options.encoding), fsb.lstat(`${dir}/${n}`)[0], path));
   }
-  return names;
+  return names.map((n) => encode(n, options.encoding));
+}
+
+// (path, mode) or (path, { recursive, mode }); the mode defaults to 0o777 less the umask.
+function mkdirArgs(path, options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      const { validateBoolean } = require('internal/validators');
+      validateBoolean(options.recursive, 'options.recursive');
+      recursive = options.recursive;
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
+  }
+  return [checkPath(path), recursive, mode];
 }
 
 function mkdirSync(path, options) {
-  path = checkPath(path);
-  const recursive = !!(options && typeof options === 'object' && options.recursive);
+  let recursive;
+  let mode;
+  [path, recursive, mode] = mkdirArgs(path, options);
   let first;
   if (recursive) {
     // Node returns the first directory it had to create.
@@ -167,7 +184,7 @@ function mkdirSync(path, options) {
     }
     first = missing.pop();
   }
-  call(() => fsb.mkdir(path, recursive), 'mkdir', path);
+  call(() => fsb.mkdir(path, recursive, mode), 'mkdir', path);
   return first;
 }
 
@@ -176,16 +193,18 @@ function rmdirSync(path) {
   call(() => fsb.rmdir(path), 'rmdir', path);
 }
 
-function rmSync(path, options = {}) {
+// A link is removed itself, never followed: rm -r does not reach through it.
+function rmSync(path, options) {
   path = checkPath(path);
+  options = validateOptionsObject(options);
   let st;
   try {
-    st = fsb.stat(path);
+    st = fsb.lstat(path);
   } catch (e) {
     if (options.force && e === 'ENOENT') return;
     call(() => { throw e; }, 'stat', path);
   }
-  if (st[0]) {
+  if (isDirMode(st[0])) {
     if (!options.recursive) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
@@ -283,29 +302,100 @@ function optionsAndCallback(options, cb) {
   return [options, checkCallback(cb)];
 }
 
-function readFile(path, options, cb) {
-  [options, cb] = optionsAndCallback(options, cb);
-  path = checkPath(path);
-  const enc = encodingOf(options);
-  requestOp('fs.readFile', 4, 'read', [path], 'open', (u8) => {
-    const buf = toBuffer(u8);
-    return enc ? buf.toString(enc) : buf;
-  }, cb);
+// Reads a descriptor from its position until a read returns nothing, one pool request each.
+function readAllFdAsync(fd, cb) {
+  const chunks = [];
+  const next = () => {
+    read(fd, Buffer.allocUnsafe(64 * 1024), 0, 64 * 1024, null, (err, n, buf) => {
+      if (err) return cb(err);
+      if (n === 0) return cb(null, Buffer.concat(chunks));
+      chunks.push(buf.subarray(0, n));
+      next();
+    });
+  };
+  next();
 }
 
-function writeFile(path, data, options, cb) {
-  [options, cb] = optionsAndCallback(options, cb);
+// An abort between writes stops it: a file writeFile opened is closed first.
+function writeAllFdAsync(fd, bytes, cb, signal, isUserFd = true) {
+  let done = 0;
+  const next = () => {
+    if (signal?.aborted) {
+      const { AbortError } = require('internal/errors');
+      const abortError = new AbortError(undefined, { cause: signal.reason });
+      if (isUserFd) cb(abortError);
+      else close(fd, (err) => cb(err || abortError));
+      return;
+    }
+    if (done >= bytes.byteLength) return cb(null);
+    write(fd, bytes, done, bytes.byteLength - done, null, (err, n) => {
+      if (err) return cb(err);
+      done += n;
+      next();
+    });
+  };
+  next();
+}
+
+function decoded(buf, enc) {
+  return enc && enc !== 'buffer' ? buf.toString(enc) : buf;
+}
+
+function readFile(path, options, cb) {
+  cb = checkCallback(cb || options);
+  options = getOptions(options, { flag: 'r' });
+  const enc = options.encoding;
+  if (isFd(path)) {
+    checkFd(path);
+    readAllFdAsync(path, (err, buf) => (err ? cb(err) : cb(null, decoded(buf, enc))));
+    return;
+  }
   path = checkPath(path);
-  const bytes = dataBytes(data, options);
-  const op = options && typeof options === 'object' && options.flag === 'a' ? 'append' : 'write';
-  requestOp('fs.writeFile', 3, op, [path, bytes], 'open', () => undefined, (err) => cb(err));
+  if (options.flag !== 'r') {
+    open(path, options.flag, 0o666, (err, fd) => {
+      if (err) return cb(err);
+      readAllFdAsync(fd, (err1, buf) => close(fd, (err2) => {
+        if (err1 || err2) cb(err1 || err2);
+        else cb(null, decoded(buf, enc));
+      }));
+    });
+    return;
+  }
+  requestOp('fs.readFile', 4, 'read', [path], 'open', (u8) => decoded(toBuffer(u8), enc), cb);
+}
+
+// Node's own steps: open with the flag and mode, write until done, close. A descriptor is
+// written at its position and left open.
+function writeFile(path, data, options, cb) {
+  cb = checkCallback(cb || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = dataBytes(data, options.encoding);
+  if (isFd(path)) {
+    checkFd(path);
+    writeAllFdAsync(path, bytes, cb);
+    return;
+  }
+  path = checkPath(path);
+  const { signal } = options;
+  if (signal?.aborted) {
+    const { AbortError } = require('internal/errors');
+    cb(new AbortError(undefined, { cause: signal.reason }));
+    return;
+  }
+  open(path, options.flag, options.mode, (err, fd) => {
+    if (err) return cb(err);
+    writeAllFdAsync(fd, bytes, (err1) => {
+      if (err1?.name === 'AbortError') cb(err1);
+      else close(fd, (err2) => cb(err1 || err2 || null));
+    }, signal, false);
+  });
 }
 
 function appendFile(path, data, options, cb) {
-  [options, cb] = optionsAndCallback(options, cb);
-  path = checkPath(path);
-  const bytes = dataBytes(data, options);
-  requestOp('fs.appendFile', 3, 'append', [path, bytes], 'open', () => undefined, (err) => cb(err));
+  cb = checkCallback(cb || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  if (!options.flag || isFd(path)) options = { ...options, flag: 'a' };
+  writeFile(path, data, options, cb);
 }
 
 // Calls whose operation runs on the pool itself (for real with --real).
@@ -325,19 +415,36 @@ function oneShot(name, syncFn) {
   };
 }
 
-const stat = pooled('stat', 'stat', 'stat', ([isDir, size]) => new Stats(isDir, size));
+function statCall(name, op) {
+  return function (path, options, cb) {
+    if (typeof options === 'function') cb = options;
+    checkCallback(cb);
+    path = checkPath(path);
+    requestOp(`fs.${name}`, 1, op, [path], name, statsOf, cb);
+  };
+}
+
+const stat = statCall('stat', 'stat');
+const lstat = statCall('lstat', 'lstat');
 const rmdir = pooled('rmdir', 'rmdir', 'rmdir', () => undefined);
 const unlink = pooled('unlink', 'unlink', 'unlink', () => undefined);
 const access = pooled('access', 'stat', 'access', () => undefined);
 const rename = pooled('rename', 'rename', 'rename', () => undefined, (from, to) => [from, checkPath(to, 'newPath')]);
 // readdir with file types, mkdir's first-created path, rm and copyFile are made at submission.
 const readdir = function (path, options, cb) {
-  if (typeof options === 'function' || !(options && options.withFileTypes)) {
-    return pooled('readdir', 'readdir', 'scandir')(path, ...(typeof options === 'function' ? [options] : [cb]));
-  }
-  return oneShot('readdir', readdirSync)(path, options, cb);
+  cb = checkCallback(cb || options);
+  options = getOptions(options);
+  if (options.withFileTypes) return oneShot('readdir', readdirSync)(path, options, cb);
+  path = checkPath(path);
+  const { encoding } = options;
+  requestOp('fs.readdir', 1, 'readdir', [path], 'scandir', (names) => names.map((n) => encode(n, encoding)), cb);
 };
-const mkdir = oneShot('mkdir', mkdirSync);
+function mkdir(path, options, cb) {
+  if (typeof options === 'function') [options, cb] = [undefined, options];
+  checkCallback(cb);
+  const [p, recursive, mode] = mkdirArgs(path, options);
+  request('fs.mkdir', 0, 1, () => mkdirSync(p, { recursive, mode }), cb);
+}
 const rm = oneShot('rm', rmSync);
 const copyFile = oneShot('copyFile', copyFileSync);
 
@@ -360,33 +467,64 @@ function bytesOf(view) {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-// (buffer, offset, length, position) or (buffer, { offset, length, position }), as fs.read takes.
-function readArgs(buffer, offset, length, position) {
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
-  }
-  offset = offset ?? 0;
-  length = length ?? buffer.byteLength - offset;
-  const { validateInteger } = require('internal/validators');
-  validateInteger(offset, 'offset', 0);
-  validateInteger(length, 'length', 0, buffer.byteLength - offset);
-  if (typeof position === 'bigint') position = Number(position);
-  if (position !== null && position !== undefined && position < 0) position = null;
-  return [offset, length, position ?? null];
+function rangeError(name, range, value) {
+  const { codes } = require('internal/errors');
+  return new codes.ERR_OUT_OF_RANGE(name, range, value);
 }
 
-// A string with (position, encoding), or a buffer with (offset, length, position): the bytes
-// written and the position.
-function writeArgs(data, a, b, c) {
-  if (typeof data === 'string') return [Buffer.from(data, typeof b === 'string' ? b : 'utf8'), a ?? null];
-  checkBuffer(data);
-  if (a !== null && typeof a === 'object') ({ offset: a = 0, length: b, position: c = null } = a);
-  const offset = a ?? 0;
-  const length = b ?? data.byteLength - offset;
+// Where a read goes in the buffer, as Node checks it: an empty buffer cannot take bytes.
+function checkReadRange(buffer, offset, length) {
+  if (buffer.byteLength === 0) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  if (offset < 0) throw rangeError('offset', '>= 0', offset);
+  if (length < 0) throw rangeError('length', '>= 0', length);
+  if (offset + length > buffer.byteLength) {
+    throw rangeError('length', `<= ${buffer.byteLength - offset}`, length);
+  }
+}
+
+// A file position: an integer from -1 (the file's own position) or a bigint; null means -1.
+function readPosition(position, length) {
+  if (position == null) return null;
+  if (typeof position === 'number') {
+    const { validateInteger } = require('internal/validators');
+    validateInteger(position, 'position', -1);
+    return position === -1 ? null : position;
+  }
+  if (typeof position === 'bigint') {
+    const max = 2n ** 63n - 1n - BigInt(length);
+    if (!(position >= -1n && position <= max)) throw rangeError('position', `>= -1 && <= ${max}`, position);
+    return position === -1n ? null : Number(position);
+  }
+  throw invalidArgType('position', ['integer', 'bigint'], position);
+}
+
+function checkOffset(offset) {
   const { validateInteger } = require('internal/validators');
   validateInteger(offset, 'offset', 0);
-  validateInteger(length, 'length', 0, data.byteLength - offset);
-  return [bytesOf(data).subarray(offset, offset + length), c ?? null];
+  return offset;
+}
+
+function checkWriteRange(offset, length, byteLength) {
+  if (offset > byteLength) throw rangeError('offset', `<= ${byteLength}`, offset);
+  if (length > byteLength - offset) throw rangeError('length', `<= ${byteLength - offset}`, length);
+  if (length < 0) throw rangeError('length', '>= 0', length);
+  const { validateInt32 } = require('internal/validators');
+  validateInt32(length, 'length', 0);
+}
+
+function checkWriteString(data) {
+  if (typeof data !== 'string') {
+    throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+}
+
+function optionsObject(value) {
+  const { validateObject, kValidateObjectAllowNullable } = require('internal/validators');
+  validateObject(value, 'options', kValidateObjectAllowNullable ?? 1);
+  return value ?? {};
 }
 
 // One pool request on a descriptor; a failure is Node's error for the syscall, with no path.
@@ -403,16 +541,18 @@ function fdRequest(label, op, args, syscall, cb, path) {
 function openSync(path, flags, mode) {
   path = checkPath(path);
   const bits = stringToFlags(flags);
-  return call(() => fsb.open(path, bits, mode ?? 0o666), 'open', path);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  return call(() => fsb.open(path, bits, mode), 'open', path);
 }
 
 function open(path, flags, mode, cb) {
   path = checkPath(path);
-  if (typeof flags === 'function') [flags, cb] = ['r', flags];
+  if (typeof flags === 'function') [flags, mode, cb] = ['r', 0o666, flags];
   else if (typeof mode === 'function') [mode, cb] = [0o666, mode];
   checkCallback(cb);
   const bits = stringToFlags(flags);
-  fdRequest('fs.open', 'open', [fsb.resolve(path), bits], 'open', cb, path);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  fdRequest('fs.open', 'open', [fsb.resolve(path), bits, mode], 'open', cb, path);
 }
 
 function closeSync(fd) {
@@ -426,38 +566,60 @@ function close(fd, cb = () => {}) {
   fdRequest('fs.close', 'close', [fd], 'close', (err) => cb(err));
 }
 
-function readSync(fd, buffer, offset, length, position) {
+// (fd, buffer, offset, length, position) or (fd, buffer, { offset, length, position }).
+function readSync(fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
   checkBuffer(buffer);
-  [offset, length, position] = readArgs(buffer, offset, length, position);
+  let offset = offsetOrOptions;
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) optionsObject(offsetOrOptions);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
+  }
+  offset = offset === undefined ? 0 : checkOffset(offset);
+  length |= 0;
   if (length === 0) return 0;
+  checkReadRange(buffer, offset, length);
+  position = readPosition(position, length);
   const data = call(() => fsb.readFd(fd, length, position), 'read');
   bytesOf(buffer).set(data, offset);
   return data.length;
 }
 
-function read(fd, buffer, offset, length, position, cb) {
+// Node's forms: (fd, buffer, offset, length, position, cb), (fd, buffer, options, cb),
+// (fd, options, cb), (fd, buffer, cb) and (fd, cb).
+function read(fd, buffer, offsetOrOptions, length, position, cb) {
   checkFd(fd);
-  if (typeof buffer === 'function') {
-    cb = buffer;
-    buffer = Buffer.alloc(16384);
-  } else if (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
-    cb = offset;
-    ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer);
-  } else if (typeof offset === 'function') {
-    cb = offset;
-    offset = undefined;
-  } else if (typeof length === 'function') {
-    cb = length;
-    length = undefined;
+  let offset = offsetOrOptions;
+  let params = null;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      optionsObject(offsetOrOptions);
+      cb = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      if (!ArrayBuffer.isView(buffer)) {
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? {});
+      }
+      cb = offsetOrOptions;
+    } else {
+      cb = buffer;
+      buffer = Buffer.alloc(16384);
+    }
+    if (params !== undefined) optionsObject(params);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  checkCallback(cb);
   checkBuffer(buffer);
-  [offset, length, position] = readArgs(buffer, offset, length, position);
+  const { validateFunction } = require('internal/validators');
+  validateFunction(cb, 'cb');
+  offset = offset == null ? 0 : checkOffset(offset);
+  length |= 0;
   if (length === 0) {
     process.nextTick(cb, null, 0, buffer);
     return;
   }
+  checkReadRange(buffer, offset, length);
+  position = readPosition(position, length);
   fdRequest('fs.read', 'readFd', [fd, length, position], 'read', (err, data) => {
     if (err) {
       cb(err);
@@ -468,26 +630,73 @@ function read(fd, buffer, offset, length, position, cb) {
   });
 }
 
-function writeSync(fd, data, a, b, c) {
+// A buffer with (offset, length, position) or ({ offset, length, position }); a string with
+// (position, encoding). Returns the bytes and the position (null: the file's own).
+function writeBufferArgs(buffer, offset, length, position) {
+  if (typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset ?? {});
+  }
+  offset = offset == null || typeof offset === 'function' ? 0 : checkOffset(offset);
+  if (typeof length !== 'number') length = buffer.byteLength - offset;
+  if (typeof position !== 'number') position = null;
+  checkWriteRange(offset, length, buffer.byteLength);
+  return [bytesOf(buffer).subarray(offset, offset + length), position];
+}
+
+function writeStringBytes(data, encoding) {
+  checkWriteString(data);
+  const { validateEncoding } = require('internal/validators');
+  validateEncoding(data, encoding);
+  // As the binding's ParseEncoding: what is not an encoding's name writes UTF-8.
+  return Buffer.from(data, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
+}
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
   checkFd(fd);
-  const [bytes, position] = writeArgs(data, a, b, c);
+  let bytes;
+  if (ArrayBuffer.isView(buffer)) {
+    [bytes, position] = writeBufferArgs(buffer, offsetOrOptions, length, position ?? null);
+  } else {
+    bytes = writeStringBytes(buffer, length);
+    position = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
+  }
   return call(() => fsb.writeFd(fd, bytes, position), 'write');
 }
 
-function write(fd, data, ...rest) {
+function write(fd, buffer, offsetOrOptions, length, position, cb) {
   checkFd(fd);
-  const cb = checkCallback(rest.pop());
-  const [bytes, position] = writeArgs(data, ...rest);
+  const { validateFunction } = require('internal/validators');
+  let bytes;
+  if (ArrayBuffer.isView(buffer)) {
+    cb = cb || position || length || offsetOrOptions;
+    validateFunction(cb, 'cb');
+    [bytes, position] = writeBufferArgs(buffer, offsetOrOptions, length, position);
+  } else {
+    checkWriteString(buffer);
+    let encoding = length;
+    if (typeof position !== 'function') {
+      if (typeof offsetOrOptions === 'function') {
+        position = offsetOrOptions;
+        offsetOrOptions = null;
+      } else {
+        position = length;
+      }
+      encoding = 'utf8';
+    }
+    bytes = writeStringBytes(buffer, encoding);
+    cb = position;
+    validateFunction(cb, 'cb');
+    position = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
+  }
   fdRequest('fs.write', 'writeFd', [fd, bytes, position], 'write', (err, written) => {
-    if (err) cb(err);
-    else cb(null, written, data);
+    if (err) cb(err, 0, buffer);
+    else cb(null, written, buffer);
   });
 }
 
 function fstatSync(fd) {
   checkFd(fd);
-  const [isDir, size] = call(() => fsb.fstat(fd), 'fstat');
-  return new Stats(isDir, size);
+  return statsOf(call(() => fsb.fstat(fd), 'fstat'));
 }
 
 function fstat(fd, options, cb) {
@@ -496,7 +705,7 @@ function fstat(fd, options, cb) {
   checkCallback(cb);
   fdRequest('fs.fstat', 'fstat', [fd], 'fstat', (err, value) => {
     if (err) cb(err);
-    else cb(null, new Stats(value[0], value[1]));
+    else cb(null, statsOf(value));
   });
 }
 
@@ -505,8 +714,16 @@ function ftruncateSync(fd, len = 0) {
   call(() => fsb.ftruncate(fd, len), 'ftruncate');
 }
 
+function warnTruncateFd() {
+  process.emitWarning('Using fs.truncate with a file descriptor is deprecated.' +
+    ' Please use fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
+}
+
 function truncateSync(path, len = 0) {
-  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    return ftruncateSync(path, len);
+  }
   path = checkPath(path);
   call(() => fsb.truncate(path, len), 'open', path);
 }
@@ -522,6 +739,11 @@ function ftruncate(fd, len, cb) {
 function truncate(path, len, cb) {
   if (typeof len === 'function') [len, cb] = [0, len];
   checkCallback(cb);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    ftruncate(path, len ?? 0, cb);
+    return;
+  }
   open(path, 'r+', (err, fd) => {
     if (err) {
       cb(err);
@@ -536,6 +758,7 @@ const tempChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 // `prefix` and six random letters or digits, made as a directory (another name if it exists).
 function mkdtempSync(prefix, options) {
   prefix = checkPath(prefix, 'prefix');
+  getOptions(options);
   const { randomBytes } = require('crypto');
   for (;;) {
     const suffix = Array.from(randomBytes(6), (b) => tempChars[b % tempChars.length]).join('');
@@ -551,6 +774,8 @@ function mkdtempSync(prefix, options) {
 function mkdtemp(prefix, options, cb) {
   if (typeof options === 'function') cb = options;
   checkCallback(cb);
+  prefix = checkPath(prefix, 'prefix');
+  getOptions(options);
   request('fs.mkdtemp', 0, 1, () => mkdtempSync(prefix), cb);
 }
 
@@ -564,21 +789,215 @@ function createWriteStream(path, options) {
   return new WriteStream(path, options);
 }
 
+// Node's exists is access(F_OK) with a yes or no; a path it cannot check is a no at once.
 function exists(path, cb) {
   checkCallback(cb);
-  const ok = existsSync(path);
-  submit('fs', 0, 'fs.exists', () => cb(ok));
+  try {
+    path = checkPath(path);
+  } catch {
+    process.nextTick(cb, false);
+    return;
+  }
+  requestOp('fs.exists', 1, 'stat', [path], 'access', () => true, (err) => cb(!err));
+}
+Object.defineProperty(exists, Symbol.for('nodejs.util.promisify.custom'), {
+  __proto__: null, configurable: true,
+  value: (path) => new Promise((resolve) => exists(path, resolve)),
+});
+
+// ---- modes and links ----------------------------------------------------------------------------
+
+function chmodSync(path, mode) {
+  path = checkPath(path);
+  mode = parseFileMode(mode, 'mode');
+  call(() => fsb.chmod(path, mode), 'chmod', path);
 }
 
+function chmod(path, mode, cb) {
+  path = checkPath(path);
+  mode = parseFileMode(mode, 'mode');
+  checkCallback(cb);
+  request('fs.chmod', 0, 1, () => chmodSync(path, mode), cb);
+}
+
+function fchmodSync(fd, mode) {
+  checkFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  call(() => fsb.fchmod(fd, mode), 'fchmod');
+}
+
+function fchmod(fd, mode, cb) {
+  checkFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  checkCallback(cb);
+  request('fs.fchmod', 0, 1, () => fchmodSync(fd, mode), cb);
+}
+
+// A uid or gid: an integer from -1 (leave it) to 2^32 - 1.
+function checkIds(uid, gid) {
+  const { validateInteger } = require('internal/validators');
+  validateInteger(uid, 'uid', -1, 4294967295);
+  validateInteger(gid, 'gid', -1, 4294967295);
+}
+
+function chownSync(path, uid, gid) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  call(() => fsb.chown(path, uid, gid, true), 'chown', path);
+}
+
+function chown(path, uid, gid, cb) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  checkCallback(cb);
+  request('fs.chown', 0, 1, () => chownSync(path, uid, gid), cb);
+}
+
+function lchownSync(path, uid, gid) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  call(() => fsb.chown(path, uid, gid, false), 'lchown', path);
+}
+
+function lchown(path, uid, gid, cb) {
+  path = checkPath(path);
+  checkIds(uid, gid);
+  checkCallback(cb);
+  request('fs.lchown', 0, 1, () => lchownSync(path, uid, gid), cb);
+}
+
+function fchownSync(fd, uid, gid) {
+  checkFd(fd);
+  checkIds(uid, gid);
+  call(() => fsb.fchown(fd, uid, gid), 'fchown');
+}
+
+function fchown(fd, uid, gid, cb) {
+  checkFd(fd);
+  checkIds(uid, gid);
+  checkCallback(cb);
+  request('fs.fchown', 0, 1, () => fchownSync(fd, uid, gid), cb);
+}
+
+// The link's type ('file', 'dir', 'junction') matters only on Windows.
+function symlinkArgs(target, path, type) {
+  target = checkPath(target, 'target');
+  path = checkPath(path);
+  if (type != null && typeof type !== 'string') throw invalidArgType('type', 'string', type);
+  return [target, path];
+}
+
+function symlinkSync(target, path, type) {
+  [target, path] = symlinkArgs(target, path, type);
+  call(() => fsb.symlink(target, path), 'symlink', target, path);
+}
+
+function symlink(target, path, type, cb) {
+  if (typeof type === 'function') [type, cb] = [undefined, type];
+  checkCallback(cb);
+  [target, path] = symlinkArgs(target, path, type);
+  request('fs.symlink', 0, 1, () => symlinkSync(target, path), cb);
+}
+
+function readlinkSync(path, options) {
+  options = getOptions(options);
+  path = checkPath(path, 'oldPath');
+  return encode(call(() => fsb.readlink(path), 'readlink', path), options.encoding);
+}
+
+function readlink(path, options, cb) {
+  cb = checkCallback(cb || options);
+  options = getOptions(options);
+  path = checkPath(path, 'oldPath');
+  request('fs.readlink', 0, 1, () => readlinkSync(path, options), cb);
+}
+
+function realpathSync(path, options) {
+  options = getOptions(options);
+  path = checkPath(path);
+  return encode(call(() => fsb.realpath(path), 'lstat', path), options.encoding);
+}
+realpathSync.native = function realpathSyncNative(path, options) {
+  options = getOptions(options);
+  path = checkPath(path);
+  return encode(call(() => fsb.realpath(path), 'realpath', path), options.encoding);
+};
+
+function realpath(path, options, cb) {
+  cb = checkCallback(cb || options);
+  options = getOptions(options);
+  path = checkPath(path);
+  request('fs.realpath', 0, 1, () => realpathSync(path, options), cb);
+}
+realpath.native = function realpathNative(path, options, cb) {
+  cb = checkCallback(cb || options);
+  options = getOptions(options);
+  path = checkPath(path);
+  request('fs.realpath', 0, 1, () => realpathSync.native(path, options), cb);
+};
+
+// ---- fsync: the simulated file system has nothing to flush; the descriptor must be open ----------
+
+function fsyncSync(fd) {
+  checkFd(fd);
+  call(() => fsb.fstat(fd), 'fsync');
+}
+
+function fsync(fd, cb) {
+  checkFd(fd);
+  checkCallback(cb);
+  fdRequest('fs.fsync', 'fstat', [fd], 'fsync', (err) => cb(err || null));
+}
+
+function fdatasyncSync(fd) {
+  checkFd(fd);
+  call(() => fsb.fstat(fd), 'fdatasync');
+}
+
+function fdatasync(fd, cb) {
+  checkFd(fd);
+  checkCallback(cb);
+  fdRequest('fs.fdatasync', 'fstat', [fd], 'fdatasync', (err) => cb(err || null));
+}
+
+const vectored = require('internal/fs/vectored');
+
+function watch(filename, options, listener) {
+  return require('internal/fs/watchers').watch(filename, options, listener);
+}
+
+function watchFile(filename, options, listener) {
+  return require('internal/fs/stat_watcher').watchFile(filename, options, listener);
+}
+
+function unwatchFile(filename, listener) {
+  return require('internal/fs/stat_watcher').unwatchFile(filename, listener);
+}
+
+read[customPromisifyArgs] = ['bytesRead', 'buffer'];
+write[customPromisifyArgs] = ['bytesWritten', 'buffer'];
+
 module.exports = {
-  readFileSync, writeFileSync, appendFileSync, statSync, lstatSync: statSync, existsSync,
+  readFileSync, writeFileSync, appendFileSync, statSync, lstatSync, existsSync,
   accessSync, readdirSync, mkdirSync, rmdirSync, rmSync, unlinkSync, renameSync, copyFileSync,
-  readFile, writeFile, appendFile, stat, lstat: stat, readdir, mkdir, rmdir, rm, unlink, rename,
+  readFile, writeFile, appendFile, stat, lstat, readdir, mkdir, rmdir, rm, unlink, rename,
+  chmod, chmodSync, fchmod, fchmodSync, chown, chownSync, lchown, lchownSync, fchown, fchownSync, symlink, symlinkSync, readlink, readlinkSync,
+  realpath, realpathSync, fsync, fsyncSync, fdatasync, fdatasyncSync,
+  watch, watchFile, unwatchFile,
+  readv: vectored.readv, readvSync: vectored.readvSync,
+  writev: vectored.writev, writevSync: vectored.writevSync,
   copyFile, access, exists, Stats, Dirent,
   openSync, open, closeSync, close, readSync, read, writeSync, write, fstatSync, fstat,
   createReadStream, createWriteStream, truncateSync, truncate, ftruncateSync, ftruncate,
   mkdtempSync, mkdtemp,
-  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, ...flagConstants },
+  constants: {
+    F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, ...flagConstants,
+    S_IFMT, S_IFREG: 0o100000, S_IFDIR, S_IFLNK, S_IFCHR: 0o20000, S_IFBLK: 0o60000,
+    S_IFIFO: 0o10000, S_IFSOCK: 0o140000,
+    S_IRWXU: 0o700, S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100,
+    S_IRWXG: 0o70, S_IRGRP: 0o40, S_IWGRP: 0o20, S_IXGRP: 0o10,
+    S_IRWXO: 0o7, S_IROTH: 0o4, S_IWOTH: 0o2, S_IXOTH: 0o1,
+  },
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
 };
 for (const name of ['ReadStream', 'WriteStream']) {

@@ -1,10 +1,17 @@
 'use strict';
 // Looplab: fs/promises' FileHandle: a descriptor whose calls return promises, each one pool
-// request as its callback form is (readFile: fstat, then reads until one returns nothing).
+// request as its callback form is (readFile: fstat, then reads until one returns nothing). It is
+// an EventEmitter, as in Node: 'close' tells the streams made over it that it closed.
 
 const { Buffer } = require('buffer');
+const EventEmitter = require('events');
 
 const fs = () => require('fs');
+
+function validateOptions(value) {
+  const { validateObject } = require('internal/validators');
+  validateObject(value, 'options', 1 /* null allowed */);
+}
 
 function promised(fn, ...args) {
   return new Promise((resolve, reject) => {
@@ -12,27 +19,47 @@ function promised(fn, ...args) {
   });
 }
 
-class FileHandle {
+class FileHandle extends EventEmitter {
   #fd;
 
   constructor(fd) {
+    super();
     this.#fd = fd;
   }
 
   get fd() { return this.#fd; }
 
+  // (buffer, offset, length, position), (buffer, options) or (options), as Node's.
   async read(buffer, offset, length, position) {
-    if (buffer === undefined || (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer))) {
-      ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer ?? {});
+    if (!ArrayBuffer.isView(buffer)) {
+      if (buffer !== undefined) validateOptions(buffer);
+      ({ buffer = Buffer.alloc(16384), offset = 0, length = buffer.byteLength - offset,
+        position = null } = buffer ?? {});
+    }
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
     const [bytesRead] = await promised(fs().read, this.#fd, buffer, offset ?? 0,
       length ?? buffer.byteLength - (offset ?? 0), position ?? null);
     return { bytesRead, buffer };
   }
 
-  async write(data, ...rest) {
-    const [bytesWritten] = await promised(fs().write, this.#fd, data, ...rest);
-    return { bytesWritten, buffer: data };
+  // (buffer, offset, length, position), (buffer, options) or (string, position, encoding).
+  async write(buffer, offset, length, position) {
+    if (buffer?.byteLength === 0) return { bytesWritten: 0, buffer };
+    let written;
+    if (ArrayBuffer.isView(buffer)) {
+      if (typeof offset === 'object') {
+        ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset ?? {});
+      }
+      offset ??= 0;
+      if (typeof length !== 'number') length = buffer.byteLength - offset;
+      if (typeof position !== 'number') position = null;
+      [written] = await promised(fs().write, this.#fd, buffer, offset, length, position);
+    } else {
+      [written] = await promised(fs().write, this.#fd, buffer, offset ?? null, length ?? 'utf8');
+    }
+    return { bytesWritten: written, buffer };
   }
 
   async stat() {
@@ -63,11 +90,46 @@ class FileHandle {
     return this.writeFile(data, options);
   }
 
+  async readv(buffers, position) {
+    const [bytesRead] = await promised(fs().readv, this.#fd, buffers, position ?? null);
+    return { bytesRead, buffers };
+  }
+
+  async writev(buffers, position) {
+    const [bytesWritten] = await promised(fs().writev, this.#fd, buffers, position ?? null);
+    return { bytesWritten, buffers };
+  }
+
+  async chown(uid, gid) {
+    await promised(fs().fchown, this.#fd, uid, gid);
+  }
+
+  async chmod(mode) {
+    await promised(fs().fchmod, this.#fd, mode);
+  }
+
+  async truncate(len = 0) {
+    await promised(fs().ftruncate, this.#fd, len);
+  }
+
+  async sync() {
+    await promised(fs().fsync, this.#fd);
+  }
+
+  async datasync() {
+    await promised(fs().fdatasync, this.#fd);
+  }
+
   async close() {
     if (this.#fd === -1) return;
     const fd = this.#fd;
     this.#fd = -1;
     await promised(fs().close, fd);
+    this.emit('close');
+  }
+
+  async [Symbol.asyncDispose]() {
+    return this.close();
   }
 
   createReadStream(options) {

@@ -10,14 +10,14 @@ const { validateInteger } = require('internal/validators');
 const { deprecate } = require('internal/util');
 
 const kIoDone = Symbol('kIoDone');
+const kHandle = Symbol('kHandle');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 
 const fs = () => require('fs');
 
 function optionsOf(options) {
-  if (options == null) return {};
-  if (typeof options === 'string') return { encoding: options };
-  return { ...options };
+  const { getOptions } = require('internal/fs/utils');
+  return { ...getOptions(options) };
 }
 
 function pathOf(path) {
@@ -70,6 +70,13 @@ function construct(callback) {
 }
 
 function closeFile(stream, err, cb) {
+  const handle = stream[kHandle];
+  if (handle) {
+    stream.fd = null;
+    stream[kHandle] = null;
+    handle.close().then(() => cb(err), (er) => cb(er || err));
+    return;
+  }
   if (!stream.fd) {
     cb(err);
     return;
@@ -109,6 +116,14 @@ function defineAccessors(proto, state) {
 // and `mode`, and where to start.
 function fileOf(stream, path, options, flags) {
   stream.fd = options.fd ?? null;
+  const { FileHandle } = require('internal/fs/file_handle');
+  if (stream.fd instanceof FileHandle) {
+    // A FileHandle: the stream reads and writes its descriptor, closes it by closing the handle,
+    // and closes when the handle does.
+    stream[kHandle] = stream.fd;
+    stream.fd = stream[kHandle].fd;
+    stream[kHandle].on('close', () => stream.close());
+  }
   stream.path = stream.fd === null ? pathOf(path) : undefined;
   stream.flags = options.flags === undefined ? flags : options.flags;
   stream.mode = options.mode === undefined ? 0o666 : options.mode;

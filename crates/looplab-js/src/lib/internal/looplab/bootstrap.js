@@ -107,6 +107,12 @@ module.exports = {
   signal(id, signum) {
     requireBuiltin('internal/looplab/handles').signal(id, signum);
   },
+  fsEvent(id, number) {
+    requireBuiltin('internal/looplab/handles').fsEvent(id, number);
+  },
+  fsPoll(id) {
+    requireBuiltin('internal/looplab/handles').fsPoll(id);
+  },
   beforeExit() {
     process.emit('beforeExit', process.exitCode ?? 0);
   },

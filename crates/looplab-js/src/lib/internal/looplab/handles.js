@@ -1,5 +1,5 @@
 'use strict';
-// Looplab: the JavaScript owners of libuv handles (sockets, servers, signal watchers), keyed by
+// Looplab: the JavaScript owners of libuv handles (sockets, servers, signal and fs watchers), keyed by
 // the model's handle id, so the host's Io, Pending, Signal and Close tasks reach them, as libuv's
 // callbacks reach Node's wraps.
 
@@ -25,10 +25,20 @@ function signal(id, signum) {
   if (owner !== undefined) owner.onSignal(signum);
 }
 
+function fsEvent(id, number) {
+  const owner = owners.get(id);
+  if (owner !== undefined) owner.onFsEvent(number);
+}
+
+function fsPoll(id) {
+  const owner = owners.get(id);
+  if (owner !== undefined) owner.onPoll();
+}
+
 function close(id) {
   const owner = owners.get(id);
   owners.delete(id);
   if (owner !== undefined) owner.onClose();
 }
 
-module.exports = { register, io, pending, signal, close };
+module.exports = { register, io, pending, signal, fsEvent, fsPoll, close };

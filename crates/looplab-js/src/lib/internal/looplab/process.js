@@ -68,7 +68,22 @@ Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
 EventEmitter.call(process);
 
 process.cwd = function cwd() { return proc.cwd(); };
-process.umask = function umask() { return 0o22; };
+// The directory relative paths start from, for fs and module resolution alike.
+process.chdir = function chdir(directory) {
+  const { validateString } = require('internal/validators');
+  validateString(directory, 'directory');
+  const code = proc.chdir(directory);
+  if (code !== undefined) {
+    const { uvException } = require('internal/looplab/fs_errors');
+    throw uvException(code, 'chdir', process.cwd(), directory);
+  }
+};
+// The simulated file system masks what it creates with this (with --real too).
+process.umask = function umask(mask) {
+  if (mask === undefined) return internalBinding('fs').umask();
+  const { parseFileMode } = require('internal/fs/utils');
+  return internalBinding('fs').umask(parseFileMode(mask, 'mask'));
+}
 process.uptime = function uptime() { return clock.now() / 1000; };
 process.getuid = () => 1000;
 process.getgid = () => 1000;
