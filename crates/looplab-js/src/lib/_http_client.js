@@ -297,6 +297,7 @@ function onSocketNT(req, socket, err) {
 
 function tickOnSocket(req, socket) {
   const parser = parsers.alloc('response');
+  parser.freed = false;
   req.socket = socket;
   req.parser = parser;
   socket.parser = parser;
@@ -410,6 +411,10 @@ function socketOnData(d) {
 function freeParser(parser, req, socket) {
   if (socket) socket.parser = null;
   if (req) req.parser = null;
+  if (parser && !parser.freed) {
+    parser.freed = true;
+    parsers.free(parser);
+  }
 }
 
 function socketOnEnd() {

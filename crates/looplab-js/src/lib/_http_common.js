@@ -22,12 +22,23 @@ function checkInvalidHeaderChar(val) {
   return headerCharRegex.test(val);
 }
 
-// Node keeps up to 1000 idle parsers for reuse; only the limit is observable.
+// Node keeps up to 1000 idle parsers (a FreeList) and gives a new connection one of them.
 const parsers = {
   name: 'parsers',
   max: 1000,
-  alloc(kind) { return new HttpParser(kind); },
-  free() {},
+  list: [],
+  alloc(kind) {
+    const parser = this.list.pop();
+    if (!parser) return new HttpParser(kind);
+    parser.initialize(kind);
+    return parser;
+  },
+  free(parser) {
+    if (this.list.length >= this.max) return false;
+    parser.initialize(parser.kind);
+    this.list.push(parser);
+    return true;
+  },
 };
 
 module.exports = {

@@ -10,12 +10,24 @@ const {
 
 class HttpParser {
   constructor(kind) {
+    this.initialize(kind);
+  }
+
+  // A parser taken from the idle pool starts over for its new connection.
+  initialize(kind) {
     this.kind = kind; // 'request' or 'response'
     this.buf = Buffer.alloc(0);
     this.state = 'head';
     this.remaining = 0;
     this.paused = false;
     this.noBodyNext = false; // a response to HEAD has no body
+    this.stopped = false;
+    this.trailers = null;
+    this.incoming = null;
+    this.onHeaders = null;
+    this.onBody = null;
+    this.onTrailers = null;
+    this.onComplete = null;
   }
 
   // Returns the bytes after an upgrade's head (which belong to the new protocol), a parse error
