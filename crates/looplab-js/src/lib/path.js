@@ -1,8 +1,8 @@
 'use strict';
 
 // Looplab: Node's `path`. Looplab runs on a POSIX model, so `path` is
-// path.posix; path.win32 handles drive letters and both separators, enough
-// for scripts that build Windows paths as strings.
+// path.posix; path.win32 (internal/path/win32.js) is Node's own Windows
+// rules, for scripts that build Windows paths as strings.
 
 function checkString(value, name) {
   if (typeof value !== 'string') {
@@ -52,7 +52,7 @@ function stripSuffix(base, suffix) {
 }
 
 function formatWith(sep, pathObject) {
-  if (pathObject === null || typeof pathObject !== 'object') {
+  if (pathObject === null || typeof pathObject !== 'object' || Array.isArray(pathObject)) {
     throw new (require('internal/errors').codes.ERR_INVALID_ARG_TYPE)('pathObject', 'Object', pathObject);
   }
   const dir = pathObject.dir || pathObject.root;
@@ -240,7 +240,7 @@ function warnGlob() {
   process.emitWarning('glob is an experimental feature and might change at any time', 'ExperimentalWarning');
 }
 
-posix.win32 = require('internal/path/win32')(checkString, foldSegments, lastSegment, extOf, stripSuffix, formatWith);
+posix.win32 = require('internal/path/win32')(checkString, foldSegments, formatWith);
 posix.posix = posix;
 posix.win32.posix = posix;
 posix.win32.win32 = posix.win32;
