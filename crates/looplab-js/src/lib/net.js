@@ -310,10 +310,20 @@ Object.defineProperty(Socket.prototype, 'bytesRead', {
 Object.defineProperty(Socket.prototype, 'bytesWritten', {
   __proto__: null,
   get() {
+    // What the handle took, and what still waits: in the stream's buffer (corked, or before
+    // the connection) and in the write held for 'connect'.
     let bytes = this._handle ? this._handle.bytesWritten : this[kBytesWritten];
+    const size = (chunk, encoding) =>
+      (typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length);
+    const buffered = this.writableBuffer;
+    if (!buffered) return undefined;
+    for (const el of buffered) bytes += size(el.chunk, el.encoding);
     const data = this._pendingData;
-    const encoding = this._pendingEncoding;
-    if (data) bytes += typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.length;
+    if (Array.isArray(data)) {
+      for (const el of data) bytes += size(el.chunk, el.encoding);
+    } else if (data) {
+      bytes += size(data, this._pendingEncoding);
+    }
     return bytes;
   },
 });

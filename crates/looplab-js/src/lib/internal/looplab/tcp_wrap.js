@@ -105,7 +105,8 @@ class TCP {
         throw code;
       }
     }
-    this.bytesWritten += n;
+    // Counted as dispatched, as Node's stream handles count them, not as the kernel takes them.
+    this.bytesWritten += buf.length;
     if (n === buf.length) {
       req.async = false;
       return 0;
@@ -260,7 +261,6 @@ class TCP {
         w.req.oncomplete(errno(code));
         continue;
       }
-      this.bytesWritten += n;
       if (n < w.rest.length) {
         w.rest = w.rest.subarray(n);
         return;
