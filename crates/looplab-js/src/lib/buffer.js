@@ -41,6 +41,15 @@ const isAnyArrayBuffer = (v) => v instanceof ArrayBuffer ||
   (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer) ||
   ['[object ArrayBuffer]', '[object SharedArrayBuffer]'].includes(Object.prototype.toString.call(v));
 
+// isUtf8() and isAscii() read a TypedArray's or an ArrayBuffer's bytes, nothing else.
+function bytesOf(input) {
+  if (ArrayBuffer.isView(input) && !(input instanceof DataView)) {
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  if (isAnyArrayBuffer(input)) return new Uint8Array(input);
+  throw new (codes().ERR_INVALID_ARG_TYPE)('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+}
+
 function checkUint8Array(value, name) {
   if (!isUint8Array(value)) throw new (codes().ERR_INVALID_ARG_TYPE)(name, ['Buffer', 'Uint8Array'], value);
 }
@@ -106,12 +115,22 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
 };
 
-Buffer.copyBytesFrom = function copyBytesFrom(view, offset = 0, length = undefined) {
+// offset and length count the view's elements; both are checked as whole numbers >= 0.
+Buffer.copyBytesFrom = function copyBytesFrom(view, offset = undefined, length = undefined) {
   if (!ArrayBuffer.isView(view) || view instanceof DataView) {
-    throw new (codes().ERR_INVALID_ARG_TYPE)('view', 'TypedArray', view);
+    throw new (codes().ERR_INVALID_ARG_TYPE)('view', ['TypedArray'], view);
   }
+  const { validateInteger } = require('internal/validators');
+  if (view.length === 0) return Buffer.alloc(0);
+  if (offset !== undefined) {
+    validateInteger(offset, 'offset', 0);
+    if (offset >= view.length) return Buffer.alloc(0);
+  } else {
+    offset = 0;
+  }
+  if (length !== undefined) validateInteger(length, 'length', 0);
   const end = length === undefined ? view.length : Math.min(view.length, offset + length);
-  const part = view.subarray(Math.min(offset, view.length), end);
+  const part = view.subarray(offset, end);
   return fromBytes(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
 };
 
@@ -238,10 +257,8 @@ module.exports = {
   Buffer,
   SlowBuffer,
   transcode,
-  isUtf8: (input) => binding.isUtf8(ArrayBuffer.isView(input) ?
-    new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input)),
-  isAscii: (input) => binding.isAscii(ArrayBuffer.isView(input) ?
-    new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input)),
+  isUtf8: (input) => binding.isUtf8(bytesOf(input)),
+  isAscii: (input) => binding.isAscii(bytesOf(input)),
   kMaxLength,
   kStringMaxLength,
   btoa,

@@ -44,7 +44,11 @@ module.exports = function installMethods(Buffer, FastBuffer, deps) {
     if (end === undefined || end > len) end = len;
     else end = Math.trunc(end) || 0;
     if (end <= start) return '';
-    return slicers[encodingOrThrow(encoding)].call(this, start, end);
+    if (encoding === undefined) return binding.utf8Slice.call(this, start, end);
+    // toString() takes the encoding's string form, so '' and null are unknown here.
+    const name = `${encoding}`;
+    if (name === '' || name === 'null') throw new (require('internal/errors').codes.ERR_UNKNOWN_ENCODING)(encoding);
+    return slicers[encodingOrThrow(name)].call(this, start, end);
   });
 
   define('equals', function equals(otherBuffer) {
@@ -55,15 +59,16 @@ module.exports = function installMethods(Buffer, FastBuffer, deps) {
 
   define('compare', function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
     checkUint8Array(target, 'target');
-    const bound = (v, name, dflt) => {
+    // An end may not pass its buffer's length; a start only the largest buffer's.
+    const bound = (v, name, dflt, max) => {
       if (v === undefined) return dflt;
-      checkRange(v, name, binding.kMaxLength);
+      checkRange(v, name, max);
       return v;
     };
-    targetStart = bound(targetStart, 'targetStart', 0);
-    targetEnd = bound(targetEnd, 'targetEnd', target.length);
-    sourceStart = bound(sourceStart, 'sourceStart', 0);
-    sourceEnd = bound(sourceEnd, 'sourceEnd', this.length);
+    targetStart = bound(targetStart, 'targetStart', 0, binding.kMaxLength);
+    targetEnd = bound(targetEnd, 'targetEnd', target.length, target.length);
+    sourceStart = bound(sourceStart, 'sourceStart', 0, binding.kMaxLength);
+    sourceEnd = bound(sourceEnd, 'sourceEnd', this.length, this.length);
     if (sourceStart >= sourceEnd) return targetStart >= targetEnd ? 0 : -1;
     if (targetStart >= targetEnd) return 1;
     return binding.compareOffset(this, target, targetStart, sourceStart, targetEnd, sourceEnd);

@@ -8,15 +8,17 @@ const codes = () => require('internal/errors').codes;
 function checkOffset(buf, offset, size) {
   if (typeof offset !== 'number') throw new (codes().ERR_INVALID_ARG_TYPE)('offset', 'number', offset);
   const last = buf.length - size;
-  if (!Number.isInteger(offset)) throw new (codes().ERR_OUT_OF_RANGE)('offset', 'an integer', offset);
+  // Node's boundsError: a fraction or NaN is "not an integer"; Infinity is out of range.
+  if (Math.floor(offset) !== offset) throw new (codes().ERR_OUT_OF_RANGE)('offset', 'an integer', offset);
   if (last < 0) throw new (codes().ERR_BUFFER_OUT_OF_BOUNDS)();
   if (offset < 0 || offset > last) throw new (codes().ERR_OUT_OF_RANGE)('offset', `>= 0 and <= ${last}`, offset);
 }
 
 function checkByteLength(byteLength) {
   if (typeof byteLength !== 'number') throw new (codes().ERR_INVALID_ARG_TYPE)('byteLength', 'number', byteLength);
-  if (!Number.isInteger(byteLength) || byteLength < 1 || byteLength > 6) {
-    throw new (codes().ERR_OUT_OF_RANGE)('byteLength', Number.isInteger(byteLength) ? '>= 1 and <= 6' : 'an integer', byteLength);
+  const whole = Math.floor(byteLength) === byteLength;
+  if (!whole || byteLength < 1 || byteLength > 6) {
+    throw new (codes().ERR_OUT_OF_RANGE)('byteLength', whole ? '>= 1 and <= 6' : 'an integer', byteLength);
   }
 }
 
