@@ -102,7 +102,11 @@ class OutgoingMessage extends Writable {
     validateString(name, 'name');
     if (this.headersSent) throw new codes.ERR_HTTP_HEADERS_SENT('remove');
     const key = name.toLowerCase();
+    // A header Node would add is left out once the caller has removed it.
     if (key === 'date') this.sendDate = false;
+    else if (key === 'connection') this._removedConnection = true;
+    else if (key === 'content-length') this._removedContLen = true;
+    else if (key === 'transfer-encoding') this._removedTE = true;
     this._headers.delete(key);
   }
 
@@ -147,7 +151,9 @@ class OutgoingMessage extends Writable {
       else head += `${name}: ${value}\r\n`;
     }
     if (this.sendDate && !has('date')) head += `Date: ${new Date().toUTCString()}\r\n`;
-    if (!has('connection')) {
+    if (this._removedConnection) {
+      // No Connection header; the connection is kept as HTTP/1.1 would keep it.
+    } else if (!has('connection')) {
       // Node promises keep-alive only when the body's end can be told apart from the connection's:
       // a Content-Length of the caller's, chunking allowed, or an agent's socket.
       // A message that may have no body (204, 304) but names a transfer coding cannot keep
@@ -166,12 +172,15 @@ class OutgoingMessage extends Writable {
     }
     if (this._hasBody && !has('content-length') && !has('transfer-encoding')) {
       // A body announced with a Trailer header is chunked, so the trailers can follow it.
-      if (bodyLength !== undefined && !has('trailer')) {
+      if (!this.useChunkedEncodingByDefault) {
+        this.shouldKeepAlive = false;
+      } else if (bodyLength !== undefined && !has('trailer') && !this._removedContLen) {
         head += `Content-Length: ${bodyLength}\r\n`;
-      } else if (this.useChunkedEncodingByDefault) {
+      } else if (!this._removedTE) {
         head += 'Transfer-Encoding: chunked\r\n';
         this.chunkedEncoding = true;
       } else {
+        // Neither framing header: the body lasts until the connection closes.
         this.shouldKeepAlive = false;
       }
     } else if (has('transfer-encoding')) {
