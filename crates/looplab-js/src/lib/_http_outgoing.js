@@ -353,4 +353,24 @@ class OutgoingMessage extends Writable {
   }
 }
 
+// The old map of lower-case names to names as set (DEP0066).
+const { deprecate } = require('internal/util');
+Object.defineProperty(OutgoingMessage.prototype, '_headerNames', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: deprecate(function() {
+    const names = { __proto__: null };
+    for (const [key, [name]] of this._headers) names[key] = name;
+    return names;
+  }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
+  set: deprecate(function(names) {
+    if (names === null || typeof names !== 'object') return;
+    for (const key of Object.keys(names)) {
+      const entry = this._headers.get(key);
+      if (entry) entry[0] = names[key];
+    }
+  }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
+});
+
 module.exports = { OutgoingMessage, validateHeaderName, validateHeaderValue };

@@ -34,6 +34,13 @@ const STATUS_CODES = {
 
 const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
 
+// A Link header value: <url> then ; parameters (rel=preload, as="style" ...).
+const LINK_VALUE = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
+function badLink(value) {
+  return new codes.ERR_INVALID_ARG_VALUE('hints', value,
+    'must be an array or string of format "</styles.css>; rel=preload; as=style"');
+}
+
 // ---- ServerResponse ----------------------------------------------------------------------------
 
 class ServerResponse extends OutgoingMessage {
@@ -162,11 +169,11 @@ class ServerResponse extends OutgoingMessage {
     validateObject(hints, 'hints');
     if (hints.link === null || hints.link === undefined) return;
     const links = Array.isArray(hints.link) ? hints.link : [hints.link];
+    if (typeof hints.link !== 'string' && !Array.isArray(hints.link)) throw badLink(hints.link);
     for (const link of links) {
-      if (typeof link !== 'string' || /[\r\n]/.test(link)) {
-        throw new codes.ERR_INVALID_ARG_VALUE('hints.link', hints.link);
-      }
+      if (typeof link !== 'string' || !LINK_VALUE.test(link)) throw badLink(link);
     }
+    if (links.length === 0) return;
     let lines = `Link: ${links.join(', ')}\r\n`;
     for (const key of Object.keys(hints)) {
       if (key !== 'link') lines += `${key}: ${hints[key]}\r\n`;
