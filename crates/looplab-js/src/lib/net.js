@@ -18,6 +18,7 @@ const {
 } = require('internal/errors');
 
 const kBytesRead = Symbol('kBytesRead');
+const kSetKeepAliveDelay = Symbol('kSetKeepAliveDelay');
 const kBytesWritten = Symbol('kBytesWritten');
 const kTimeout = Symbol('timeout');
 const kSetNoDelay = Symbol('kSetNoDelay');
@@ -174,6 +175,7 @@ function Socket(options) {
   if (options.handle) this._handle = options.handle;
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetKeepAliveDelay] = Math.max(0, ~~(options.keepAliveInitialDelay / 1000));
   this.on('end', onReadableStreamEnd);
   initSocketHandle(this);
   this._pendingData = null;
@@ -244,26 +246,34 @@ Socket.prototype._onTimeout = function() {
   this.emit('timeout');
 };
 
+// setNoDelay() with no argument turns Nagle's algorithm off; the handle hears only of changes.
 Socket.prototype.setNoDelay = function(enable) {
+  enable = Boolean(enable === undefined ? true : enable);
   if (!this._handle) {
-    this[kSetNoDelay] = Boolean(enable);
+    this[kSetNoDelay] = enable;
     return this;
   }
   if (this._handle.setNoDelay && enable !== this[kSetNoDelay]) {
-    this[kSetNoDelay] = Boolean(enable);
+    this[kSetNoDelay] = enable;
     this._handle.setNoDelay(enable);
   }
   return this;
 };
 
-Socket.prototype.setKeepAlive = function(enable) {
+// The handle takes the initial delay in whole seconds.
+Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
+  enable = Boolean(enable);
+  const initialDelay = ~~(initialDelayMsecs / 1000);
   if (!this._handle) {
-    this[kSetKeepAlive] = Boolean(enable);
+    this[kSetKeepAlive] = enable;
+    this[kSetKeepAliveDelay] = initialDelay;
     return this;
   }
-  if (this._handle.setKeepAlive && enable !== this[kSetKeepAlive]) {
-    this[kSetKeepAlive] = Boolean(enable);
-    this._handle.setKeepAlive(enable);
+  if (!this._handle.setKeepAlive) return this;
+  if (enable !== this[kSetKeepAlive] || (enable && this[kSetKeepAliveDelay] !== initialDelay)) {
+    this[kSetKeepAlive] = enable;
+    this[kSetKeepAliveDelay] = initialDelay;
+    this._handle.setKeepAlive(enable, initialDelay);
   }
   return this;
 };
@@ -673,6 +683,9 @@ function afterConnect(status, handle, req, readable, writable) {
     }
     if (self.writable && !writable) self.end();
     if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
+    if (self[kSetKeepAlive] && self._handle.setKeepAlive) {
+      self._handle.setKeepAlive(true, self[kSetKeepAliveDelay]);
+    }
     self._unrefTimer();
     self.emit('connect');
     self.emit('ready');
@@ -823,7 +836,6 @@ function onconnection(err, clientHandle) {
     clientHandle.close();
     return;
   }
-  if (self.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
   const socket = new Socket({
     handle: clientHandle,
     allowHalfOpen: self.allowHalfOpen,
@@ -833,6 +845,16 @@ function onconnection(err, clientHandle) {
     readableHighWaterMark: self.highWaterMark,
     writableHighWaterMark: self.highWaterMark,
   });
+  // The server's noDelay and keepAlive options, set on the connection and remembered by it.
+  if (self.noDelay && clientHandle.setNoDelay) {
+    socket[kSetNoDelay] = true;
+    clientHandle.setNoDelay(true);
+  }
+  if (self.keepAlive && clientHandle.setKeepAlive) {
+    socket[kSetKeepAlive] = true;
+    socket[kSetKeepAliveDelay] = self.keepAliveInitialDelay;
+    clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+  }
   self._connections++;
   socket.server = self;
   socket._server = self;
