@@ -254,6 +254,17 @@ fn call_at<'a>(files: &'a [(String, String)], frame: &Frame) -> Option<(&'a str,
 
 /// What the learner's code calls at `frame`, as written there (`server.listen`, `net.connect`).
 /// At most the last two names of a chain.
+/// The functions through which a learner arms a timer themselves (`CallSite::via`); an unnamed
+/// built-in ("<anonymous>") is not known to be anything else.
+const TIMER_APIS: &[&str] = &[
+    "setTimeout",
+    "setInterval",
+    "active",
+    "_unrefActive",
+    "enroll",
+    "<anonymous>",
+];
+
 fn callee(files: &[(String, String)], frame: &Frame) -> Option<String> {
     let (before, _) = call_at(files, frame)?;
     let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.';
@@ -523,16 +534,18 @@ impl Cards {
                 ..
             } => {
                 let site = self.site.take()?;
-                let api = if *repeat { "setInterval" } else { "setTimeout" };
                 let due_ms = view.loop_ms + u64::from((*after_ms).max(1));
-                let delay = delay_words(argument_written(files, &site, 1), *after_ms);
-                Some(self.make(
-                    Key::Timer(*id),
-                    format!("{api} {delay} ms"),
-                    i,
-                    Place::Timers { due_ms },
-                    &site,
-                ))
+                // A timer Node arms inside another call (http.get's socket timeout) is named
+                // for that call, not as a setTimeout the learner never wrote.
+                let label = if self.via.is_empty() || TIMER_APIS.contains(&self.via.as_str()) {
+                    let api = if *repeat { "setInterval" } else { "setTimeout" };
+                    let delay = delay_words(argument_written(files, &site, 1), *after_ms);
+                    format!("{api} {delay} ms")
+                } else {
+                    let api = callee(files, &site).unwrap_or_else(|| self.via.clone());
+                    format!("{api} timer {after_ms} ms")
+                };
+                Some(self.make(Key::Timer(*id), label, i, Place::Timers { due_ms }, &site))
             }
             E::QueuePush { queue, id } => {
                 let (key, api, place) = match queue {
