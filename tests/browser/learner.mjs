@@ -22,7 +22,7 @@ async function shot(page, name) {
 const TURN = ["pending", "idle", "prepare", "poll", "check", "close", "timers"];
 // Rust's debug forms: TickId(0), RequestDone(RequestId(0)), Some(..), a CamelCase enum with a payload.
 const DEBUG = /Id\(|Some\(|\b[A-Z][a-z]+[A-Z]\w*\(/;
-const CARD = /^(setTimeout|setInterval) \d+ ms · (line \d+|\S+:\d+)$|^[\w.]+ · (line \d+|\S+:\d+)$/;
+const CARD = /^(setTimeout|setInterval) \d+ ms · (line \d+|\S+:\d+)$|^[\w.]+ timer \d+ ms · (line \d+|\S+:\d+)$|^[\w.]+ · (line \d+|\S+:\d+)$/;
 
 /** The lit phase (its name) and whether the entry arrow is lit. */
 async function lit(page) {
